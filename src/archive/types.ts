@@ -200,6 +200,8 @@ export interface ExtractedEntity {
   type: EntityType;
   aliases: string[];
   mentions: EntityMention[];
+  /** For people: titles and roles seen before or around the name ("Secretary of State"). */
+  titles?: string[];
 }
 
 export interface ArticleFacts {
