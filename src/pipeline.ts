@@ -1,0 +1,45 @@
+/**
+ * The only module that knows the stage order:
+ * load → parse → extract → link → assemble. No logic of its own.
+ */
+import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
+import { loadArticle } from './load/front-matter.ts';
+import { parseTextDocument } from './parse/text-document.ts';
+import { extractArticle } from './extract/index.ts';
+import { articleSlug } from './link/ids.ts';
+import { assembleArchive, type ExtractedArticle } from './archive/build.ts';
+
+export interface BuildArchiveResult {
+  archive: Archive;
+  diagnostics: Diagnostic[];
+}
+
+/** Extracts one loaded article into its facts (exported for the bench and tests). */
+export function extractLoadedArticle(loaded: LoadedArticle): ExtractedArticle {
+  const doc = parseTextDocument(loaded.body);
+  const facts = extractArticle(doc, {
+    file: loaded.file,
+    bodyLine: loaded.bodyLine,
+    date: loaded.frontMatter.date,
+    dateline: typeof loaded.frontMatter.dateline === 'string' ? loaded.frontMatter.dateline : undefined,
+  });
+  return { id: articleSlug(loaded.frontMatter), loaded, facts };
+}
+
+/**
+ * Builds the archive from content files. Pure: files in, records and
+ * diagnostics out. Files with errors are left out of the archive and
+ * reported; the caller decides whether errors stop the build.
+ */
+export function buildArchive(files: SourceFile[]): BuildArchiveResult {
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedArticle[] = [];
+  for (const file of files) {
+    const result = loadArticle(file);
+    diagnostics.push(...result.diagnostics);
+    if (result.article) loaded.push(result.article);
+  }
+  const extracted = loaded.map(extractLoadedArticle);
+  for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
+  return { archive: assembleArchive(extracted), diagnostics };
+}
