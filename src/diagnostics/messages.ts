@@ -1,0 +1,173 @@
+/**
+ * The catalog of diagnostic rule ids. Ids are permanent: people search for
+ * them and may silence them by name, so an id is never renamed or reused,
+ * only marked deprecated. Each entry says why the rule exists and what to do.
+ */
+
+export interface RuleEntry {
+  /** Default severity. */
+  severity: 'error' | 'warning';
+  /** The stage that reports it. */
+  source: 'load' | 'extract' | 'link' | 'site' | 'search' | 'output';
+  /** Why the rule exists: what would go wrong without it. */
+  why: string;
+  /** What the user can do about it (printed as the note when none is given). */
+  hint: string;
+}
+
+/** Every rule id this project reports, by id. */
+export const RULES = {
+  'unreadable-file': {
+    severity: 'error', source: 'load',
+    why: 'A file we cannot read would silently vanish from the archive.',
+    hint: 'Check the file permissions, or remove the file from the content folder.',
+  },
+  'invalid-utf8': {
+    severity: 'error', source: 'load',
+    why: 'Decoding a non-UTF-8 file would replace characters and corrupt quotes without notice.',
+    hint: 'Re-save the file as UTF-8.',
+  },
+  'missing-content-folder': {
+    severity: 'error', source: 'load',
+    why: 'Building from a folder that does not exist would publish an empty site over a good one.',
+    hint: 'Create the folder or pass --content with the right path.',
+  },
+  'no-content-files': {
+    severity: 'warning', source: 'load',
+    why: 'An empty archive is usually a wrong --content path rather than the intent.',
+    hint: 'Add Markdown files (*.md) to the content folder.',
+  },
+  'missing-front-matter': {
+    severity: 'error', source: 'load',
+    why: 'Without front matter we do not know the title, date or source of the article.',
+    hint: 'Start the file with a `---` line, then `title:`, `date:` and `source:` lines, then `---`.',
+  },
+  'unclosed-front-matter': {
+    severity: 'error', source: 'load',
+    why: 'Without the closing `---` the whole article would be read as YAML.',
+    hint: 'Add a line with `---` after the last front matter key.',
+  },
+  'yaml-syntax-error': {
+    severity: 'error', source: 'load',
+    why: 'Front matter that is not valid YAML cannot be read reliably.',
+    hint: 'Quote values that contain `: `, `#`, or start with a quote or bracket.',
+  },
+  'front-matter-not-a-mapping': {
+    severity: 'error', source: 'load',
+    why: 'Front matter must be `key: value` lines; a list or a bare value names no fields.',
+    hint: 'Write one `key: value` pair per line.',
+  },
+  'unsupported-front-matter-language': {
+    severity: 'error', source: 'load',
+    why: 'Front matter in JavaScript (`---js`) would run code from content; content is data, never code.',
+    hint: 'Write the front matter as YAML.',
+  },
+  'missing-front-matter-title': {
+    severity: 'error', source: 'load',
+    why: 'Every page, feed entry and search result shows the article title.',
+    hint: 'Add `title: <headline>` to the front matter.',
+  },
+  'missing-front-matter-date': {
+    severity: 'error', source: 'load',
+    why: 'Quotes are dated and sorted by the article date.',
+    hint: 'Add `date: YYYY-MM-DD` to the front matter.',
+  },
+  'missing-front-matter-source': {
+    severity: 'error', source: 'load',
+    why: 'Who published an article is part of every quote record.',
+    hint: 'Add `source: <outlet name>` to the front matter.',
+  },
+  'invalid-title': {
+    severity: 'error', source: 'load',
+    why: 'A title must be non-empty text to be shown and linked.',
+    hint: 'Write the headline as text; quote it if it contains `: ` or starts with a special character.',
+  },
+  'invalid-source': {
+    severity: 'error', source: 'load',
+    why: 'The source name becomes a page and a search filter.',
+    hint: 'Write the outlet name as text.',
+  },
+  'invalid-date': {
+    severity: 'error', source: 'load',
+    why: 'YAML silently rolls impossible dates over (2021-02-30 becomes March 2nd); we refuse them instead.',
+    hint: 'Write the date as YYYY-MM-DD, a real calendar date.',
+  },
+  'invalid-url': {
+    severity: 'error', source: 'load',
+    why: 'The original address is published as a link; a malformed or non-web address would be broken or unsafe.',
+    hint: 'Write the full address, starting with https:// or http://.',
+  },
+  'invalid-slug': {
+    severity: 'error', source: 'load',
+    why: 'The slug becomes part of a page address and must be safe in a URL and a file name.',
+    hint: 'Use lowercase letters, digits and single hyphens, e.g. `2021-01-14-talks-resume`.',
+  },
+  'invalid-language': {
+    severity: 'error', source: 'load',
+    why: 'The language goes into `lang` attributes and the search index.',
+    hint: 'Use an ISO 639-1 code such as `en`, optionally with a region (`en-GB`).',
+  },
+  'invalid-front-matter-field': {
+    severity: 'error', source: 'load',
+    why: 'A known field with the wrong type would be shown wrongly or break a page.',
+    hint: 'Check the field against the table in the README.',
+  },
+  'empty-body': {
+    severity: 'error', source: 'load',
+    why: 'An article without text has no quotes and makes an empty page.',
+    hint: 'Paste the article text below the closing `---`.',
+  },
+  'future-date': {
+    severity: 'warning', source: 'load',
+    why: 'A date in the future is usually a typo in the year or month.',
+    hint: 'Check the date against the original article.',
+  },
+  'duplicate-slug': {
+    severity: 'error', source: 'load',
+    why: 'Two articles with the same slug would be written to the same page and one would be lost.',
+    hint: 'Set a distinct `slug:` in the front matter of one of them, or remove the duplicate.',
+  },
+  'duplicate-url': {
+    severity: 'error', source: 'load',
+    why: 'Two files with the same original address are almost always the same article saved twice.',
+    hint: 'Remove one of the files, or correct the `url:`.',
+  },
+  'weekday-mismatch': {
+    severity: 'warning', source: 'extract',
+    why: 'A weekday in the text that does not fall on the article date points to a wrong date.',
+    hint: 'Check the front matter date against the article.',
+  },
+  'dateline-mismatch': {
+    severity: 'warning', source: 'extract',
+    why: 'A dateline that disagrees with the front matter points to a wrong date or place.',
+    hint: 'Check the front matter `date` and `dateline`.',
+  },
+  'unclosed-quote': {
+    severity: 'warning', source: 'extract',
+    why: 'An opening quote mark that never closes hides where a quote ends.',
+    hint: 'Add the closing quote mark, or check the text against the original.',
+  },
+  'no-quotes-found': {
+    severity: 'warning', source: 'extract',
+    why: 'An article without quotes adds nothing to who-said-what; often the text is incomplete.',
+    hint: 'Check that the whole article text was pasted.',
+  },
+  'site-build-failed': {
+    severity: 'error', source: 'site',
+    why: 'A page that failed to render must not be published half-written.',
+    hint: 'Read the cause below; the previous site was kept.',
+  },
+  'output-failed': {
+    severity: 'error', source: 'output',
+    why: 'The new site could not be put in place; the previous one is kept.',
+    hint: 'Check free disk space and permissions of the output folder.',
+  },
+} as const satisfies Record<string, RuleEntry>;
+
+/** A rule id known to the catalog. */
+export type RuleId = keyof typeof RULES;
+
+/** Returns the catalog entry for `ruleId`, or null for ids reported by other stages not (yet) listed. */
+export function describeRule(ruleId: string): RuleEntry | null {
+  return Object.hasOwn(RULES, ruleId) ? RULES[ruleId as RuleId] : null;
+}
