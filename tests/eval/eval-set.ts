@@ -1,0 +1,44 @@
+/**
+ * Reads the scored development set: every `tests/fixtures/eval/*.md` with its
+ * `*.gold.json` next to it. The I/O edge of the eval; scoring is in score.ts.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFile } from '../../src/archive/types.ts';
+import type { GoldFile } from './score.ts';
+
+export const EVAL_DIR = path.join('tests', 'fixtures', 'eval');
+
+export interface EvalSet {
+  /** Content files, paths relative to the working directory as the CLI shows them. */
+  files: SourceFile[];
+  /** Gold by name (`01-parliament-vote`). */
+  golds: Map<string, GoldFile>;
+  /** Names of articles without gold and gold without articles. */
+  unpaired: string[];
+}
+
+/** Path of the content file a gold name belongs to. */
+export function articleFileOf(name: string, dir = EVAL_DIR): string {
+  return path.join(dir, `${name}.md`);
+}
+
+/** Loads the set; `only` keeps names containing any of the given strings. */
+export async function loadEvalSet(dir = EVAL_DIR, only: string[] = []): Promise<EvalSet> {
+  const entries = (await readdir(dir)).sort();
+  const keep = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
+  const articleNames = entries.filter((e) => e.endsWith('.md')).map((e) => e.slice(0, -3)).filter(keep);
+  const goldNames = entries.filter((e) => e.endsWith('.gold.json')).map((e) => e.slice(0, -'.gold.json'.length)).filter(keep);
+  const files: SourceFile[] = [];
+  const golds = new Map<string, GoldFile>();
+  for (const name of articleNames) {
+    const file = articleFileOf(name, dir);
+    files.push({ path: file, value: await readFile(file, 'utf8') });
+  }
+  for (const name of goldNames) {
+    if (!articleNames.includes(name)) continue;
+    golds.set(name, JSON.parse(await readFile(path.join(dir, `${name}.gold.json`), 'utf8')) as GoldFile);
+  }
+  const unpaired = [...articleNames.filter((n) => !goldNames.includes(n)), ...goldNames.filter((n) => !articleNames.includes(n))];
+  return { files, golds, unpaired };
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm run eval [-- options] [name-filter...]`: builds the archive from the
+ * scored development set and prints precision/recall/F1 per quote kind,
+ * attribution accuracy and entity scores, per article and in total.
+ *
+ *   --json     machine-readable results (EvalResult) on stdout
+ *   --verbose  every miss, false positive and wrong speaker, per article
+ *   --check    validate the gold files against their bodies only (no extraction)
+ *
+ * Exits 1 when a total is below tests/eval/thresholds.json (or, with
+ * --check, when a gold file is unusable).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadArticle } from '../../src/load/front-matter.ts';
+import { articleFileOf, loadEvalSet } from './eval-set.ts';
+import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type PRScore, type Thresholds, type Totals } from './score.ts';
+
+const { values, positionals } = parseArgs({
+  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' } },
+  allowPositionals: true,
+});
+
+const percent = (x: number) => (x * 100).toFixed(1).padStart(5);
+const pr = (s: PRScore) => `P ${percent(s.precision)}  R ${percent(s.recall)}  F1 ${percent(s.f1)}   (found ${s.matchedGold}/${s.gold} gold, ${s.matchedPredicted}/${s.predicted} predicted right)`;
+
+function formatArticleLine(a: ArticleScore): string {
+  const c = a.counts;
+  const ratio = (n: number, d: number) => (d === 0 ? '    –' : percent(n / d));
+  const entityMatched = c.entities.any.matchedGold + c.entities.any.matchedPredicted;
+  const entityTotal = c.entities.any.gold + c.entities.any.predicted;
+  return [
+    a.name.padEnd(34).slice(0, 34),
+    ratio(c.quotes.direct.matchedPredicted, c.quotes.direct.predicted),
+    ratio(c.quotes.direct.matchedGold, c.quotes.direct.gold),
+    ratio(c.quotes.partial.matchedGold, c.quotes.partial.gold),
+    ratio(c.quotes.indirect.matchedPredicted, c.quotes.indirect.predicted),
+    ratio(c.quotes.indirect.matchedGold, c.quotes.indirect.gold),
+    ratio(c.attribution.correct, c.attribution.total),
+    ratio(entityMatched, entityTotal),
+    String(a.issues.length).padStart(6),
+  ].join('  ');
+}
+
+function formatTotals(t: Totals): string {
+  return [
+    `direct quotes     ${pr(t.quotes.direct)}`,
+    `partial quotes    ${pr(t.quotes.partial)}`,
+    `reported speech   ${pr(t.quotes.indirect)}`,
+    `attribution       ${percent(t.attribution.accuracy)}   (${t.attribution.correct}/${t.attribution.total} paired quotes with the right speaker)`,
+    `cue (info)        ${percent(t.cue.accuracy)}   (${t.cue.correct}/${t.cue.total})`,
+    `people            ${pr(t.entities.person)}`,
+    `organizations     ${pr(t.entities.organization)}`,
+    `places            ${pr(t.entities.place)}`,
+    `entities, any     ${pr(t.entities.any)}`,
+  ].join('\n');
+}
+
+async function checkGold(): Promise<number> {
+  const set = await loadEvalSet(undefined, positionals);
+  let broken = 0;
+  for (const file of set.files) {
+    const name = file.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    const gold = set.golds.get(name);
+    const { article, diagnostics } = loadArticle(file);
+    if (!article) {
+      broken++;
+      console.log(`${file.path}: does not load: ${diagnostics.map((d) => d.reason).join('; ')}`);
+      continue;
+    }
+    if (!gold) {
+      console.log(`${file.path}: no gold file`);
+      continue;
+    }
+    const { errors, warnings } = validateGold(article.body, gold);
+    if (errors.length) broken++;
+    const words = article.body.split(/\s+/).filter(Boolean).length;
+    const kinds = ['direct', 'partial', 'indirect'].map((k) => gold.quotes.filter((q) => q.kind === k).length).join('/');
+    console.log(`${errors.length ? 'FAIL' : 'ok  '} ${name.padEnd(36)} ${String(words).padStart(4)} words  quotes d/p/i ${kinds}`);
+    for (const e of errors) console.log(`       error: ${e}`);
+    for (const w of warnings) console.log(`       warning: ${w}`);
+  }
+  for (const n of set.unpaired) console.log(`unpaired: ${n}`);
+  return broken ? 1 : 0;
+}
+
+async function runEval(): Promise<number> {
+  const set = await loadEvalSet(undefined, positionals);
+  // Imported here so that --check works while the pipeline is being built.
+  const { buildArchive } = await import('../../src/pipeline.ts');
+  const started = performance.now();
+  const { archive, diagnostics } = buildArchive(set.files);
+  const elapsed = performance.now() - started;
+  const result = scoreArchive(archive, set.golds, (name) => articleFileOf(name));
+  const thresholds = JSON.parse(await readFile(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
+  const shortfalls = findShortfalls(result.totals, thresholds);
+
+  if (values.json) {
+    console.log(JSON.stringify({ ...result, shortfalls, thresholds }, null, 2));
+    return shortfalls.length ? 1 : 0;
+  }
+  console.log(`${'article'.padEnd(34)}  dirP   dirR  partR   repP   repR   attr  entF1  issues`);
+  for (const a of result.articles) {
+    console.log(formatArticleLine(a));
+    if (values.verbose) for (const i of a.issues) console.log(`    ${i.type.padEnd(22)} ${JSON.stringify(i.text)} — ${i.detail}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) console.log(`\n${errors.length} error diagnostics: ${errors.slice(0, 5).map((d) => `${d.file}:${d.line}: ${d.reason}`).join('; ')}`);
+  for (const n of set.unpaired) console.log(`unpaired (not scored): ${n}`);
+  console.log(`\nTotals over ${result.articles.length} articles (extraction ${elapsed.toFixed(0)} ms)\n${formatTotals(result.totals)}`);
+  console.log(shortfalls.length ? `\nBELOW TARGET:\n  ${shortfalls.join('\n  ')}` : '\nAll totals meet tests/eval/thresholds.json');
+  return shortfalls.length ? 1 : 0;
+}
+
+process.exitCode = values.check ? await checkGold() : await runEval();
