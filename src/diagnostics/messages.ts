@@ -100,7 +100,7 @@ export const RULES = {
   'invalid-slug': {
     severity: 'error', source: 'load',
     why: 'The slug becomes part of a page address and must be safe in a URL and a file name.',
-    hint: 'Use lowercase letters, digits and single hyphens, e.g. `2021-01-14-talks-resume`.',
+    hint: 'Use letters, digits and hyphens, e.g. `2021-01-14-talks-resume`.',
   },
   'invalid-language': {
     severity: 'error', source: 'load',

@@ -63,8 +63,10 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string
  */
 export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): string {
   const d = diagnostic;
-  const lines = [`${clean(d.file)}:${d.line}:${d.column}: ${d.severity}: ${clean(d.reason)} [${clean(d.source)}:${clean(d.ruleId)}]`];
-  const sourceLine = (fileText === undefined ? null : lineAt(fileText, d.line)) ?? d.excerpt ?? null;
+  // Line 0 marks a problem with a whole file or folder (a failed site build): no position to give.
+  const place = d.line > 0 ? `${clean(d.file)}:${d.line}:${d.column}` : clean(d.file);
+  const lines = [`${place}: ${d.severity}: ${clean(d.reason)} [${clean(d.source)}:${clean(d.ruleId)}]`];
+  const sourceLine = d.line < 1 ? null : (fileText === undefined ? null : lineAt(fileText, d.line)) ?? d.excerpt ?? null;
   if (sourceLine !== null && sourceLine.trim() !== '') {
     const shown = clean(sourceLine.replace(/\r$/, ''));
     const gutter = String(d.line);

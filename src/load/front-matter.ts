@@ -60,7 +60,8 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// URL- and file-name-safe: no slashes, spaces or dot segments can reach a page path.
+const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** The front matter schema; unknown keys pass through untouched. */
@@ -285,7 +286,7 @@ function reportIssue(
       report('invalid-url', isText ? `url ${quoted(value)} is not a web address (http:// or https://)` : `url must be a web address, got ${describeValue(value)}`, line, column, end);
       return;
     case 'slug':
-      report('invalid-slug', isText ? `slug ${quoted(value)} must be lowercase letters, digits and single hyphens` : `slug must be text, got ${describeValue(value)}`, line, column, end);
+      report('invalid-slug', isText ? `slug ${quoted(value)} may only contain letters, digits, hyphens, underscores and single dots` : `slug must be text, got ${describeValue(value)}`, line, column, end);
       return;
     case 'language':
       report('invalid-language', isText ? `language ${quoted(value)} is not a language code (e.g. "en")` : `language must be a language code, got ${describeValue(value)}`, line, column, end);
