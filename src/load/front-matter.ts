@@ -237,7 +237,8 @@ export function locateFrontMatterKeys(text: string): Map<string, KeyLocation> {
 }
 
 function stripComment(value: string): string {
-  if (/^["']/.test(value)) return value;
+  const quotedValue = /^"(?:[^"\\]|\\.)*"|^'(?:[^']|'')*'/.exec(value);
+  if (quotedValue) return quotedValue[0];
   const hash = value.search(/(^|[ \t])#/);
   return hash === -1 ? value : value.slice(0, hash);
 }
