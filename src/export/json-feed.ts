@@ -1,0 +1,44 @@
+/**
+ * The JSON Feed (version 1.1) of newest quotes (`/quotes.json`): one item per
+ * quote, linking to the quote inside its article. JSON.stringify escapes the
+ * content; dates come only from the archive.
+ */
+import type { Archive } from '../archive/types.ts';
+
+/** Options of the quote feed. */
+export interface QuoteFeedOptions {
+  /** Feed title (default: `'Quote archive: newest quotes'`). */
+  title?: string;
+  /** How many newest quotes the feed carries (default: `100`). */
+  limit?: number;
+}
+
+/** Builds the JSON Feed text of the newest quotes. */
+export function toQuoteJsonFeed(archive: Archive, options: QuoteFeedOptions = {}): string {
+  const articleById = new Map(archive.articles.map((a) => [a.id, a]));
+  const quotes = [...archive.quotes]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, options.limit ?? 100);
+  const items = quotes.map((q) => {
+    const article = articleById.get(q.articleId);
+    const item: Record<string, unknown> = {
+      id: q.id,
+      url: q.path,
+      title: q.speakerName ? `${q.speakerName}: ${q.text.replace(/\s+/g, ' ').slice(0, 80)}` : q.text.replace(/\s+/g, ' ').slice(0, 80),
+      content_text: q.text,
+      date_published: `${q.date}T00:00:00Z`,
+      tags: [q.kind, q.source],
+    };
+    if (q.speakerName) item.authors = [{ name: q.speakerName }];
+    if (article) item.external_url = article.url ?? article.path;
+    return item;
+  });
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: options.title ?? 'Quote archive: newest quotes',
+    home_page_url: '/',
+    feed_url: '/quotes.json',
+    items,
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Quotes as plain text for lists, titles, feeds and search: `quote.text` is
+ * the source Markdown (`*three years*`, `[port](https://…)`), so the text is
+ * read from the parsed document instead, where syntax is blanked, then
+ * spaces are collapsed.
+ */
+import type { Archive } from '../archive/types.ts';
+import { parseTextDocument } from '../parse/text-document.ts';
+
+/** Maps every quote id of the archive to its plain text. Parses each article once. */
+export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
+  const byArticle = new Map<string, { start: number; end: number; id: string }[]>();
+  for (const q of archive.quotes) {
+    const list = byArticle.get(q.articleId);
+    if (list) list.push(q);
+    else byArticle.set(q.articleId, [q]);
+  }
+  const texts = new Map<string, string>();
+  for (const article of archive.articles) {
+    const quotes = byArticle.get(article.id);
+    if (!quotes) continue;
+    const { text } = parseTextDocument(article.body);
+    for (const q of quotes) texts.set(q.id, text.slice(q.start, q.end).replace(/\s+/g, ' ').trim());
+  }
+  return texts;
+}

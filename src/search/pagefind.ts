@@ -1,0 +1,53 @@
+/**
+ * The search index's I/O edge: Pagefind's Node API. Every call answers with
+ * an `errors` array instead of throwing; each error becomes a Diagnostic
+ * (source `search`), and exceptions from the service do too, so a failed
+ * index is reported like any other problem, never a crash.
+ */
+import * as pagefind from 'pagefind';
+import type { Diagnostic } from '../archive/types.ts';
+import type { QuoteSearchRecord } from './records.ts';
+
+/** A rendered page to index. */
+export interface IndexedPage {
+  url: string;
+  content: string;
+}
+
+function searchDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
+  const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'search' };
+  if (note) diagnostic.note = note;
+  return diagnostic;
+}
+
+/**
+ * Builds the Pagefind index from rendered pages and quote records and writes
+ * it to `outputPath` (normally `<site>/pagefind`).
+ */
+export async function writeSearchIndex(pages: readonly IndexedPage[], records: readonly QuoteSearchRecord[], outputPath: string): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const created = await pagefind.createIndex({});
+    for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
+    const index = created.index;
+    if (!index) return diagnostics;
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.content });
+      for (const error of added.errors) diagnostics.push(searchDiagnostic(page.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-page-failed'));
+    }
+    for (const record of records) {
+      const added = await index.addCustomRecord({ ...record });
+      for (const error of added.errors) diagnostics.push(searchDiagnostic(record.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-record-failed'));
+    }
+    const written = await index.writeFiles({ outputPath });
+    for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-write-failed'));
+    await index.deleteIndex();
+  } catch (cause) {
+    diagnostics.push(
+      searchDiagnostic(outputPath, `Unexpected failure of the Pagefind service: ${cause instanceof Error ? cause.message : String(cause)}`, 'search-service-failed', 'Check that the pagefind package and its platform binary are installed.'),
+    );
+  } finally {
+    await pagefind.close().catch(() => null);
+  }
+  return diagnostics;
+}

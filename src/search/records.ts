@@ -1,0 +1,73 @@
+/**
+ * The search index's view of the archive: one Pagefind custom record per
+ * quote, so a search for words of a quote returns that quote (not just its
+ * page) and links to its place in the article. Pure.
+ */
+import type { Archive, Entity } from '../archive/types.ts';
+import { toPlainQuoteTexts } from '../render/quote-text.ts';
+
+/** A record as Pagefind's `addCustomRecord` takes it (all meta, filter and sort values are strings). */
+export interface QuoteSearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Value of the `type` filter that tells quote results from whole-article results. */
+export const QUOTE_RESULT_TYPE = 'Quote';
+/** Value of the `type` filter on article pages. */
+export const ARTICLE_RESULT_TYPE = 'Article';
+
+/** First words of a quote for a result title. */
+function firstWords(text: string, maxWords: number): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
+}
+
+/** Turns every quote of the archive into a Pagefind custom record, in archive order. */
+export function toPagefindRecords(archive: Archive): QuoteSearchRecord[] {
+  const articleById = new Map(archive.articles.map((a) => [a.id, a]));
+  const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
+  const entityById = new Map<string, Entity>(archive.entities.map((e) => [e.id, e]));
+  const plainTexts = toPlainQuoteTexts(archive);
+  const records: QuoteSearchRecord[] = [];
+  for (const quote of archive.quotes) {
+    const article = articleById.get(quote.articleId);
+    if (!article) continue;
+    const speaker = quote.speakerId ? speakerById.get(quote.speakerId) : undefined;
+    const speakerName = speaker?.name ?? quote.speakerName ?? '';
+    const text = plainTexts.get(quote.id) ?? quote.text;
+    const entityNames = [...new Set(article.entityIds.map((id) => entityById.get(id)?.name).filter((n): n is string => !!n))].sort();
+    const filters: Record<string, string[]> = {
+      source: [article.source.name],
+      year: [quote.date.slice(0, 4)],
+      type: [QUOTE_RESULT_TYPE],
+    };
+    // Only named speakers make useful filter values; "a source" would group strangers.
+    if (speaker) filters.speaker = [speaker.name];
+    if (entityNames.length > 0) filters.entity = entityNames;
+    const meta: Record<string, string> = {
+      title: speakerName ? `${speakerName}: ${firstWords(text, 10)}` : firstWords(text, 10),
+      date: quote.date,
+      source: article.source.name,
+      article: article.title,
+      articleUrl: article.path,
+      kind: quote.kind,
+    };
+    if (speakerName) meta.speaker = speakerName;
+    if (speaker) meta.speakerUrl = speaker.path;
+    records.push({
+      url: quote.path,
+      // The speaker's name is searchable too: "Smith tariffs" finds Smith's words on tariffs.
+      content: speakerName ? `${text} — ${speakerName}` : text,
+      language: article.language || 'en',
+      meta,
+      filters,
+      sort: { date: quote.date },
+    });
+  }
+  return records;
+}

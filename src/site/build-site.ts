@@ -1,0 +1,106 @@
+/**
+ * Writes the whole static site for an Archive into a folder: Eleventy pages,
+ * feeds and data exports, and the Pagefind index over article pages and one
+ * record per quote. Problems come back as Diagnostics (source `site` or
+ * `search`); nothing here throws for a bad build.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import type { Archive, Diagnostic } from '../archive/types.ts';
+import { toArchiveJson } from '../export/json.ts';
+import { toAtomFeed } from '../export/atom.ts';
+import { toQuoteJsonFeed } from '../export/json-feed.ts';
+import { toQuotesCsv } from '../export/csv.ts';
+import { toPagefindRecords } from '../search/records.ts';
+import { writeSearchIndex, type IndexedPage } from '../search/pagefind.ts';
+import { archivePlugin, projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
+import { toSiteView, type ViewDataOptions } from './view-data.ts';
+
+/** Options of `buildSite`. */
+export interface BuildSiteOptions extends ViewDataOptions {
+  /** Build the Pagefind index (default: `true`). */
+  search?: boolean;
+}
+
+/** One output of Eleventy's `write()`. */
+interface EleventyResult {
+  url?: string | false;
+  outputPath?: string | false;
+  content?: string;
+}
+
+function siteDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
+  const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'site' };
+  if (note) diagnostic.note = note;
+  return diagnostic;
+}
+
+/** The chain of messages of an error and its causes, since Eleventy wraps template errors. */
+function describeError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (!messages.includes(message)) messages.push(message);
+    current = current instanceof Error ? (current as Error & { originalError?: unknown }).originalError ?? current.cause : undefined;
+  }
+  return messages.join(': ');
+}
+
+/** Renders every page of `archive` with Eleventy into `outDir`; returns the written pages. */
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ pages: EleventyResult[]; diagnostics: Diagnostic[] }> {
+  const site = toSiteView(archive, options);
+  const eleventy = new Eleventy(templatesDir, outDir, {
+    configPath: path.join(projectRoot, '.eleventy.ts'),
+    quietMode: true,
+    config: (eleventyConfig: EleventyConfig) => {
+      eleventyConfig.addGlobalData('site', site);
+    },
+  });
+  try {
+    const written = (await eleventy.write()) as unknown;
+    const templates = Array.isArray(written) ? (written[1] as unknown) : [];
+    return { pages: Array.isArray(templates) ? (templates as EleventyResult[]) : [], diagnostics: [] };
+  } catch (error) {
+    return {
+      pages: [],
+      diagnostics: [siteDiagnostic(templatesDir, `Unexpected failure rendering the site: ${describeError(error)}`, 'site-render-failed', 'Run with DEBUG=Eleventy* for the full trace.')],
+    };
+  }
+}
+
+/** Writes the data exports and feeds, which are text made from the archive rather than templates. */
+async function writeExports(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+  const files: [string, string][] = [
+    ['archive.json', toArchiveJson(archive)],
+    ['archive.csv', toQuotesCsv(archive)],
+    ['feed.xml', toAtomFeed(archive, options.title === undefined ? {} : { title: options.title })],
+    ['quotes.json', toQuoteJsonFeed(archive)],
+  ];
+  const diagnostics: Diagnostic[] = [];
+  await mkdir(outDir, { recursive: true });
+  for (const [name, text] of files) {
+    try {
+      await writeFile(path.join(outDir, name), text);
+    } catch (error) {
+      diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-write-failed'));
+    }
+  }
+  return diagnostics;
+}
+
+/** Builds the whole static site of `archive` into `outDir`. */
+export async function buildSite(archive: Archive, outDir: string, options: BuildSiteOptions = {}): Promise<Diagnostic[]> {
+  const { pages, diagnostics } = await writePages(archive, outDir, options);
+  if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+  diagnostics.push(...(await writeExports(archive, outDir, options)));
+  if (options.search === false) return diagnostics;
+  // Only article pages are searched as pages; indexes and lists would only repeat their words.
+  const articlePaths = new Set(archive.articles.map((a) => a.path));
+  const indexed: IndexedPage[] = pages
+    .filter((p): p is EleventyResult & { url: string; content: string } => typeof p.url === 'string' && typeof p.content === 'string' && articlePaths.has(p.url))
+    .map((p) => ({ url: p.url, content: p.content }));
+  diagnostics.push(...(await writeSearchIndex(indexed, toPagefindRecords(archive), path.join(outDir, 'pagefind'))));
+  return diagnostics;
+}

@@ -1,0 +1,122 @@
+/**
+ * A small static file server for a built site (`npm run serve`): folders
+ * serve their index.html, unknown paths the site's 404 page, and nothing
+ * outside the site folder can be reached. Content types cover Pagefind's
+ * index files, which browsers must receive as bytes, and its WebAssembly.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+/** Options of `serveSite`. */
+export interface ServeSiteOptions {
+  /** Interface to listen on (default: `'127.0.0.1'`). */
+  host?: string;
+  /** Port to listen on; `0` picks a free one (default: `8080`). */
+  port?: number;
+  /** Print the address when listening (default: `true`). */
+  announce?: boolean;
+}
+
+/** Content type of a file by its extension. */
+export function contentTypeOf(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Resolves a request path to a file inside `root`, or null when it would
+ * leave `root` (`..`, encoded slashes, NUL bytes).
+ */
+export function resolveRequestPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]?.split('#')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const resolved = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  const base = path.resolve(root);
+  return resolved === base || resolved.startsWith(base + path.sep) ? resolved : null;
+}
+
+async function findFile(filePath: string): Promise<string | null> {
+  try {
+    const info = await stat(filePath);
+    if (info.isFile()) return filePath;
+    if (info.isDirectory()) {
+      const index = path.join(filePath, 'index.html');
+      const indexInfo = await stat(index).catch(() => null);
+      return indexInfo?.isFile() ? index : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** Serves the static site in `dir` until the returned server is closed. */
+export async function serveSite(dir: string, options: ServeSiteOptions = {}): Promise<Server> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
+  const root = path.resolve(dir);
+  const server = createServer(async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const urlPath = request.url ?? '/';
+    const resolved = resolveRequestPath(root, urlPath);
+    const found = resolved ? await findFile(resolved) : null;
+    // A folder asked for without its slash: redirect, so relative links inside resolve.
+    if (found && resolved && found !== resolved && !urlPath.split('?')[0]!.endsWith('/')) {
+      const [pathname, query] = urlPath.split('?');
+      response.writeHead(301, { location: `${pathname}/${query ? `?${query}` : ''}` }).end();
+      return;
+    }
+    const file = found ?? (await findFile(path.join(root, '404.html')));
+    const status = found ? 200 : 404;
+    try {
+      const body = file ? await readFile(file) : Buffer.from('Not found\n');
+      response.writeHead(status, {
+        'content-type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8',
+        'content-length': body.length,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal error\n');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  if (options.announce ?? true) {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    console.log(`Serving ${dir} at http://${host}:${actualPort}/`);
+  }
+  return server;
+}

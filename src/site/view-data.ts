@@ -1,0 +1,419 @@
+/**
+ * Turns the Archive into what templates show: every list pre-sorted, every
+ * label pre-formatted, every link pre-resolved. Templates compute nothing, so
+ * everything a page presents is decided (and testable) here, without Eleventy.
+ *
+ * Lookups are built once per run (maps by id), so the cost stays linear in
+ * the size of the archive.
+ */
+import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Speaker } from '../archive/types.ts';
+import { renderArticleHtml } from '../render/article-html.ts';
+import { toJsonLdScript } from '../render/json-ld.ts';
+import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
+import { toPlainQuoteTexts } from '../render/quote-text.ts';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+
+/** Site-wide constants shown on every page. */
+export interface SiteMeta {
+  title: string;
+  description: string;
+  csp: string;
+  /** Links in the header navigation. */
+  nav: { label: string; path: string }[];
+}
+
+export interface LinkView {
+  name: string;
+  path: string;
+}
+
+export interface ArticleSummaryView {
+  id: string;
+  title: string;
+  path: string;
+  date: string;
+  dateLabel: string;
+  source: LinkView;
+  quoteCount: number;
+}
+
+export interface QuoteView {
+  id: string;
+  path: string;
+  text: string;
+  kind: QuoteKind;
+  kindLabel: string;
+  cue: string | null;
+  date: string;
+  dateLabel: string;
+  speaker: LinkView | null;
+  /** Speaker as named in the article when there is no speaker record ("a senior official"). */
+  speakerLabel: string | null;
+  article: { title: string; path: string };
+  source: LinkView;
+}
+
+export interface QuotedSpeakerView extends LinkView {
+  id: string;
+  /** Element id of the side-list entry, target of the quote marks' `aria-describedby`. */
+  anchorId: string;
+  quoteCount: number;
+  quoteCountLabel: string;
+  quotes: { id: string; path: string; label: string }[];
+}
+
+export interface ArticlePageView {
+  id: string;
+  path: string;
+  title: string;
+  date: string;
+  dateLabel: string;
+  year: string;
+  language: string;
+  source: LinkView;
+  byline: string | null;
+  dateline: string | null;
+  url: string | null;
+  /** Sanitized body HTML with quotes marked. */
+  html: string;
+  quoteCount: number;
+  speakers: QuotedSpeakerView[];
+  /** Quotes without a linked speaker record. */
+  unattributed: { id: string; path: string; label: string; speakerLabel: string | null }[];
+  entities: (LinkView & { typeLabel: string })[];
+  /** `<script type="application/ld+json">` element, safely serialized. */
+  jsonLd: string;
+}
+
+export interface SpeakerPageView {
+  id: string;
+  path: string;
+  name: string;
+  type: string;
+  typeLabel: string;
+  titles: string[];
+  aliases: string[];
+  entity: LinkView | null;
+  quoteCount: number;
+  quotes: QuoteView[];
+  sources: LinkView[];
+}
+
+export interface EntityPageView {
+  id: string;
+  path: string;
+  name: string;
+  type: EntityType;
+  typeLabel: string;
+  aliases: string[];
+  mentionCount: number;
+  speaker: LinkView | null;
+  articles: ArticleSummaryView[];
+}
+
+export interface SourcePageView {
+  id: string;
+  path: string;
+  name: string;
+  articles: ArticleSummaryView[];
+  quoteCount: number;
+}
+
+export interface TimelineView {
+  years: {
+    year: string;
+    anchorId: string;
+    articleCount: number;
+    months: { key: string; anchorId: string; label: string; articles: ArticleSummaryView[]; quoteCount: number }[];
+  }[];
+}
+
+export interface SiteView {
+  meta: SiteMeta;
+  home: {
+    articles: ArticleSummaryView[];
+    speakers: (LinkView & { quoteCount: number })[];
+    sources: (LinkView & { articleCount: number })[];
+    counts: { articles: number; quotes: number; speakers: number; entities: number; sources: number };
+  };
+  articles: ArticlePageView[];
+  speakers: SpeakerPageView[];
+  speakerIndex: (LinkView & { quoteCount: number; titles: string[]; typeLabel: string })[];
+  entities: EntityPageView[];
+  entityIndex: { type: EntityType; label: string; anchorId: string; entities: (LinkView & { articleCount: number })[] }[];
+  sources: SourcePageView[];
+  sourceIndex: (LinkView & { articleCount: number; quoteCount: number })[];
+  timeline: TimelineView;
+  search: { filters: { key: string; label: string }[] };
+}
+
+export interface ViewDataOptions {
+  /** Site title (default: `'Quote archive'`). */
+  title?: string;
+  /** How many newest articles and top speakers the home page lists (default: `12`). */
+  homeListSize?: number;
+}
+
+const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
+const ENTITY_TYPE_LABELS: Record<EntityType, string> = { person: 'People', organization: 'Organizations', place: 'Places', document: 'Documents' };
+const ENTITY_TYPE_SINGULAR: Record<EntityType, string> = { person: 'Person', organization: 'Organization', place: 'Place', document: 'Document' };
+const ENTITY_TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'document'];
+
+/** Compares strings by code unit, never by locale, so output is the same on every machine. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Case-folded order for lists people scan by name. */
+function compareNames(a: string, b: string): number {
+  return compareStrings(a.toLowerCase(), b.toLowerCase()) || compareStrings(a, b);
+}
+
+/** The first words of a quote, for titles and lists. */
+export function summarizeQuote(text: string, maxWords = 12): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const head = words.slice(0, maxWords).join(' ');
+  return words.length > maxWords ? `${head}…` : head;
+}
+
+/** Builds the template data for the whole site from the Archive. Pure. */
+export function toSiteView(archive: Archive, options: ViewDataOptions = {}): SiteView {
+  const title = options.title ?? 'Quote archive';
+  const homeListSize = options.homeListSize ?? 12;
+
+  const articleById = new Map(archive.articles.map((a) => [a.id, a]));
+  const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
+  const entityById = new Map(archive.entities.map((e) => [e.id, e]));
+  const quotesByArticle = new Map<string, Quote[]>();
+  for (const q of archive.quotes) {
+    const list = quotesByArticle.get(q.articleId);
+    if (list) list.push(q);
+    else quotesByArticle.set(q.articleId, [q]);
+  }
+  const quoteById = new Map(archive.quotes.map((q) => [q.id, q]));
+  const plainTexts = toPlainQuoteTexts(archive);
+  const plainOf = (q: Quote): string => plainTexts.get(q.id) ?? q.text;
+  const speakerByEntity = new Map<string, Speaker>();
+  for (const s of archive.speakers) if (s.entityId && !speakerByEntity.has(s.entityId)) speakerByEntity.set(s.entityId, s);
+
+  const sourceLink = (a: Article): LinkView => ({ name: a.source.name, path: a.source.path });
+  const speakerLink = (s: Speaker): LinkView => ({ name: s.name, path: s.path });
+
+  const summarizeArticle = (a: Article): ArticleSummaryView => ({
+    id: a.id,
+    title: a.title,
+    path: a.path,
+    date: a.date,
+    dateLabel: formatDateLabel(a.date),
+    source: sourceLink(a),
+    quoteCount: a.quoteIds.length,
+  });
+  const summaryById = new Map(archive.articles.map((a) => [a.id, summarizeArticle(a)]));
+  const summariesOf = (ids: readonly string[]): ArticleSummaryView[] =>
+    ids
+      .map((id) => summaryById.get(id))
+      .filter((a): a is ArticleSummaryView => a !== undefined)
+      .sort((x, y) => compareStrings(y.date, x.date) || compareStrings(x.id, y.id));
+
+  const quoteView = (q: Quote): QuoteView | null => {
+    const article = articleById.get(q.articleId);
+    if (!article) return null;
+    const speaker = q.speakerId ? speakerById.get(q.speakerId) : undefined;
+    return {
+      id: q.id,
+      path: q.path,
+      text: plainOf(q),
+      kind: q.kind,
+      kindLabel: KIND_LABELS[q.kind] ?? q.kind,
+      cue: q.cue,
+      date: q.date,
+      dateLabel: formatDateLabel(q.date),
+      speaker: speaker ? speakerLink(speaker) : null,
+      speakerLabel: speaker ? null : q.speakerName,
+      article: { title: article.title, path: article.path },
+      source: sourceLink(article),
+    };
+  };
+
+  const articles: ArticlePageView[] = archive.articles.map((a) => {
+    const quotes = (quotesByArticle.get(a.id) ?? []).slice().sort((x, y) => x.start - y.start);
+    const articleSpeakers = a.speakerIds.map((id) => speakerById.get(id)).filter((s): s is Speaker => s !== undefined);
+    const speakers: QuotedSpeakerView[] = articleSpeakers.map((s) => {
+      const own = quotes.filter((q) => q.speakerId === s.id);
+      return {
+        id: s.id,
+        name: s.name,
+        path: s.path,
+        anchorId: `speaker-${s.id}`,
+        quoteCount: own.length,
+        quoteCountLabel: own.length === 1 ? '1 quote' : `${own.length} quotes`,
+        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8) })),
+      };
+    });
+    const unattributed = quotes
+      .filter((q) => !q.speakerId || !speakerById.has(q.speakerId))
+      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName }));
+    const entities = a.entityIds
+      .map((id) => entityById.get(id))
+      .filter((e): e is Entity => e !== undefined)
+      .sort((x, y) => ENTITY_TYPE_ORDER.indexOf(x.type) - ENTITY_TYPE_ORDER.indexOf(y.type) || compareNames(x.name, y.name))
+      .map((e) => ({ name: e.name, path: e.path, typeLabel: ENTITY_TYPE_SINGULAR[e.type] ?? e.type }));
+    return {
+      id: a.id,
+      path: a.path,
+      title: a.title,
+      date: a.date,
+      dateLabel: formatDateLabel(a.date),
+      year: a.date.slice(0, 4),
+      language: a.language,
+      source: sourceLink(a),
+      byline: a.byline,
+      dateline: a.dateline,
+      url: a.url,
+      html: renderArticleHtml(a.body, quotes, articleSpeakers),
+      quoteCount: quotes.length,
+      speakers,
+      unattributed,
+      entities,
+      jsonLd: toJsonLdScript(a, entities.map((e) => e.name)),
+    };
+  });
+
+  const speakers: SpeakerPageView[] = archive.speakers.map((s) => {
+    const quotes = s.quoteIds
+      .map((id) => quoteById.get(id))
+      .filter((q): q is Quote => q !== undefined)
+      .map(quoteView)
+      .filter((q): q is QuoteView => q !== null);
+    const sources = new Map<string, LinkView>();
+    for (const q of quotes) sources.set(q.source.path, q.source);
+    const entity = s.entityId ? entityById.get(s.entityId) : undefined;
+    return {
+      id: s.id,
+      path: s.path,
+      name: s.name,
+      type: s.type,
+      typeLabel: s.type === 'person' ? 'Person' : 'Organization',
+      titles: [...s.titles],
+      aliases: s.aliases.filter((alias) => alias !== s.name),
+      entity: entity ? { name: entity.name, path: entity.path } : null,
+      quoteCount: quotes.length,
+      quotes,
+      sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
+    };
+  });
+
+  const speakerIndex = archive.speakers
+    .map((s) => ({ name: s.name, path: s.path, quoteCount: s.quoteIds.length, titles: [...s.titles], typeLabel: s.type === 'person' ? 'Person' : 'Organization' }))
+    .sort((x, y) => compareNames(x.name, y.name));
+
+  const entities: EntityPageView[] = archive.entities.map((e) => {
+    const speaker = speakerByEntity.get(e.id);
+    return {
+      id: e.id,
+      path: e.path,
+      name: e.name,
+      type: e.type,
+      typeLabel: ENTITY_TYPE_SINGULAR[e.type] ?? e.type,
+      aliases: e.aliases.filter((alias) => alias !== e.name),
+      mentionCount: e.mentionCount,
+      speaker: speaker ? speakerLink(speaker) : null,
+      articles: summariesOf(e.articleIds),
+    };
+  });
+
+  const entityIndex = ENTITY_TYPE_ORDER.map((type) => ({
+    type,
+    label: ENTITY_TYPE_LABELS[type],
+    anchorId: `type-${type}`,
+    entities: archive.entities
+      .filter((e) => e.type === type)
+      .map((e) => ({ name: e.name, path: e.path, articleCount: e.articleIds.length }))
+      .sort((x, y) => compareNames(x.name, y.name)),
+  })).filter((group) => group.entities.length > 0);
+
+  const quoteCountOf = (s: Source): number => s.articleIds.reduce((n, id) => n + (articleById.get(id)?.quoteIds.length ?? 0), 0);
+  const sources: SourcePageView[] = archive.sources.map((s) => ({
+    id: s.id,
+    path: s.path,
+    name: s.name,
+    articles: summariesOf(s.articleIds),
+    quoteCount: quoteCountOf(s),
+  }));
+  const sourceIndex = archive.sources
+    .map((s) => ({ name: s.name, path: s.path, articleCount: s.articleIds.length, quoteCount: quoteCountOf(s) }))
+    .sort((x, y) => compareNames(x.name, y.name));
+
+  const allSummaries = summariesOf(archive.articles.map((a) => a.id));
+
+  return {
+    meta: {
+      title,
+      description: 'A searchable archive of who said what in the news.',
+      csp: CONTENT_SECURITY_POLICY,
+      nav: [
+        { label: 'Home', path: '/' },
+        { label: 'Speakers', path: '/speakers/' },
+        { label: 'Entities', path: '/entities/' },
+        { label: 'Sources', path: '/sources/' },
+        { label: 'Timeline', path: '/timeline/' },
+        { label: 'Search', path: '/search/' },
+      ],
+    },
+    home: {
+      articles: allSummaries.slice(0, homeListSize),
+      speakers: archive.speakers
+        .map((s) => ({ name: s.name, path: s.path, quoteCount: s.quoteIds.length }))
+        .sort((x, y) => y.quoteCount - x.quoteCount || compareNames(x.name, y.name))
+        .slice(0, homeListSize),
+      sources: sourceIndex.map((s) => ({ name: s.name, path: s.path, articleCount: s.articleCount })),
+      counts: {
+        articles: archive.articles.length,
+        quotes: archive.quotes.length,
+        speakers: archive.speakers.length,
+        entities: archive.entities.length,
+        sources: archive.sources.length,
+      },
+    },
+    articles,
+    speakers,
+    speakerIndex,
+    entities,
+    entityIndex,
+    sources,
+    sourceIndex,
+    timeline: toTimeline(allSummaries),
+    search: {
+      filters: [
+        { key: 'speaker', label: 'Speaker' },
+        { key: 'source', label: 'Source' },
+        { key: 'year', label: 'Year' },
+        { key: 'entity', label: 'Entity' },
+        { key: 'type', label: 'Result type' },
+      ],
+    },
+  };
+}
+
+/** Groups article summaries (newest first) by year, then month. */
+function toTimeline(summaries: readonly ArticleSummaryView[]): TimelineView {
+  const years: TimelineView['years'] = [];
+  for (const a of summaries) {
+    const year = a.date.slice(0, 4);
+    const key = a.date.slice(0, 7);
+    let y = years[years.length - 1];
+    if (!y || y.year !== year) {
+      y = { year, anchorId: `y${year}`, articleCount: 0, months: [] };
+      years.push(y);
+    }
+    let m = y.months[y.months.length - 1];
+    if (!m || m.key !== key) {
+      m = { key, anchorId: `m${key}`, label: formatMonthLabel(key), articles: [], quoteCount: 0 };
+      y.months.push(m);
+    }
+    y.articleCount += 1;
+    m.articles.push(a);
+    m.quoteCount += a.quoteCount;
+  }
+  return { years };
+}
