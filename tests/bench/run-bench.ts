@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: extraction speed on one core, with ratios against a
+ * baseline measured in the same run on the same texts (remark-parse, the
+ * Markdown parser every article goes through for rendering), so numbers
+ * compare across machines. Target (issue: extraction engine): ≥ 300
+ * articles of ~3 KB per second, i.e. ≥ 2× remark-parse's rate here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { loadArticle } from '../../src/load/front-matter.ts';
+import { extractLoadedArticle, buildArchive } from '../../src/pipeline.ts';
+import type { LoadedArticle, SourceFile } from '../../src/archive/types.ts';
+
+const TARGET_ARTICLES_PER_SECOND = 300;
+const root = new URL('../fixtures/', import.meta.url).pathname;
+
+function collect(dir: string): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...collect(path));
+    else if (entry.name.endsWith('.md') && (dir.includes('/eval') || dir.includes('/extract'))) out.push({ path, value: readFileSync(path, 'utf8') });
+  }
+  return out;
+}
+
+const files = collect(root);
+const loaded = files.map((f) => loadArticle(f).article).filter((a): a is LoadedArticle => a !== null);
+const totalBytes = loaded.reduce((n, a) => n + Buffer.byteLength(a.body), 0);
+const meanKb = totalBytes / loaded.length / 1024;
+
+/** Runs `fn` over every article repeatedly for at least `ms`, returning articles per second. */
+function rate(fn: (a: LoadedArticle) => void, ms = 3000): number {
+  for (const a of loaded) fn(a); // warm-up (JIT, lexicon loading)
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) for (const a of loaded) (fn(a), count++);
+  return (count / (performance.now() - start)) * 1000;
+}
+
+const parser = unified().use(remarkParse);
+const baseline = rate((a) => void parser.parse(a.body));
+const extraction = rate((a) => void extractLoadedArticle(a));
+// Normalize to 3 KB articles, the size the target speaks of.
+const per3kb = extraction * (meanKb / 3);
+
+const startArchive = performance.now();
+const big: SourceFile[] = [];
+for (let i = 0; i < 10; i++) for (const f of files) big.push({ path: `${i}-${f.path}`, value: f.value.replace(/^title: (.*)$/m, `title: $1 ${i}`) });
+buildArchive(big);
+const archiveMs = performance.now() - startArchive;
+
+console.log(`articles: ${loaded.length} (mean ${meanKb.toFixed(1)} KB)`);
+console.log(`baseline remark-parse: ${baseline.toFixed(0)} articles/s`);
+console.log(`extraction: ${extraction.toFixed(0)} articles/s (${per3kb.toFixed(0)} per s at 3 KB; ${(1000 / extraction).toFixed(2)} ms/article)`);
+console.log(`ratio extraction / remark-parse: ${(extraction / baseline).toFixed(2)}`);
+console.log(`buildArchive over ${big.length} articles: ${archiveMs.toFixed(0)} ms (${((big.length / archiveMs) * 1000).toFixed(0)} articles/s incl. linking)`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`target ≥ ${TARGET_ARTICLES_PER_SECOND} articles/s at 3 KB: ${per3kb >= TARGET_ARTICLES_PER_SECOND ? 'met' : 'NOT met'}`);
