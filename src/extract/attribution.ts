@@ -1,0 +1,182 @@
+/**
+ * Finds the cue and speaker phrase of a quotation in its sentence: after it
+ * (`"…," she said.` / `"…," said Li Wei.` / `"…," according to X.`), before
+ * it (`He told reporters: "…"` / `Smith said the plan was "dead"`), or in a
+ * neighbouring sentence of a quote that stands alone.
+ */
+import type { TextDocument } from '../parse/text-document.ts';
+import { lookupSpeechVerb, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
+
+export interface CueMatch {
+  /** The cue as written: "said", "told reporters", "according to", "said in a statement". */
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  /** The words naming the speaker. */
+  speakerStart: number;
+  speakerEnd: number;
+  /** ", a spokeswoman for X," after the name, for titles. */
+  appositive: string;
+}
+
+const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|\\w+ly)\\s+){0,2}';
+const CUE_OBJECT = /^\s+(?:in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|address|email|e-mail|letter|post|video|briefing|news conference|press conference|televised address|radio interview|social media post)|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Weibo|social media|television|TV|radio)|to\s+reporters|reporters|journalists|lawmakers|parliament)\b/i;
+const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|the\s+\w+(?:\s+\w+)?|a\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
+
+/** Every speech-verb occurrence in [start, end) of the text, outside the `skip` ranges. */
+export function findVerbs(text: string, start: number, end: number, skip: { start: number; end: number }[]): { start: number; end: number; form: string }[] {
+  const out: { start: number; end: number; form: string }[] = [];
+  const slice = text.slice(start, end);
+  SPEECH_VERB_PATTERN.lastIndex = 0;
+  for (let m = SPEECH_VERB_PATTERN.exec(slice); m; m = SPEECH_VERB_PATTERN.exec(slice)) {
+    const s = start + m.index;
+    const e = s + m[0].length;
+    if (skip.some((k) => s < k.end && e > k.start)) continue;
+    // "was told", "were asked": the subject heard the words, it did not say them.
+    if (/\b(?:was|were|been|being|be|is|are)\s+$/i.test(text.slice(Math.max(0, s - 8), s)) && /^(?:told|asked|informed|briefed|urged|called|described|accused)$/i.test(m[0])) continue;
+    // "to say", "declined to comment": no words were reported.
+    if (/\b(?:declined|refused|wanted|want|wants|going|able|unable|expected|likely|set|due|plans?|planned)\s+to\s+$/i.test(text.slice(Math.max(0, s - 14), s))) continue;
+    out.push({ start: s, end: e, form: m[0] });
+  }
+  return out;
+}
+
+/** The cue phrase starting at a verb: "said" or "said in a statement", "told reporters", "told The Times". */
+export function cuePhrase(text: string, verbStart: number, verbEnd: number, limit: number): { cue: string; end: number } {
+  const rest = text.slice(verbEnd, limit);
+  const lemma = lookupSpeechVerb(text.slice(verbStart, verbEnd))?.lemma;
+  const objectMatch = lemma === 'tell' ? TOLD_OBJECT.exec(rest) : CUE_OBJECT.exec(rest);
+  if (objectMatch) {
+    const end = verbEnd + objectMatch[0].length;
+    return { cue: text.slice(verbStart, end).replace(/\s+/g, ' '), end };
+  }
+  return { cue: text.slice(verbStart, verbEnd).replace(/\s+/g, ' '), end: verbEnd };
+}
+
+/**
+ * The speaker phrase in `before` a verb (subject position): the last
+ * comma-separated segment, or the one before an appositive
+ * ("Maria Lopez, a spokeswoman for the ministry, said").
+ */
+export function subjectBefore(text: string, clauseStart: number, verbStart: number): { start: number; end: number; appositive: string } | null {
+  let end = verbStart;
+  const head = text.slice(clauseStart, end);
+  const adverb = new RegExp(`\\s${ADVERBS}$`, 'i').exec(head);
+  if (adverb) end = clauseStart + adverb.index;
+  while (end > clauseStart && /\s/.test(text[end - 1]!)) end--;
+  const stretch = text.slice(clauseStart, end);
+  const segments = splitOutsideBrackets(stretch);
+  if (!segments.length) return null;
+  let last = segments[segments.length - 1]!;
+  let appositive = '';
+  const lastText = stretch.slice(last.start, last.end).trim();
+  if (segments.length >= 2 && stretch.slice(last.end).trim() === '' && isAppositive(lastText)) {
+    appositive = lastText;
+    last = segments[segments.length - 2]!;
+  }
+  const s = clauseStart + last.start;
+  const e = clauseStart + last.end;
+  if (text.slice(s, e).trim() === '') return null;
+  return { start: s, end: e, appositive };
+}
+
+function isAppositive(segment: string): boolean {
+  return /^(?:a|an|the|who|whose|its|his|her|their|one of|also|now|then|formerly|currently|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 14;
+}
+
+/** Splits on commas, semicolons and dashes that are not inside parentheses. */
+function splitOutsideBrackets(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '—' || ch === '–' || (ch === '-' && s[i + 1] === '-'))) {
+      out.push({ start: from, end: i });
+      from = ch === '-' ? i + 2 : i + 1;
+      if (ch === '-') i++;
+    }
+  }
+  out.push({ start: from, end: s.length });
+  return out.filter((seg) => s.slice(seg.start, seg.end).trim() !== '');
+}
+
+/**
+ * Attribution after a quote: the text from the closing mark to `limit`
+ * (sentence end or the next quote). Returns null when it does not start
+ * with an attribution.
+ */
+export function attributionAfter(doc: TextDocument, from: number, limit: number): CueMatch | null {
+  const text = doc.text;
+  const rest = text.slice(from, limit);
+  const lead = /^[\s,—–-]*/.exec(rest)![0].length;
+  const s = from + lead;
+  const tail = text.slice(s, limit);
+  const according = /^according\s+to\s+/i.exec(tail);
+  if (according) {
+    const speakerStart = s + according[0].length;
+    const speakerEnd = phraseEnd(text, speakerStart, limit);
+    return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart, speakerEnd, appositive: appositiveAfter(text, speakerEnd, limit) };
+  }
+  const verbs = findVerbs(text, s, Math.min(limit, s + 200), []);
+  const first = verbs[0];
+  if (!first) return null;
+  if (first.start === s) {
+    // Inverted: "…," said Li Wei, a spokesman.
+    const cue = cuePhrase(text, first.start, first.end, limit);
+    let speakerStart = cue.end;
+    while (speakerStart < limit && /\s/.test(text[speakerStart]!)) speakerStart++;
+    const speakerEnd = phraseEnd(text, speakerStart, limit);
+    if (speakerEnd <= speakerStart) return null;
+    return { cue: cue.cue, cueStart: first.start, cueEnd: cue.end, speakerStart, speakerEnd, appositive: appositiveAfter(text, speakerEnd, limit) };
+  }
+  // The subject must follow the quote directly: "…," Smith said — not "…," and then Smith said.
+  const subject = subjectBefore(text, s, first.start);
+  if (!subject || text.slice(s, subject.start).trim() !== '') return null;
+  const cue = cuePhrase(text, first.start, first.end, limit);
+  return { cue: cue.cue, cueStart: first.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
+}
+
+/**
+ * Attribution before a quote: the last speech verb between `clauseStart`
+ * and the opening mark, with its subject. `strict` asks for the verb to
+ * lead straight into the quote ("said:", "told reporters,", "said that").
+ */
+export function attributionBefore(doc: TextDocument, clauseStart: number, open: number, strict: boolean, skip: { start: number; end: number }[]): CueMatch | null {
+  const text = doc.text;
+  const according = /according\s+to\s+([^,]{1,80}),\s*$/i.exec(text.slice(clauseStart, open));
+  if (according) {
+    const speakerStart = clauseStart + according.index + according[0].indexOf(according[1]!);
+    return { cue: 'according to', cueStart: clauseStart + according.index, cueEnd: clauseStart + according.index + 12, speakerStart, speakerEnd: speakerStart + according[1]!.length, appositive: '' };
+  }
+  const verbs = findVerbs(text, clauseStart, open, skip);
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const verb = verbs[i]!;
+    const cue = cuePhrase(text, verb.start, verb.end, open);
+    const gap = text.slice(cue.end, open);
+    if (strict && !/^[\s,:]*(?:that\s*)?[\s,:]*$/i.test(gap) && !/^\s+(?:on|in|at|during|after|before|late|early|earlier|this|last)\b[^"“”]{0,60}[,:]\s*$/i.test(gap)) continue;
+    const subject = subjectBefore(text, clauseStart, verb.start);
+    if (!subject) {
+      // Inverted before the quote: said Smith: "…"
+      continue;
+    }
+    return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
+  }
+  return null;
+}
+
+/** Where a speaker phrase after a verb ends: at a comma, a period, or a preposition that starts an adverbial. */
+function phraseEnd(text: string, start: number, limit: number): number {
+  const rest = text.slice(start, limit);
+  const m = /(?:,|;|\.(?=\s|$)|\s+(?:in|on|at|during|after|before|while|when|who|as|to|via|from|earlier|later|last|this|told)\b|$)/.exec(rest);
+  let end = start + (m ? m.index : rest.length);
+  while (end > start && /[\s.]/.test(text[end - 1]!) && !/\b[A-Z]\.$/.test(text.slice(start, end))) end--;
+  return end;
+}
+
+function appositiveAfter(text: string, from: number, limit: number): string {
+  const m = /^,\s*([^,.;]{2,100})/.exec(text.slice(from, limit));
+  return m && isAppositive(m[1]!) ? m[1]! : '';
+}

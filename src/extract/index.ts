@@ -1,0 +1,105 @@
+/**
+ * Extraction for one article, composition only:
+ * boilerplate → entities → quotation marks → sentences → direct and partial
+ * quotes → reported speech → dates → warnings.
+ */
+import type { ArticleFacts, Diagnostic, ExtractedQuote } from '../archive/types.ts';
+import type { TextDocument } from '../parse/text-document.ts';
+import { offsetToPosition } from '../diagnostics/position.ts';
+import { findBoilerplate } from './boilerplate.ts';
+import { extractEntities } from './entities.ts';
+import { findQuoteMarkSpans } from './quote-marks.ts';
+import { splitSentences } from './sentences.ts';
+import { SpeakerResolver } from './speakers.ts';
+import { extractQuotes, type QuoteContext } from './quotes.ts';
+import { extractReportedSpeech } from './reported-speech.ts';
+import { datelineMonthDay, dayWordNear, resolveDayWord, weekdayOf } from './dates.ts';
+
+export interface ExtractOptions {
+  /** Content file, for diagnostics. */
+  file: string;
+  /** 0-based line of the file on which the body starts. */
+  bodyLine: number;
+  /** Article date, YYYY-MM-DD. */
+  date: string;
+  /** Front-matter dateline, when given. */
+  dateline?: string | undefined;
+}
+
+/** Extracts the quotes and entities of one article. Pure. */
+export function extractArticle(doc: TextDocument, options: ExtractOptions): ArticleFacts {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (offset: number, ruleId: string, reason: string, note?: string) => {
+    const pos = offsetToPosition(doc.body, offset);
+    diagnostics.push({ file: options.file, line: pos.line + options.bodyLine, column: pos.column, severity: 'warning', reason, ruleId, source: 'extract', ...(note ? { note } : {}) });
+  };
+
+  const boilerplate = findBoilerplate(doc);
+  const credits = boilerplate.filter((b) => b.kind !== 'caption' && b.kind !== 'dateline');
+  const entities = extractEntities(doc, { exclude: credits.map(({ start, end }) => ({ start, end })) });
+  const spans = findQuoteMarkSpans(doc);
+  const sentences = splitSentences(doc, spans.map((s) => ({ start: s.open, end: s.close })));
+  const resolver = new SpeakerResolver(doc, entities, sentences, spans.map((s) => ({ start: s.open, end: s.close })));
+  const ctx: QuoteContext = {
+    doc,
+    spans,
+    sentences,
+    resolver,
+    excluded: boilerplate.filter((b) => b.kind !== 'dateline' && b.kind !== 'dateline-outlet').map(({ start, end }) => ({ start, end })),
+  };
+
+  const marked = extractQuotes(ctx);
+  const reported = extractReportedSpeech(ctx, marked);
+  const quotes: ExtractedQuote[] = [];
+  for (const q of marked) {
+    const day = dayWordNear(doc.text, q.cueEnd - (q.cue?.length ?? 0), q.cueEnd);
+    const date = day ? resolveDayWord(day.word, options.date) : null;
+    quotes.push({ start: q.start, end: q.end, kind: q.kind, cue: q.cue, speaker: q.speaker, ...(q.unnamedSpeaker ? { unnamedSpeaker: q.unnamedSpeaker } : {}), ...(date ? { date } : {}) });
+  }
+  for (const r of reported) {
+    const day = dayWordNear(doc.text, r.cueEnd - r.cue.length, r.cueEnd);
+    const date = day ? resolveDayWord(day.word, options.date) : null;
+    quotes.push({
+      start: r.start,
+      end: r.end,
+      kind: 'indirect',
+      cue: r.cue,
+      speaker: r.resolution.kind === 'named' ? r.resolution.ref : null,
+      ...(r.resolution.kind === 'unnamed' ? { unnamedSpeaker: r.resolution.description } : {}),
+      ...(date ? { date } : {}),
+    });
+  }
+  quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  for (const s of spans) if (s.unclosed) warn(s.open, 'unclosed-quote', 'Unexpected unclosed quotation mark, expected a closing mark before the paragraph ends');
+  if (!quotes.length && doc.text.trim()) warn(0, 'no-quotes-found', 'No quotes found in this article', 'Check the quotation marks, or ignore this if the article quotes no one.');
+  checkDates(doc, options, boilerplate, warn);
+
+  return { quotes, entities, diagnostics };
+}
+
+/** Warns when the lead's weekday or the dateline's day disagrees with the front-matter date. */
+function checkDates(doc: TextDocument, options: ExtractOptions, boilerplate: ReturnType<typeof findBoilerplate>, warn: (offset: number, ruleId: string, reason: string, note?: string) => void) {
+  const lead = doc.blocks.find((b) => b.kind !== 'heading');
+  if (lead) {
+    const m = /\b(?:said|says|announced|told|on|late|early)\s+(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(doc.text.slice(lead.start, lead.end));
+    const dayName = weekdayOf(options.date);
+    if (m && dayName) {
+      const resolved = resolveDayWord(m[1]!, options.date)!;
+      const gap = (Date.parse(options.date) - Date.parse(resolved)) / 86_400_000;
+      if (gap > 1) warn(lead.start + m.index + m[0].lastIndexOf(m[1]!), 'weekday-mismatch', `The text says "${m[1]}" but the article date ${options.date} is a ${dayName}`, 'Check the front-matter date: a lead usually names the day of publication or the day before.');
+    }
+  }
+  const textDateline = boilerplate.find((b) => b.kind === 'dateline');
+  const sources: { value: string; offset: number }[] = [];
+  if (textDateline) sources.push({ value: doc.body.slice(textDateline.start, textDateline.end), offset: textDateline.start });
+  if (options.dateline) sources.push({ value: options.dateline, offset: 0 });
+  for (const { value, offset } of sources) {
+    const md = datelineMonthDay(value);
+    const [, month, day] = options.date.split('-').map(Number);
+    if (md && (md.month !== month || md.day !== day)) {
+      warn(offset, 'dateline-mismatch', `The dateline "${value.trim()}" disagrees with the article date ${options.date}`);
+      break;
+    }
+  }
+}

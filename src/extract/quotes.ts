@@ -1,0 +1,199 @@
+/**
+ * Direct and partial quotes: decides which quotation spans are someone's
+ * words (not titles, nicknames or scare quotes), whether each is a whole
+ * statement (direct) or a few words inside a sentence (partial), and who
+ * said it.
+ */
+import type { ExtractedQuote } from '../archive/types.ts';
+import type { TextDocument } from '../parse/text-document.ts';
+import type { QuoteMarkSpan } from './quote-marks.ts';
+import type { Sentence } from './sentences.ts';
+import { attributionAfter, attributionBefore, findVerbs, type CueMatch } from './attribution.ts';
+import type { Resolution, SpeakerResolver } from './speakers.ts';
+
+export interface QuoteContext {
+  doc: TextDocument;
+  spans: QuoteMarkSpan[];
+  sentences: Sentence[];
+  resolver: SpeakerResolver;
+  /** Body ranges that are not article prose (captions, credits, datelines). */
+  excluded: { start: number; end: number }[];
+}
+
+export interface FoundQuote extends ExtractedQuote {
+  /** Where the cue sits, for dates ("said on Thursday"). */
+  cueEnd: number;
+  sentence: Sentence;
+}
+
+// Words right before a quotation that make it a name, not someone's words.
+const NAMING = /(?:so-called|so called|dubbed|nicknamed|known\s+as|termed|titled|entitled|named|labell?ed|the\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|headline|title|banner)|a\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|sign|banner)|(?:sign|signs|banner|banners|placard|placards|t-shirts?|caps?)\s+(?:reading|that\s+read|saying|that\s+said)|reads?|marked|stamped|coined)\s*$/i;
+// Works whose titles are quoted.
+const WORK = /\b(?:film|movie|documentary|book|novel|memoir|biography|song|single|album|record|track|show|series|sitcom|drama|play|musical|opera|ballet|podcast|programme|program|episode|poem|essay|article|column|editorial|op-ed|paper|report|study|exhibition|exhibit|painting|sculpture|game|app|campaign|operation|initiative|project|plan|bill|act|festival|tour|brand|hit|bestseller|anthem|hymn|lecture|talk|speech|newsletter|blog|magazine|newspaper)\s*(?:,\s*)?$/i;
+const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
+
+/** Finds direct and partial quotes with their speakers, in text order. */
+export function extractQuotes(ctx: QuoteContext): FoundQuote[] {
+  const { doc, spans, sentences, resolver } = ctx;
+  const text = doc.text;
+  const found: FoundQuote[] = [];
+  const quoted = spans.map((s) => ({ start: s.open, end: s.close }));
+  let sentenceIndex = 0;
+
+  for (let qi = 0; qi < spans.length; qi++) {
+    const span = spans[qi]!;
+    while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.end <= span.open) sentenceIndex++;
+    const sentence = sentences[sentenceIndex];
+    if (!sentence) continue;
+    if (ctx.excluded.some((x) => span.open < x.end && span.close > x.start)) continue;
+    const block = doc.blocks.find((b) => b.start <= span.open && span.open < b.end);
+    if (!block || block.kind === 'heading') continue;
+
+    const content = text.slice(span.start, span.end);
+    const words = content.split(/\s+/).filter(Boolean);
+    const previous = spans[qi - 1];
+    const next = spans[qi + 1];
+    const clauseStart = previous && previous.close > sentence.start && previous.close <= span.open ? previous.close : sentence.start;
+    const limit = next && next.open < sentence.end ? next.open : sentence.end;
+    const prefix = text.slice(sentence.start, span.open);
+    const localPrefix = text.slice(clauseStart, span.open);
+
+    if (NAMING.test(localPrefix)) continue;
+    if (isNickname(text, span, words)) continue;
+
+    const after = attributionAfter(doc, span.close, limit);
+    const strictBefore = attributionBefore(doc, clauseStart, span.open, true, quoted);
+    const atStart = /^[\s(\[—–-]*$/.test(prefix) || /^[\s(\[—–-]*$/.test(localPrefix.replace(/^[\s,]*/, '')) && previous !== undefined && found.some((f) => f.end <= span.open && f.sentence === sentence);
+    const colonIntro = /:\s*$/.test(localPrefix);
+    const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5;
+    const titleLike = isTitleCase(words) && !TERMINAL.test(content);
+
+    let kind: 'direct' | 'partial';
+    let cue: CueMatch | null = null;
+    if ((atStart || colonIntro || strictBefore || /[—–-]\s*$/.test(localPrefix)) && sentenceLike && !(titleLike && !after && !strictBefore)) {
+      kind = 'direct';
+      cue = after ?? strictBefore;
+    } else {
+      if (titleLike && (WORK.test(localPrefix) || !after)) continue;
+      if (WORK.test(localPrefix) && words.length <= 8) continue;
+      const anyBefore = attributionBefore(doc, clauseStart, span.open, false, quoted);
+      cue = anyBefore ?? after;
+      const verbsInSentence = findVerbs(text, sentence.start, sentence.end, quoted);
+      if (!cue && !verbsInSentence.length) continue; // scare quotes: no one is said to have said them
+      if (!cue && words.length <= 2 && !/[.!?,]$/.test(content)) continue;
+      kind = 'partial';
+    }
+
+    let resolution: Resolution = { kind: 'none' };
+    let pronoun: string | undefined;
+    if (cue) {
+      resolution = resolveWithFallback(ctx, cue.speakerStart, cue.speakerEnd, cue.appositive);
+      pronoun = text.slice(cue.speakerStart, cue.speakerEnd).trim().toLowerCase();
+    }
+    if (resolution.kind === 'none' && kind === 'partial') {
+      resolution = resolveSentenceSubject(ctx, sentence, span.open);
+    }
+    if (resolution.kind === 'none' && !cue) {
+      const neighbour = neighbourAttribution(ctx, sentenceIndex, span);
+      if (neighbour) {
+        cue = neighbour;
+        resolution = resolveWithFallback(ctx, neighbour.speakerStart, neighbour.speakerEnd, neighbour.appositive);
+        pronoun = text.slice(neighbour.speakerStart, neighbour.speakerEnd).trim().toLowerCase();
+      }
+    }
+    if (resolution.kind === 'none' && kind === 'direct') resolution = resolver.lastSpeaker(span.open, 2);
+    if (kind === 'partial' && resolution.kind === 'none') continue;
+    resolver.remember(span.open, resolution, pronoun);
+
+    found.push({
+      start: span.start,
+      end: span.end,
+      kind,
+      cue: cue?.cue ?? null,
+      speaker: resolution.kind === 'named' ? resolution.ref : null,
+      ...(resolution.kind === 'unnamed' ? { unnamedSpeaker: resolution.description } : {}),
+      cueEnd: cue?.cueEnd ?? span.close,
+      sentence,
+    });
+  }
+  return found;
+}
+
+/** Resolves a speaker phrase; when it is long, tries its leading noun phrase ("The department also remarked …"). */
+export function resolveWithFallback(ctx: QuoteContext, start: number, end: number, appositive: string): Resolution {
+  const first = ctx.resolver.resolve(start, end, appositive);
+  if (first.kind !== 'none') return first;
+  const np = leadingNounPhrase(ctx.doc.text, start, end);
+  return np < end ? ctx.resolver.resolve(start, np, appositive) : first;
+}
+
+/** The sentence's grammatical subject, for a partial quote with no cue of its own. */
+function resolveSentenceSubject(ctx: QuoteContext, sentence: Sentence, before: number): Resolution {
+  const text = ctx.doc.text;
+  let start = sentence.start;
+  // Skip a leading adverbial: "In May, Beijing said …".
+  const lead = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also)\b[^,]{0,40},\s*)/.exec(text.slice(start, before));
+  if (lead) start += lead[0].length;
+  const end = leadingNounPhrase(text, start, before);
+  return end > start ? ctx.resolver.resolve(start, end, '') : { kind: 'none' };
+}
+
+/**
+ * End of the noun phrase that starts at `start`: determiners, capitalized
+ * words, role and organization words, joined by "of", "for", "and"; stops at
+ * the first lowercase word that is none of these (usually the verb).
+ */
+export function leadingNounPhrase(text: string, start: number, end: number): number {
+  const re = /\S+/g;
+  const slice = text.slice(start, end);
+  let last = start;
+  let count = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const word = m[0].replace(/[,;:]$/, '');
+    const clean = word.toLowerCase().replace(/[’']s$/, '');
+    const ok =
+      (count === 0 && /^(?:the|a|an|its|his|her|their|this|that)$/i.test(word)) ||
+      /^[A-Z0-9]/.test(word) ||
+      (count > 0 && /^(?:of|for|and|de|la|del|van|von|bin|al|el)$/.test(word)) ||
+      /^(?:ministry|department|company|government|agency|police|spokesperson|spokesman|spokeswoman|official|officials|minister|secretary|president|group|firm|office|team|club|council|committee|commission|court|party|union|board|authority|authorities|administration|bank|embassy|foreign|defense|defence|health|interior|finance|trade|state|federal|national|chief|senior|deputy|executive|director|chairman|chairwoman|coach|manager|ceo|founder|leader|lawyer|attorney|analyst|researcher|professor|scientist|doctor|spokespeople)$/.test(clean);
+    if (!ok) break;
+    last = start + m.index + m[0].replace(/[,;:]$/, '').length;
+    count++;
+    if (/[,;:]$/.test(m[0])) break;
+  }
+  return last;
+}
+
+/** A quote with no cue of its own: "Smith said." as the next sentence, or a colon intro before the paragraph. */
+function neighbourAttribution(ctx: QuoteContext, sentenceIndex: number, span: QuoteMarkSpan): CueMatch | null {
+  const { sentences, doc } = ctx;
+  const sentence = sentences[sentenceIndex]!;
+  const nextSentence = sentences[sentenceIndex + 1];
+  if (nextSentence && nextSentence.block === sentence.block && nextSentence.start >= span.close) {
+    const words = doc.text.slice(nextSentence.start, nextSentence.end).split(/\s+/).length;
+    if (words <= 10) {
+      const m = attributionAfter(doc, nextSentence.start, nextSentence.end);
+      if (m && doc.text.slice(m.cueEnd, nextSentence.end).replace(/[\s.]/g, '').length < 30) return m;
+    }
+  }
+  const prev = sentences[sentenceIndex - 1];
+  if (prev && /:\s*$/.test(doc.text.slice(prev.start, prev.end)) && sentence.block - prev.block <= 1) {
+    return attributionBefore(doc, prev.start, prev.end, false, []);
+  }
+  return null;
+}
+
+/** Jose "Pepe" Ruiz: one or two capitalized words between two parts of a name. */
+function isNickname(text: string, span: QuoteMarkSpan, words: string[]): boolean {
+  if (words.length > 3) return false;
+  const before = /([A-Z][\p{L}.'’-]*)\s*$/u.exec(text.slice(Math.max(0, span.open - 30), span.open));
+  const after = /^\s*([A-Z][\p{L}'’-]+)/u.exec(text.slice(span.close, span.close + 30));
+  return Boolean(before && after) && words.every((w) => /^[A-Z0-9]/.test(w));
+}
+
+function isTitleCase(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const significant = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  return significant.length > 0 && significant.every((w) => /^[^a-z]*[A-Z0-9]/.test(w));
+}

@@ -1,0 +1,180 @@
+/**
+ * Reported (indirect) speech: words someone said, given without quote
+ * marks. Three shapes cover most news copy:
+ *   - speaker first: "The ministry said [that] it would …", "Lee told reporters the deal was off."
+ *   - clause first:  "The deal is off, Lee said [on Monday]." / "…, said Lee, the minister."
+ *   - according to:  "According to Lee, the deal is off." / "The deal is off, according to Lee."
+ * plus "…, adding that …" / "…, saying …", which reuse the speaker.
+ */
+import type { TextDocument } from '../parse/text-document.ts';
+import type { Sentence } from './sentences.ts';
+import { cuePhrase, findVerbs, subjectBefore } from './attribution.ts';
+import { lookupSpeechVerb } from './speech-verbs.ts';
+import { resolveWithFallback, type QuoteContext } from './quotes.ts';
+import type { Resolution } from './speakers.ts';
+
+export interface ReportedSpeech {
+  start: number;
+  end: number;
+  cue: string;
+  cueEnd: number;
+  resolution: Resolution;
+  pronoun: string;
+  sentence: Sentence;
+}
+
+const LEAD_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Separately|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then)\b[^,"“”]{0,80},\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\s+)/;
+const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^,.;]{0,70})?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
+const THAT = /^\s*(?:,\s*)?that\b\s*/i;
+
+/**
+ * Finds reported speech in sentences, skipping `taken` ranges (quotes
+ * already found) and sentences whose words are all inside quotation marks.
+ */
+export function extractReportedSpeech(ctx: QuoteContext, taken: { start: number; end: number }[]): ReportedSpeech[] {
+  const { doc, sentences } = ctx;
+  const text = doc.text;
+  const found: ReportedSpeech[] = [];
+  const quoted = ctx.spans.map((s) => ({ start: s.open, end: s.close }));
+  for (const sentence of sentences) {
+    if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) continue;
+    const block = doc.blocks[sentence.block];
+    if (block?.kind === 'heading') continue;
+    const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
+    if (!verbs.length) continue;
+    const hit = clauseFirst(ctx, sentence, verbs) ?? speakerFirst(ctx, sentence, verbs) ?? accordingTo(ctx, sentence);
+    if (!hit) continue;
+    const trimmed = trimClause(text, hit.start, hit.end);
+    if (!trimmed) continue;
+    // A clause that is all quotation is a direct quote, already found.
+    const outside = outsideLength(trimmed, quoted);
+    if (outside < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
+    found.push({ ...hit, ...trimmed });
+    ctx.resolver.remember(trimmed.start, hit.resolution, hit.pronoun);
+    // "…, adding that …": a second clause from the same speaker.
+    const adding = /,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting)\s+(?:that\s+)?/i.exec(text.slice(hit.cueEnd, sentence.end));
+    if (adding && hit.resolution.kind !== 'none') {
+      const s = hit.cueEnd + adding.index + adding[0].length;
+      const clause = trimClause(text, s, sentence.end);
+      if (clause && outsideLength(clause, quoted) >= 12) found.push({ ...hit, ...clause, cue: adding[1]!, cueEnd: s });
+    }
+  }
+  return found;
+}
+
+function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const verb = verbs[i]!;
+    const before = text.slice(sentence.start, verb.start);
+    const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('—'), before.lastIndexOf('–'));
+    if (comma < 0) continue;
+    const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
+    const tail = text.slice(cue.end, sentence.end);
+    let speakerStart: number;
+    let speakerEnd: number;
+    let appositive = '';
+    const between = text.slice(sentence.start + comma + 1, verb.start);
+    if (between.trim() === '') {
+      // Inverted: "…, said Lee, the minister."
+      const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
+      if (!m) continue;
+      speakerStart = cue.end + m.index + m[0].indexOf(m[1]!);
+      speakerEnd = speakerStart + m[1]!.length;
+      const rest = text.slice(speakerEnd, sentence.end);
+      if (!/^\s*(?:,[^.;]{0,100})?[.!?]?\s*$/.test(rest)) continue;
+      appositive = /^,\s*([^,.;]+)/.exec(rest)?.[1] ?? '';
+    } else {
+      if (!CLAUSE_TAIL.test(tail)) continue;
+      // The speaker phrase may carry its own appositive: "…, Lee, the minister, said."
+      const subject = subjectBefore(text, sentence.start, verb.start);
+      if (!subject) continue;
+      speakerStart = subject.start;
+      speakerEnd = subject.end;
+      appositive = subject.appositive;
+      if (between.split(/\s+/).length > 16) continue;
+    }
+    const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, appositive);
+    if (resolution.kind === 'none') continue;
+    // The clause is what precedes the speaker's comma.
+    const clauseEnd = clauseEndBefore(text, sentence.start, speakerStart);
+    const start = clauseStartAfterLead(text, sentence.start, clauseEnd);
+    if (clauseEnd - start < 12) continue;
+    return { start, end: clauseEnd, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(speakerStart, speakerEnd).trim().toLowerCase(), sentence };
+  }
+  return null;
+}
+
+function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const lead = LEAD_ADVERBIAL.exec(text.slice(sentence.start, sentence.end));
+  const clauseStart = sentence.start + (lead ? lead[0].length : 0);
+  for (const verb of verbs.slice(0, 2)) {
+    if (verb.start < clauseStart) continue;
+    const subject = subjectBefore(text, clauseStart, verb.start);
+    if (!subject || text.slice(clauseStart, subject.start).trim() !== '') continue;
+    const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
+    if (resolution.kind === 'none') continue;
+    const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
+    let start = cue.end;
+    const that = THAT.exec(text.slice(start, sentence.end));
+    if (that) start += that[0].length;
+    else {
+      // "said on Monday that …", "said in a statement that …"
+      const late = /^[^,.;"“”]{0,60}?\bthat\s+/.exec(text.slice(start, sentence.end));
+      if (late) start += late[0].length;
+    }
+    const clause = text.slice(start, sentence.end).trim();
+    // "said it", "told reporters." or an infinitive ("urged them to …") is no reported statement.
+    if (clause.split(/\s+/).length < 3 || /^(?:to\b|nothing\b|so\b|yes\b|no\b|goodbye\b|hello\b)/i.test(clause)) continue;
+    return { start, end: sentence.end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
+  }
+  return null;
+}
+
+function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const s = text.slice(sentence.start, sentence.end);
+  const leading = /^According\s+to\s+([^,]{2,80}),\s*/.exec(s);
+  if (leading) {
+    const speakerStart = sentence.start + leading[0].indexOf(leading[1]!);
+    const resolution = resolveWithFallback(ctx, speakerStart, speakerStart + leading[1]!.length, '');
+    if (resolution.kind === 'none') return null;
+    return { start: sentence.start + leading[0].length, end: sentence.end, cue: 'according to', cueEnd: sentence.start + 12, resolution, pronoun: '', sentence };
+  }
+  const trailing = /,\s*according\s+to\s+([^,.;]{2,80})(?:,[^.;]*)?[.!?]?\s*$/.exec(s);
+  if (trailing) {
+    const speakerStart = sentence.start + trailing.index + trailing[0].indexOf(trailing[1]!);
+    const resolution = resolveWithFallback(ctx, speakerStart, speakerStart + trailing[1]!.length, '');
+    if (resolution.kind === 'none') return null;
+    const start = clauseStartAfterLead(text, sentence.start, sentence.start + trailing.index);
+    return { start, end: sentence.start + trailing.index, cue: 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
+  }
+  return null;
+}
+
+function clauseEndBefore(text: string, sentenceStart: number, speakerStart: number): number {
+  let e = speakerStart;
+  while (e > sentenceStart && /[\s,—–-]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function clauseStartAfterLead(text: string, sentenceStart: number, end: number): number {
+  let s = sentenceStart;
+  while (s < end && /[\s"“”]/.test(text[s]!)) s++;
+  return s;
+}
+
+function trimClause(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,:;—–-]/.test(text[s]!)) s++;
+  while (e > s && /[\s.,;:!?]/.test(text[e - 1]!)) e--;
+  return e - s >= 8 ? { start: s, end: e } : null;
+}
+
+function outsideLength(span: { start: number; end: number }, quoted: { start: number; end: number }[]): number {
+  let inside = 0;
+  for (const q of quoted) inside += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  return span.end - span.start - inside;
+}

@@ -1,0 +1,130 @@
+/**
+ * Sentence boundaries that never fall inside a quotation: a quote of three
+ * sentences followed by ", she said." is one unit for attribution.
+ */
+import type { TextDocument } from '../parse/text-document.ts';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the block (paragraph) the sentence starts in. */
+  block: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Abbreviations after which a period does not end a sentence (titles,
+// months, corporate suffixes, Latin). General English usage.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'sen', 'rep', 'gov',
+  'lt. gov', 'atty', 'supt', 'insp', 'det', 'rev', 'fr', 'msgr', 'sr', 'jr', 'st', 'mt', 'ft', 'hon', 'pres', 'amb', 'sec',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bros', 'dept', 'univ', 'assn', 'no', 'nos', 'vol', 'vs', 'v', 'etc', 'al', 'approx',
+  'ave', 'blvd', 'rd', 'e.g', 'i.e', 'a.m', 'p.m', 'ph.d', 'u.s', 'u.n', 'u.k', 'e.u', 'd.c', 'n.y', 'l.a', 'calif', 'fla', 'mass', 'wash', 'ariz', 'colo', 'conn', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mich', 'minn', 'miss', 'mo', 'neb', 'nev', 'okla', 'ore', 'pa', 'penn', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',
+]);
+
+// After an abbreviation that may also end a sentence ("the U.S."), these
+// words show a new sentence started.
+const SENTENCE_STARTERS = /^(?:The|A|An|He|She|It|They|We|I|You|His|Her|Its|Their|Our|This|That|These|Those|But|And|Or|So|Yet|In|On|At|For|As|If|When|While|After|Before|Since|However|Meanwhile|Still|Some|Many|Most|There|Here|Officials|Analysts)\b/;
+
+const OPENING = '"“„«‘\'';
+
+/**
+ * Splits the document into sentences, keeping each span in `atomic`
+ * (quotations) inside one sentence.
+ */
+export function splitSentences(doc: TextDocument, atomic: Span[]): Sentence[] {
+  const text = doc.text;
+  const sentences: Sentence[] = [];
+  const sortedAtomic = [...atomic].sort((a, b) => a.start - b.start);
+  let a = 0;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b]!;
+    // A quotation that started in an earlier block swallows this one's start.
+    const last = sentences[sentences.length - 1];
+    let sentenceStart = block.start;
+    if (last && last.end > block.start) {
+      if (last.end >= block.end) continue;
+      sentenceStart = last.end;
+    }
+    let i = sentenceStart;
+    while (i < block.end) {
+      while (a < sortedAtomic.length && sortedAtomic[a]!.end <= i) a++;
+      const inAtomic = a < sortedAtomic.length && sortedAtomic[a]!.start <= i && i < sortedAtomic[a]!.end;
+      if (inAtomic) {
+        i = sortedAtomic[a]!.end;
+        continue;
+      }
+      const ch = text[i]!;
+      if (ch === '.' || ch === '!' || ch === '?') {
+        let j = i + 1;
+        while (j < block.end && /[.!?"”’'»)\]]/.test(text[j]!)) j++;
+        if (j >= block.end) break;
+        if (/\s/.test(text[j]!) && isBoundary(text, i, j, block.end)) {
+          pushSentence(sentences, text, sentenceStart, j, b);
+          while (j < block.end && /\s/.test(text[j]!)) j++;
+          sentenceStart = j;
+          i = j;
+          continue;
+        }
+      }
+      i++;
+    }
+    // The sentence ends at the block's end unless a quotation runs on.
+    const open = a < sortedAtomic.length && sortedAtomic[a]!.start < block.end && sortedAtomic[a]!.end > block.end ? sortedAtomic[a]! : null;
+    let end = block.end;
+    if (open) {
+      // Close the sentence at the first terminator after the quotation, or its block's end.
+      const tail = doc.blocks.find((bl) => bl.start <= open.end && open.end <= bl.end);
+      end = tail ? sentenceEndAfter(text, open.end, tail.end) : open.end;
+    }
+    if (sentenceStart < end) pushSentence(sentences, text, sentenceStart, end, b);
+  }
+  return sentences;
+}
+
+function sentenceEndAfter(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const ch = text[i]!;
+    if ((ch === '.' || ch === '!' || ch === '?') && (i + 1 >= limit || /[\s"”’]/.test(text[i + 1]!))) {
+      let j = i + 1;
+      while (j < limit && /["”’)\]]/.test(text[j]!)) j++;
+      if (j >= limit || isBoundary(text, i, j, limit)) return j;
+    }
+  }
+  return limit;
+}
+
+function pushSentence(sentences: Sentence[], text: string, start: number, end: number, block: number) {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) sentences.push({ start: s, end: e, block });
+}
+
+/** Decides whether the terminator at `dot` (followed by whitespace at `after`) ends a sentence. */
+function isBoundary(text: string, dot: number, after: number, limit: number): boolean {
+  let k = after;
+  while (k < limit && /\s/.test(text[k]!)) k++;
+  if (k >= limit) return true;
+  const next = text.slice(k, k + 30);
+  const startsLikeSentence = /^[A-Z0-9]/.test(next) || OPENING.includes(next[0]!) || /^[(\[—–-]/.test(next);
+  if (!startsLikeSentence) return false;
+  if (text[dot] !== '.') return true;
+  // The word before the period.
+  let w = dot;
+  while (w > 0 && /[A-Za-z.]/.test(text[w - 1]!)) w--;
+  const word = text.slice(w, dot).toLowerCase();
+  if (/^[a-z]$/.test(word)) return false; // an initial: "George W. Bush"
+  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
+    // "U.S." and friends also end sentences; trust an obvious sentence start.
+    return /\./.test(word) && SENTENCE_STARTERS.test(next);
+  }
+  if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return SENTENCE_STARTERS.test(next);
+  return true;
+}

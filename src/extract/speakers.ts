@@ -1,0 +1,292 @@
+/**
+ * Resolves the words that name a speaker ("Spokesperson Li Wei", "he",
+ * "the ministry", "a senior official") to a speaker of the article: a full
+ * canonical name with its titles, or an unnamed description, using the
+ * article's entities and what was said before.
+ */
+import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.ts';
+import type { TextDocument } from '../parse/text-document.ts';
+import type { Sentence } from './sentences.ts';
+import { isRoleWord, splitTitles } from './names.ts';
+import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
+
+export type Resolution =
+  | { kind: 'named'; ref: SpeakerRef; entity: number | null }
+  | { kind: 'unnamed'; description: string }
+  | { kind: 'none' };
+
+interface Mention {
+  start: number;
+  end: number;
+  entity: number;
+  type: EntityType;
+}
+
+type Gender = 'm' | 'f';
+
+const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
+const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
+const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|\d+|no)\b/i;
+const LEADING_FILLER = /^(?:(?:and|but|so|yet|or|also|meanwhile|separately|later|earlier|still|however|then|now|instead|indeed|moreover|furthermore|finally|previously|today|yesterday|tonight)\b[\s,]*)+/i;
+const FEMALE = /\b(?:she|her|ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|sportswoman|policewoman|stateswoman|queen|princess|duchess|mother|sister|daughter|wife|grandmother|actress)\b/i;
+const MALE = /\b(?:he|his|him|mr|sir|lord|spokesman|chairman|congressman|businessman|councilman|sportsman|policeman|statesman|king|prince|duke|father|brother|son|husband|grandfather|actor)\b/i;
+
+/** What the speaker resolver knows about one article. Built once, used in text order. */
+export class SpeakerResolver {
+  readonly #doc: TextDocument;
+  readonly #entities: ExtractedEntity[];
+  readonly #mentions: Mention[];
+  readonly #sentences: Sentence[];
+  readonly #gender = new Map<number, Gender>();
+  /** Ranges of quoted words: people named inside a quote are not antecedents. */
+  readonly #quoted: { start: number; end: number }[];
+  /** Named speakers in text order. */
+  readonly #history: { pos: number; ref: SpeakerRef; entity: number | null }[] = [];
+
+  constructor(doc: TextDocument, entities: ExtractedEntity[], sentences: Sentence[], quoted: { start: number; end: number }[]) {
+    this.#doc = doc;
+    this.#entities = entities;
+    this.#sentences = sentences;
+    this.#quoted = quoted;
+    this.#mentions = entities
+      .flatMap((e, entity) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity, type: e.type })))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    entities.forEach((e, i) => {
+      if (e.type !== 'person') return;
+      for (const m of e.mentions) {
+        const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
+        const g = genderOf(before.split(/[,;]/).pop() ?? '');
+        if (g) this.#gender.set(i, g);
+      }
+      for (const t of e.titles ?? []) {
+        const g = genderOf(t);
+        if (g) this.#gender.set(i, g);
+      }
+    });
+  }
+
+  /** Records a resolved speaker so later pronouns and roles can refer back to it. */
+  remember(pos: number, resolution: Resolution, pronoun?: string): void {
+    if (resolution.kind !== 'named') return;
+    this.#history.push({ pos, ref: resolution.ref, entity: resolution.entity });
+    if (resolution.entity !== null && pronoun) {
+      const g = genderOf(pronoun);
+      if (g && !this.#gender.has(resolution.entity)) this.#gender.set(resolution.entity, g);
+    }
+  }
+
+  /** The most recent named speaker before `pos`, within `maxBlocks` paragraphs. */
+  lastSpeaker(pos: number, maxBlocks = 2): Resolution {
+    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    if (!last || this.#blockIndex(pos) - this.#blockIndex(last.pos) > maxBlocks) return { kind: 'none' };
+    return { kind: 'named', ref: last.ref, entity: last.entity };
+  }
+
+  /**
+   * Resolves the phrase at [start, end) of the text. `appositive` is an
+   * optional ", a spokeswoman for X," after the name, read for titles.
+   */
+  resolve(start: number, end: number, appositive = ''): Resolution {
+    const raw = this.#doc.text.slice(start, end);
+    const lead = raw.match(LEADING_FILLER)?.[0].length ?? 0;
+    const s = start + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length);
+    const phrase = this.#doc.text.slice(s, end).trim();
+    if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
+    if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
+    if (/^(?:they|it|we)$/i.test(phrase)) return this.#resolvePlural(s);
+    if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
+    if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
+
+    const inside = this.#mentions.filter((m) => m.start >= s && m.end <= end);
+    const person = inside.find((m) => m.type === 'person' && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
+    if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
+    if (person && INDEFINITE.test(phrase) && this.#doc.text.slice(s, person.start).split(/\s+/).length <= 1) return this.#named(person, '', appositive);
+
+    const words = phrase.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
+    const head = words[words.length - 1]!;
+    const org = inside.find((m) => m.type === 'organization' || m.type === 'place');
+    const roleBeforeOrg = org ? /\b(?:for|of|at|from|with)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, org.start)) : false;
+    if (org && !roleBeforeOrg && !INDEFINITE.test(phrase) && !UNNAMED_GROUPS.has(head)) {
+      // "China's Foreign Ministry" names the ministry; "the ministry's spokesman" names a person.
+      const afterOrg = this.#doc.text.slice(org.end, end).trim().toLowerCase().replace(/^[’']s\s*/, '');
+      if (!afterOrg || ORGANIZATION_HEADS.has(afterOrg) || afterOrg.split(/\s+/).every((w) => ORGANIZATION_HEADS.has(w))) return this.#namedOrganization(org);
+      const lastOrg = inside.filter((m) => m.type === 'organization' || m.type === 'place').pop()!;
+      if (lastOrg.end >= end - 1) return this.#namedOrganization(lastOrg);
+    }
+
+    const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase);
+    if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
+      const role = words.find((w) => isRoleWord(w));
+      if (role && /^(?:a|an|one)\b/i.test(phrase)) {
+        // Wire leads name a role first and the person in the next paragraph:
+        // "a ministry spokesperson said ... Spokesperson Li Wei made the remarks".
+        const ahead = this.#personWithRoleAfter(end, role);
+        if (ahead) return ahead;
+      }
+      return { kind: 'unnamed', description: phrase };
+    }
+    if (definite || words.length <= 3) {
+      if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
+        const found = this.#organizationBefore(s, head);
+        return found ?? { kind: 'unnamed', description: phrase };
+      }
+      const role = [...words].reverse().find((w) => isRoleWord(w));
+      if (role && definite) {
+        const found = this.#personWithRoleBefore(s, role);
+        return found ?? { kind: 'unnamed', description: phrase };
+      }
+      if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
+    }
+    // A capitalized name the entity stage did not know: keep it rather than lose the speaker.
+    const split = splitTitles(phrase);
+    if (/^(?:[A-Z][\p{L}'’.-]*\s?){1,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase())) {
+      const sameSurname = this.#personBySurname(split.name, s);
+      if (sameSurname) return sameSurname;
+      return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
+    }
+    return { kind: 'none' };
+  }
+
+  #named(m: Mention, titleText: string, appositive: string): Resolution {
+    const entity = this.#entities[m.entity]!;
+    if (entity.type !== 'person') return this.#namedOrganization(m);
+    const titles = cleanTitles([...(titleText.trim() ? [titleText.trim()] : []), ...appositiveTitle(appositive), ...(entity.titles ?? [])]);
+    const written = this.#doc.text.slice(m.start, m.end);
+    const aliases = [...new Set([...entity.aliases, written])].filter((a) => a !== entity.name);
+    return { kind: 'named', ref: { name: entity.name, type: 'person', aliases, titles }, entity: m.entity };
+  }
+
+  #namedOrganization(m: Mention): Resolution {
+    const entity = this.#entities[m.entity]!;
+    return { kind: 'named', ref: { name: entity.name, type: 'organization', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: m.entity };
+  }
+
+  #blockIndex(pos: number): number {
+    const blocks = this.#doc.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  #isQuoted(pos: number): boolean {
+    return this.#quoted.some((q) => q.start <= pos && pos < q.end);
+  }
+
+  #isSubject(m: Mention): boolean {
+    const sentence = this.#sentences.find((s) => s.start <= m.start && m.start < s.end);
+    if (!sentence) return false;
+    const before = this.#doc.text.slice(sentence.start, m.start);
+    const firstClause = before.split(/[,;:]/).pop() ?? '';
+    return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|for|of|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
+  }
+
+  #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
+    const want: Gender = pronoun === 'she' ? 'f' : 'm';
+    const minBlock = this.#blockIndex(pos) - 3;
+    let fallback: Mention | null = null;
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.start >= pos || m.type !== 'person') continue;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      if (this.#isQuoted(m.start)) continue;
+      const g = this.#gender.get(m.entity);
+      if (g && g !== want) continue;
+      if (this.#isSubject(m) || this.#history.some((h) => h.entity === m.entity)) return this.#named(m, '', '');
+      fallback ??= m;
+    }
+    if (fallback) return this.#named(fallback, '', '');
+    const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person');
+    if (last) return { kind: 'named', ref: last.ref, entity: last.entity };
+    return { kind: 'unnamed', description: pronoun };
+  }
+
+  #resolvePlural(pos: number): Resolution {
+    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    if (last && last.ref.type === 'organization' && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 2) return { kind: 'named', ref: last.ref, entity: last.entity };
+    return { kind: 'unnamed', description: this.#doc.text.slice(pos, pos + 4).trim() };
+  }
+
+  #organizationBefore(pos: number, head: string): Resolution | null {
+    let generic: Mention | null = null;
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.start >= pos || m.type !== 'organization') continue;
+      const entity = this.#entities[m.entity]!;
+      const names = [entity.name, ...entity.aliases].join(' ').toLowerCase();
+      if (names.includes(head)) return this.#namedOrganization(m);
+      generic ??= m;
+    }
+    const specific = new Set(['ministry', 'department', 'embassy', 'court', 'police', 'army', 'navy', 'party', 'union', 'university', 'hospital', 'bank', 'council', 'committee', 'commission', 'parliament', 'congress', 'senate', 'white house', 'kremlin', 'pentagon']);
+    return generic && !specific.has(head) ? this.#namedOrganization(generic) : null;
+  }
+
+  #personWithRoleBefore(pos: number, role: string): Resolution | null {
+    for (let i = this.#history.length - 1; i >= 0; i--) {
+      const h = this.#history[i]!;
+      if (h.pos < pos && h.ref.titles.some((t) => t.toLowerCase().includes(role))) return { kind: 'named', ref: h.ref, entity: h.entity };
+    }
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.start >= pos || m.type !== 'person') continue;
+      const e = this.#entities[m.entity]!;
+      const near = this.#doc.text.slice(Math.max(0, m.start - 60), m.end + 60).toLowerCase();
+      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || near.includes(role)) return this.#named(m, '', '');
+    }
+    return null;
+  }
+
+  #personWithRoleAfter(pos: number, role: string): Resolution | null {
+    const limit = this.#blockIndex(pos) + 2;
+    for (const m of this.#mentions) {
+      if (m.start < pos || m.type !== 'person') continue;
+      if (this.#blockIndex(m.start) > limit) break;
+      const e = this.#entities[m.entity]!;
+      const before = this.#doc.text.slice(Math.max(0, m.start - 50), m.start).toLowerCase();
+      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || before.includes(role)) return this.#named(m, '', '');
+    }
+    return null;
+  }
+
+  #personBySurname(name: string, pos: number): Resolution | null {
+    const token = name.toLowerCase();
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.type !== 'person' || m.start >= pos) continue;
+      const e = this.#entities[m.entity]!;
+      if (e.name.toLowerCase().split(/\s+/).includes(token)) return this.#named(m, '', '');
+    }
+    return null;
+  }
+}
+
+function genderOf(text: string): Gender | null {
+  if (FEMALE.test(text)) return 'f';
+  if (MALE.test(text)) return 'm';
+  return null;
+}
+
+/** ", a spokeswoman for the ministry," → ["spokeswoman for the ministry"]. */
+function appositiveTitle(appositive: string): string[] {
+  const t = appositive.replace(/^[\s,]+|[\s,]+$/g, '').replace(/^(?:a|an|the)\s+/i, '');
+  if (!t || t.split(/\s+/).length > 10) return [];
+  return t.split(/\s+/).some((w) => isRoleWord(w.toLowerCase())) ? [t] : [];
+}
+
+/** Titles as attributes: no determiners or possessive owners, role words in lower case. */
+export function cleanTitles(titles: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of titles) {
+    let t = raw.replace(/^[\s,]+|[\s,]+$/g, '').replace(/^(?:a|an|the|former|then-)\s+/i, '').trim();
+    if (!t) continue;
+    if (!t.split(/\s+/).some((w) => isRoleWord(w.toLowerCase().replace(/[^a-z-]/g, '')))) continue;
+    // A single role word capitalized only because it starts the sentence.
+    if (!/\s/.test(t) && isRoleWord(t.toLowerCase())) t = t.toLowerCase();
+    if (!out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+  }
+  return out;
+}
