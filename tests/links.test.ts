@@ -1,0 +1,115 @@
+/**
+ * Every link in a built site resolves: a link checker walks every page of a
+ * real build (sample content plus odd articles and injection attempts) and
+ * follows each internal href and src to a file, and each fragment to an
+ * element id on its target page. Every record path in archive.json resolves too.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'src', 'cli.ts');
+const BASE = 'http://site.invalid';
+
+const ODD: Record<string, string> = {
+  'same-speaker-twice.md': '---\ntitle: Harbour works begin\ndate: 2021-05-01\nsource: Coastal Herald\n---\n\n"The cranes arrive on Monday," Mayor Lena Varga said.\n\n"It will be loud for a while," Varga added.\n',
+  'unicode-names.md': '---\ntitle: "Zoë Łukasik wins the vote 🗳"\ndate: 2021-05-02\nsource: "Łódź Daily"\n---\n\n"Dziękuję," said Zoë Łukasik, the new mayor of Łódź.\n',
+  'headline-only.md': '---\ntitle: Markets close early\ndate: 2021-05-03\nsource: Farm Wire\n---\n\n# Markets close early\n',
+  'slug-override.md': '---\ntitle: A story with a chosen slug\ndate: 2021-05-04\nsource: Farm Wire\nslug: chosen-slug\n---\n\n"Slugs are chosen by curators," editor Tom Reyes said.\n',
+};
+
+function listFiles(dir: string, extension: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(extension)) out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Maps a site URL path to the file a static server would send, or null. */
+function fileFor(site: string, pathname: string): string | null {
+  let path = join(site, ...decodeURIComponent(pathname).split('/'));
+  if (!path.startsWith(site)) return null;
+  if (pathname.endsWith('/')) path = join(path, 'index.html');
+  else if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  return existsSync(path) && statSync(path).isFile() ? path : null;
+}
+
+const idsCache = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  let ids = idsCache.get(file);
+  if (!ids) {
+    const $ = cheerio.load(readFileSync(file, 'utf8'));
+    ids = new Set<string>();
+    $('[id]').each((_, element) => { ids!.add($(element).attr('id')!); });
+    $('a[name]').each((_, element) => { ids!.add($(element).attr('name')!); });
+    idsCache.set(file, ids);
+  }
+  return ids;
+}
+
+/** Checks one link found on `pageUrl`; returns a problem or null. */
+function checkLink(site: string, pageUrl: string, link: string): string | null {
+  const url = new URL(link, `${BASE}${pageUrl}`);
+  if (url.origin !== BASE) return null;
+  const target = fileFor(site, url.pathname);
+  if (!target) return `${link} → no file for ${url.pathname}`;
+  if (url.hash && url.hash !== '#' && target.endsWith('.html')) {
+    const id = decodeURIComponent(url.hash.slice(1));
+    if (!idsOf(target).has(id)) return `${link} → no element with id "${id}" on ${url.pathname}`;
+  }
+  return null;
+}
+
+test('every internal link, script, stylesheet and image of the built site resolves, fragments included', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'qa-links-'));
+  try {
+    await cp(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    await cp(join(root, 'tests', 'fixtures', 'security', 'content'), join(dir, 'content', 'security'), { recursive: true });
+    await mkdir(join(dir, 'content', 'odd'));
+    for (const [name, text] of Object.entries(ODD)) await writeFile(join(dir, 'content', 'odd', name), text);
+    const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'build'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const site = join(dir, '_site');
+
+    const problems: string[] = [];
+    let checked = 0;
+    for (const file of listFiles(site, '.html').filter((f) => !f.startsWith('pagefind/'))) {
+      const pageUrl = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      const $ = cheerio.load(readFileSync(join(site, file), 'utf8'));
+      $('a[href], link[href], script[src], img[src], iframe[src], source[src]').each((_, element) => {
+        const link = $(element).attr('href') ?? $(element).attr('src')!;
+        checked++;
+        const problem = checkLink(site, pageUrl, link);
+        if (problem) problems.push(`${pageUrl}: ${problem}`);
+      });
+    }
+    assert.ok(checked > 50, `checked ${checked} links`);
+    assert.deepEqual(problems, []);
+
+    const recordProblems: string[] = [];
+    const archive = JSON.parse(readFileSync(join(site, 'archive.json'), 'utf8')) as Record<string, { path: string }[]>;
+    for (const kind of ['articles', 'quotes', 'speakers', 'entities', 'sources']) {
+      for (const record of archive[kind] ?? []) {
+        const problem = checkLink(site, '/', record.path);
+        if (problem) recordProblems.push(`archive.json ${kind}: ${problem}`);
+      }
+    }
+    assert.deepEqual(recordProblems, []);
+    assert.ok(fileFor(site, '/articles/chosen-slug/'), 'a front matter slug gives the page its address');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,138 @@
+/**
+ * Properties of extraction over generated Markdown articles (fast-check):
+ * `buildArchive` never throws, every quote's offsets slice to its text, every
+ * id is unique, every cross-reference resolves, diagnostics point inside their
+ * file, and the output does not depend on file order. Plus large and odd
+ * inputs that must be handled in bounded time.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildArchive } from '../src/pipeline.ts';
+import { toArchiveJson } from '../src/export/json.ts';
+import type { Archive, Diagnostic, SourceFile } from '../src/archive/types.ts';
+
+// Pieces news copy is made of, plus the odd characters real files carry.
+const word = fc.constantFrom(
+  'the', 'minister', 'said', 'government', 'will', 'not', 'accept', 'plan', 'on', 'Monday', 'Tuesday', 'talks', 'in', 'city',
+  'told', 'reporters', 'added', 'according', 'to', 'officials', 'spokesperson', 'President', 'Secretary', 'Ministry', 'of', 'Health',
+  'Mr.', 'Ms.', 'Dr.', 'U.S.', 'U.N.', 'he', 'she', 'they', 'it', '2021', '3.5%', '—', '--', ',', '.', ';', ':', '?', '!',
+  '"', '“', '”', "'", '‘', '’', '«', '»', '(', ')', '[', ']', '*', '_', '`', '#', '>', '-', '|', '<b>', '</b>', '<script>', '{{', '}}', '{%', '%}',
+  '\u00a0', '\u200b', '\u200d', '\t', '👋', '🇺🇳', 'مرحبا', 'שלום', 'Zoë', 'Łódź', 'São', 'Nguyễn', '\r', '&amp;', '&#x27;', '\\',
+);
+const name = fc.tuple(
+  fc.constantFrom('Ana', 'Tom', 'Priya', 'Kwame', 'Mei', 'Olga', 'Jean-Luc', "O'Neil", 'Ahmed', 'Lena'),
+  fc.constantFrom('Varga', 'Reyes', 'Nair', 'Mensah', 'Chen', 'Ivanova', 'Dubois', 'Al-Amin', 'Okafor', 'Smith-Jones'),
+).map(([first, last]) => `${first} ${last}`);
+const verb = fc.constantFrom('said', 'told reporters', 'added', 'according to', 'warned', 'says', 'stated', 'insisted');
+const sentence = fc.array(word, { minLength: 1, maxLength: 14 }).map((ws) => ws.join(' '));
+const quote = fc.tuple(sentence, name, verb, fc.constantFrom(['"', '"'], ['“', '”'], ['‘', '’'], ['«', '»'], ['"', ''], ['“', '']), fc.boolean())
+  .map(([text, who, cue, [open, close], before]) => (before ? `${open}${text},${close} ${who} ${cue}.` : `${who} ${cue}: ${open}${text}.${close}`));
+const paragraph = fc.array(fc.oneof(sentence, quote, quote), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
+const block = fc.tuple(fc.constantFrom('', '', '', '# ', '> ', '- ', '1. ', '    ', '\t', '**', '<p>'), paragraph).map(([prefix, text]) => `${prefix}${text}`);
+const lineEnding = fc.constantFrom('\n', '\r\n');
+const body = fc.tuple(fc.array(block, { minLength: 0, maxLength: 8 }), lineEnding, fc.constantFrom('\n\n', '\n', '\n\n\n'))
+  .map(([blocks, eol, gap]) => blocks.join(gap).replace(/\n/g, eol));
+const title = fc.oneof(sentence, fc.constant('Only a headline'), fc.constant('<img src=x onerror=alert(1)> {{7*7}}'));
+const date = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const article = fc.record({ title, date, body, bom: fc.boolean(), source: fc.constantFrom('Coastal Herald', 'Farm Wire', 'Daily Ledger') })
+  .map(({ title: t, date: d, body: b, bom, source }) => `${bom ? '\uFEFF' : ''}---\ntitle: ${JSON.stringify(t)}\ndate: ${d}\nsource: ${source}\n---\n${b}\n`);
+const files = fc.array(article, { minLength: 1, maxLength: 4 })
+  .map((texts) => texts.map((value, i): SourceFile => ({ path: `content/${String(i).padStart(2, '0')}.md`, value })));
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
+
+function checkArchive(archive: Archive, diagnostics: Diagnostic[], input: SourceFile[]): void {
+  const articles = new Map(archive.articles.map((a) => [a.id, a]));
+  for (const [kind, records] of Object.entries({ articles: archive.articles, quotes: archive.quotes, speakers: archive.speakers, entities: archive.entities, sources: archive.sources })) {
+    const ids = records.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, `${kind} ids are unique`);
+    const paths = records.map((r) => r.path);
+    assert.equal(new Set(paths).size, paths.length, `${kind} paths are unique`);
+  }
+  const quoteIds = new Set(archive.quotes.map((q) => q.id));
+  const speakerIds = new Set(archive.speakers.map((s) => s.id));
+  const entityIds = new Set(archive.entities.map((e) => e.id));
+  for (const q of archive.quotes) {
+    const a = articles.get(q.articleId);
+    assert.ok(a, `quote ${q.id} belongs to an article`);
+    assert.ok(q.start >= 0 && q.start <= q.end && q.end <= a.body.length, `quote ${q.id} offsets are inside the body`);
+    assert.equal(a.body.slice(q.start, q.end), q.text, `quote ${q.id} offsets slice to its text`);
+    assert.ok(q.speakerId === null || speakerIds.has(q.speakerId), `quote ${q.id} speaker exists`);
+  }
+  for (const a of archive.articles) {
+    for (const id of a.quoteIds) assert.ok(quoteIds.has(id));
+    for (const id of a.speakerIds) assert.ok(speakerIds.has(id));
+    for (const id of a.entityIds) assert.ok(entityIds.has(id));
+  }
+  for (const s of archive.speakers) for (const id of s.quoteIds) assert.ok(quoteIds.has(id));
+  for (const e of archive.entities) for (const id of e.articleIds) assert.ok(articles.has(id));
+  const lineCounts = new Map(input.map((f) => [f.path, f.value.split('\n').length]));
+  for (const d of diagnostics) {
+    const lines = lineCounts.get(d.file);
+    assert.ok(lines !== undefined, `diagnostic names an input file: ${d.file}`);
+    assert.ok(d.line >= 0 && d.line <= lines, `${d.ruleId} line ${d.line} is inside ${d.file} (${lines} lines)`);
+    assert.ok(d.column >= 0, `${d.ruleId} column is not negative`);
+  }
+}
+
+test('buildArchive never throws on generated articles; offsets, ids, references and diagnostics hold', () => {
+  fc.assert(fc.property(files, (input) => {
+    const { archive, diagnostics } = buildArchive(input);
+    checkArchive(archive, diagnostics, input);
+  }), { numRuns: RUNS });
+});
+
+test('the archive does not depend on the order of the input files, and two runs give the same bytes', () => {
+  fc.assert(fc.property(files, (input) => {
+    const first = toArchiveJson(buildArchive(input).archive);
+    assert.equal(toArchiveJson(buildArchive(input).archive), first);
+    assert.equal(toArchiveJson(buildArchive([...input].reverse()).archive), first);
+  }), { numRuns: Math.ceil(RUNS / 2) });
+});
+
+const front = (title: string) => `---\ntitle: ${JSON.stringify(title)}\ndate: 2021-03-04\nsource: Coastal Herald\n---\n`;
+
+/** Runs buildArchive on one file, checks the invariants, and returns the time it took. */
+function timeOne(value: string): { ms: number; archive: Archive; diagnostics: Diagnostic[] } {
+  const input = [{ path: 'content/odd.md', value }];
+  const started = performance.now();
+  const { archive, diagnostics } = buildArchive(input);
+  const ms = performance.now() - started;
+  checkArchive(archive, diagnostics, input);
+  return { ms, archive, diagnostics };
+}
+
+test('a 2 MB article is extracted in bounded time', () => {
+  const paragraph = 'The council met again on Tuesday. "We will keep the harbour open," Mayor Lena Varga said, adding that repairs were on schedule. Critics disagreed.\n\n';
+  const value = front('Long article') + paragraph.repeat(Math.ceil(2_000_000 / paragraph.length));
+  const { ms, archive } = timeOne(value);
+  assert.equal(archive.articles.length, 1);
+  assert.ok(ms < 60_000, `took ${Math.round(ms)} ms`);
+});
+
+test('5,000 quotes in one article are extracted with unique ids', () => {
+  let text = '';
+  for (let i = 0; i < 5000; i++) text += `"Statement number ${i} is on the record," Ana Varga said.\n\n`;
+  const { ms, archive } = timeOne(front('Many quotes') + text);
+  assert.ok(archive.quotes.length >= 4000, `found ${archive.quotes.length} quotes`);
+  assert.ok(ms < 60_000, `took ${Math.round(ms)} ms`);
+});
+
+test('a thousand unclosed quote marks do not hang extraction', () => {
+  const { ms } = timeOne(front('Unclosed') + '“He said '.repeat(1000) + '\n');
+  assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
+});
+
+test('odd characters are kept and offsets stay exact: CRLF, BOM, tabs, zero-width and non-breaking spaces, right-to-left text, emoji', () => {
+  const cases = [
+    '\uFEFF' + front('BOM and CRLF').replace(/\n/g, '\r\n') + '“We are ready,” said Ana\u00a0Varga.\r\n\r\nShe left.\r\n',
+    front('Tabs') + '\t"The vote\twas close," Tom\tReyes said.\n',
+    front('Zero width') + '"It is done," said Mei\u200b Chen\u200d.\n',
+    front('RTL') + '"مرحبا بكم في المدينة," said Ahmed Al-Amin. ‏"שלום," he added.\n',
+    front('Emoji 👋') + '"We won 🎉🇺🇳 today," Kwame Mensah said.\n',
+    front('Only a headline') + '# Only a headline\n',
+    front('Nested') + '> "Quoted *inside* a [link](https://example.com) and `code`," she said.\n',
+  ];
+  for (const value of cases) timeOne(value);
+});
