@@ -9,7 +9,7 @@ import { parseTextDocument } from '../parse/text-document.ts';
 
 /** Maps every quote id of the archive to its plain text. Parses each article once. */
 export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
-  const byArticle = new Map<string, { start: number; end: number; id: string }[]>();
+  const byArticle = new Map<string, { start: number; end: number; id: string; text: string }[]>();
   for (const q of archive.quotes) {
     const list = byArticle.get(q.articleId);
     if (list) list.push(q);
@@ -20,7 +20,11 @@ export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
     const quotes = byArticle.get(article.id);
     if (!quotes) continue;
     const { text } = parseTextDocument(article.body);
-    for (const q of quotes) texts.set(q.id, text.slice(q.start, q.end).replace(/\s+/g, ' ').trim());
+    for (const q of quotes) {
+      // Inside raw HTML the document blanks everything; the source text is then the best label.
+      const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+      texts.set(q.id, plain || q.text.replace(/\s+/g, ' ').trim());
+    }
   }
   return texts;
 }

@@ -82,12 +82,6 @@ function indexAtOrAfter(map: number[], offset: number): number {
   return lo;
 }
 
-interface Cut {
-  from: number;
-  to: number;
-  quote: QuoteSpan | null;
-}
-
 /** Marks every quote of `options.quotes` in the tree. */
 export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | null) {
   const settings = options ?? emptyOptions;
@@ -105,10 +99,9 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
   return function transform(tree: Root, file: { value?: unknown }): undefined {
     // Per-run state, reset on each run so repeated runs give the same output.
     const started = new Set<string>();
-    const lastPiece = new Map<string, { parent: Parent; node: Text; inLink: boolean }>();
     const body = typeof file?.value === 'string' ? file.value : String(file?.value ?? '');
 
-    const pieceFor = (quote: QuoteSpan, value: string): Text => {
+    const markFor = (quote: QuoteSpan, children: PhrasingContent[]): PhrasingContent => {
       const first = !started.has(quote.id);
       started.add(quote.id);
       const speaker = quote.speakerId ? speakers.get(quote.speakerId) : undefined;
@@ -124,48 +117,65 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
       } else if (quote.speakerName) {
         properties.title = `Quote by ${quote.speakerName}`;
       }
-      return { type: 'text', value, data: { hName: 'mark', hProperties: properties as never } };
+      const data = { hName: 'mark', hProperties: properties as never };
+      const only = children[0];
+      if (children.length === 1 && only?.type === 'text' && !only.data) return { type: 'text', value: only.value, data };
+      // Any phrasing parent renders as `mark` once hName is set; emphasis is the simplest such node.
+      return { type: 'emphasis', children, data };
     };
 
-    const splitText = (node: Text): (Text | null)[] | null => {
+    /**
+     * Splits value[from, to) into marks, nesting a quote inside another when
+     * it lies within it. At each character the outermost quote not yet open
+     * (earliest start, then longest) owns it; crossing quotes become pieces.
+     */
+    const buildPieces = (value: string, map: number[], covering: QuoteSpan[], from: number, to: number, open: Set<QuoteSpan>): PhrasingContent[] => {
+      const owners: (QuoteSpan | null)[] = [];
+      for (let j = from; j < to; j++) {
+        const at = map[j] ?? 0;
+        owners.push(covering.find((q) => !open.has(q) && q.start <= at && at < q.end) ?? null);
+      }
+      const out: PhrasingContent[] = [];
+      let j = from;
+      while (j < to) {
+        const owner = owners[j - from] ?? null;
+        let k = j + 1;
+        while (k < to && (owners[k - from] ?? null) === owner) k++;
+        if (!owner) out.push({ type: 'text', value: value.slice(j, k) });
+        else {
+          open.add(owner);
+          out.push(markFor(owner, buildPieces(value, map, covering, j, k, open)));
+          open.delete(owner);
+        }
+        j = k;
+      }
+      return out;
+    };
+
+    const splitText = (node: Text): PhrasingContent[] | null => {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return null;
-      const overlapping = quotes.filter((q) => q.start < end && q.end > start);
-      if (overlapping.length === 0) return null;
+      const covering = quotes.filter((q) => q.start < end && q.end > start);
+      if (covering.length === 0) return null;
       const map = mapValueToBody(node.value, body.slice(start, end), start);
-      // Nested or overlapping quotes: the outer (earlier, longer) one wins a character.
-      const owner = new Array<QuoteSpan | null>(node.value.length).fill(null);
-      for (const q of overlapping) {
-        const from = indexAtOrAfter(map, q.start);
-        const to = indexAtOrAfter(map, q.end);
-        for (let j = from; j < to; j++) if (owner[j] === null) owner[j] = q;
-      }
-      const cuts: Cut[] = [];
-      for (let j = 0; j < owner.length; j++) {
-        const last = cuts[cuts.length - 1];
-        if (last && last.quote === owner[j]) last.to = j + 1;
-        else cuts.push({ from: j, to: j + 1, quote: owner[j] ?? null });
-      }
-      if (cuts.every((c) => c.quote === null)) return null;
-      return cuts.map((c) => {
-        const value = node.value.slice(c.from, c.to);
-        return c.quote ? pieceFor(c.quote, value) : { type: 'text', value };
-      });
+      const pieces = buildPieces(node.value, map, covering, 0, node.value.length, new Set());
+      return pieces.some((p) => p.type !== 'text' || p.data) ? pieces : null;
     };
 
-    const walk = (parent: Parent, inLink: boolean): void => {
+    const walk = (parent: Parent): void => {
       const next: RootContent[] = [];
       for (const child of parent.children as RootContent[]) {
         if (child.type === 'html') {
           // Raw HTML is shown as the text it is, never passed through as markup.
           const text: Text = { type: 'text', value: child.value };
           if (child.position) text.position = child.position;
-          const replaced = FLOW_PARENTS.has(parent.type) ? ({ type: 'paragraph', children: [text], position: child.position } as RootContent) : text;
-          if (replaced.type === 'paragraph') {
-            walk(replaced, inLink);
-            next.push(replaced);
-          } else splitInto(text, parent, inLink, next);
+          if (FLOW_PARENTS.has(parent.type)) {
+            const paragraph: RootContent = { type: 'paragraph', children: [text] };
+            if (child.position) paragraph.position = child.position;
+            walk(paragraph);
+            next.push(paragraph);
+          } else next.push(...((splitText(text) ?? [text]) as RootContent[]));
           continue;
         }
         if (child.type === 'image') {
@@ -176,58 +186,58 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
           continue;
         }
         if (child.type === 'text') {
-          splitInto(child, parent, inLink, next);
+          next.push(...((splitText(child) ?? [child]) as RootContent[]));
           continue;
         }
-        if ('children' in child) walk(child as Parent, inLink || child.type === 'link' || child.type === 'linkReference');
+        if ('children' in child) walk(child as Parent);
         next.push(child);
       }
       parent.children = next as Parent['children'];
     };
 
-    const splitInto = (node: Text, parent: Parent, inLink: boolean, out: RootContent[]): void => {
-      const pieces = splitText(node);
-      if (!pieces) {
-        out.push(node);
-        return;
-      }
-      for (const piece of pieces) {
-        if (!piece) continue;
-        out.push(piece);
-        const props = piece.data?.hProperties as { dataQuote?: string } | undefined;
-        if (props?.dataQuote) lastPiece.set(props.dataQuote, { parent, node: piece, inLink });
+    walk(tree);
+    addSpeakerBadges(tree);
+  };
+
+  /**
+   * After the last piece of each attributed quote (and its closing quotation
+   * mark), adds a small link to the speaker's page. Skipped inside links and
+   * other quotes, where a nested anchor or mark would be invalid or confusing.
+   */
+  function addSpeakerBadges(tree: Root): void {
+    const last = new Map<string, { parent: Parent; node: RootContent; blocked: boolean }>();
+    const visit = (parent: Parent, blocked: boolean): void => {
+      for (const child of parent.children as RootContent[]) {
+        const quoteId = (child.data as { hProperties?: { dataQuote?: string } } | undefined)?.hProperties?.dataQuote;
+        if (quoteId) last.set(quoteId, { parent, node: child, blocked });
+        if ('children' in child) visit(child as Parent, blocked || Boolean(quoteId) || child.type === 'link' || child.type === 'linkReference');
       }
     };
-
-    walk(tree, false);
-
-    // After the last piece of each attributed quote, a small link names its speaker.
-    // Skipped inside links, where a nested anchor would be invalid HTML.
+    visit(tree, false);
     for (const quote of quotes) {
       const speaker = quote.speakerId ? speakers.get(quote.speakerId) : undefined;
-      const last = lastPiece.get(quote.id);
-      if (!speaker || !last || last.inLink) continue;
-      const siblings = last.parent.children as PhrasingContent[];
-      const index = siblings.indexOf(last.node);
-      if (index === -1) continue;
+      const piece = last.get(quote.id);
+      if (!speaker || !piece || piece.blocked) continue;
+      const siblings = piece.parent.children as RootContent[];
+      let at = siblings.indexOf(piece.node) + 1;
+      if (at === 0) continue;
+      // The badge goes after the closing quotation mark, so the quote still reads as written.
+      const after = siblings[at];
+      if (after && after.type === 'text' && !after.data) {
+        const closing = /^["”’'»]+/.exec(after.value)?.[0] ?? '';
+        if (closing) {
+          const rest = after.value.slice(closing.length);
+          siblings.splice(at, 1, { type: 'text', value: closing }, ...(rest ? [{ type: 'text' as const, value: rest }] : []));
+          at += 1;
+        }
+      }
       const badge: Link = {
         type: 'link',
         url: speaker.path,
         children: [{ type: 'text', value: speaker.name }],
         data: { hProperties: { className: ['quote-by'], dataPagefindIgnore: '' } as never },
       };
-      // The badge goes after the closing quotation mark, so the quote still reads as written.
-      let at = index + 1;
-      const after = siblings[at];
-      if (after && after.type === 'text' && !after.data) {
-        const closing = /^[\s]?["”’'»]+/.exec(after.value)?.[0] ?? '';
-        if (closing && closing.trim()) {
-          const rest = after.value.slice(closing.length);
-          siblings.splice(at, 1, { type: 'text', value: closing }, ...(rest ? [{ type: 'text' as const, value: rest }] : []));
-          at += 1;
-        }
-      }
       siblings.splice(at, 0, badge);
     }
-  };
+  }
 }
