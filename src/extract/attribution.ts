@@ -70,7 +70,10 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   let last = segments[segments.length - 1]!;
   let appositive = '';
   const lastText = stretch.slice(last.start, last.end).trim();
-  if (segments.length >= 2 && stretch.slice(last.end).trim() === '' && isAppositive(lastText)) {
+  const previous = segments[segments.length - 2];
+  const previousText = previous ? stretch.slice(previous.start, previous.end).trim() : '';
+  // "Maria Lopez, a spokeswoman for the ministry, said": the name is the segment before the appositive.
+  if (previous && isAppositive(lastText) && previousText.split(/\s+/).length <= 6 && /\p{Lu}/u.test(previousText)) {
     appositive = lastText;
     last = segments[segments.length - 2]!;
   }
@@ -81,7 +84,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
 }
 
 function isAppositive(segment: string): boolean {
-  return /^(?:a|an|the|who|whose|its|his|her|their|one of|also|now|then|formerly|currently|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 14;
+  return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 14;
 }
 
 /** Splits on commas, semicolons and dashes that are not inside parentheses. */

@@ -37,11 +37,13 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   const boilerplate = findBoilerplate(doc);
   const credits = boilerplate.filter((b) => b.kind !== 'caption' && b.kind !== 'dateline');
   const entities = extractEntities(doc, { exclude: credits.map(({ start, end }) => ({ start, end })) });
-  const spans = findQuoteMarkSpans(doc);
-  const sentences = splitSentences(doc, spans.map((s) => ({ start: s.open, end: s.close })));
-  const resolver = new SpeakerResolver(doc, entities, sentences, spans.map((s) => ({ start: s.open, end: s.close })));
+  // Datelines ("LONDON, March 3 (Reuters) -") are blanked for sentence and quote work, so a lead sentence starts at its first word.
+  const prose = maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline'));
+  const spans = findQuoteMarkSpans(prose);
+  const sentences = splitSentences(prose, spans.map((s) => ({ start: s.open, end: s.close })));
+  const resolver = new SpeakerResolver(prose, entities, sentences, spans.map((s) => ({ start: s.open, end: s.close })));
   const ctx: QuoteContext = {
-    doc,
+    doc: prose,
     spans,
     sentences,
     resolver,
@@ -76,6 +78,13 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   checkDates(doc, options, boilerplate, warn);
 
   return { quotes, entities, diagnostics };
+}
+
+function maskSpans(doc: TextDocument, spans: { start: number; end: number }[]): TextDocument {
+  if (!spans.length) return doc;
+  let text = doc.text;
+  for (const { start, end } of spans) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return { ...doc, text };
 }
 
 /** Warns when the lead's weekday or the dateline's day disagrees with the front-matter date. */

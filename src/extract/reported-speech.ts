@@ -10,7 +10,7 @@ import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { cuePhrase, findVerbs, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
-import { resolveWithFallback, type QuoteContext } from './quotes.ts';
+import { leadingNounPhrase, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { Resolution } from './speakers.ts';
 
 export interface ReportedSpeech {
@@ -42,7 +42,7 @@ export function extractReportedSpeech(ctx: QuoteContext, taken: { start: number;
     if (block?.kind === 'heading') continue;
     const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
     if (!verbs.length) continue;
-    const hit = clauseFirst(ctx, sentence, verbs) ?? speakerFirst(ctx, sentence, verbs) ?? accordingTo(ctx, sentence);
+    const hit = speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence);
     if (!hit) continue;
     const trimmed = trimClause(text, hit.start, hit.end);
     if (!trimmed) continue;
@@ -76,6 +76,7 @@ function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: numb
     let appositive = '';
     const between = text.slice(sentence.start + comma + 1, verb.start);
     if (between.trim() === '') {
+      if (/ing$/i.test(verb.form)) continue;
       // Inverted: "…, said Lee, the minister."
       const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
       if (!m) continue;
@@ -116,6 +117,9 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
     if (resolution.kind === 'none') continue;
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
+    // "remarked on the success", "complained about delays": a topic, not a reported statement.
+    const after = text.slice(cue.end, sentence.end);
+    if (/^\s+(?:on|upon|about|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
     let start = cue.end;
     const that = THAT.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
@@ -124,12 +128,30 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
       const late = /^[^,.;"“”]{0,60}?\bthat\s+/.exec(text.slice(start, sentence.end));
       if (late) start += late[0].length;
     }
-    const clause = text.slice(start, sentence.end).trim();
+    // "…, Reuters reported." at the end names where the words were reported, not who said them.
+    const trailing = /,\s*(?:[A-Z][\w.&'’ -]{1,40}|the\s+\w+(?:\s+\w+)?)\s+(?:reported|reports|said|says|added)(?:\s+on\s+\w+)?[.!?]?\s*$/.exec(text.slice(start, sentence.end));
+    const end = trailing ? start + trailing.index : sentence.end;
+    const clause = text.slice(start, end).trim();
     // "said it", "told reporters." or an infinitive ("urged them to …") is no reported statement.
     if (clause.split(/\s+/).length < 3 || /^(?:to\b|nothing\b|so\b|yes\b|no\b|goodbye\b|hello\b)/i.test(clause)) continue;
-    return { start, end: sentence.end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
+    return { start, end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
   }
   return null;
+}
+
+/** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
+function participleClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const m = /,\s*(saying|adding|noting|arguing|warning|insisting|stressing|explaining|claiming|declaring|asserting)\s+(?:that\s+)?/i.exec(text.slice(sentence.start, sentence.end));
+  if (!m) return null;
+  const lead = LEAD_ADVERBIAL.exec(text.slice(sentence.start, sentence.end));
+  const subjectStart = sentence.start + (lead ? lead[0].length : 0);
+  const subjectEnd = leadingNounPhrase(text, subjectStart, sentence.start + m.index);
+  if (subjectEnd <= subjectStart) return null;
+  const resolution = ctx.resolver.resolve(subjectStart, subjectEnd);
+  if (resolution.kind === 'none') return null;
+  const start = sentence.start + m.index + m[0].length;
+  return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: text.slice(subjectStart, subjectEnd).trim().toLowerCase(), sentence };
 }
 
 function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {

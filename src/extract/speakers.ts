@@ -221,8 +221,8 @@ export class SpeakerResolver {
       if (names.includes(head)) return this.#namedOrganization(m);
       generic ??= m;
     }
-    const specific = new Set(['ministry', 'department', 'embassy', 'court', 'police', 'army', 'navy', 'party', 'union', 'university', 'hospital', 'bank', 'council', 'committee', 'commission', 'parliament', 'congress', 'senate', 'white house', 'kremlin', 'pentagon']);
-    return generic && !specific.has(head) ? this.#namedOrganization(generic) : null;
+    // "the department" after "HHS": the nearest organization, when it is close by.
+    return generic && this.#blockIndex(pos) - this.#blockIndex(generic.start) <= 3 ? this.#namedOrganization(generic) : null;
   }
 
   #personWithRoleBefore(pos: number, role: string): Resolution | null {

@@ -13,9 +13,10 @@ export interface SpeechVerb {
 }
 
 const byForm = new Map<string, SpeechVerb>();
+const nounForms = new Set<string>(lexicon.nounForms);
 for (const verbClass of ['reporting', 'directOnly', 'partialOnly'] as const) {
   for (const [lemma, forms] of Object.entries(lexicon[verbClass] as Record<string, string[]>)) {
-    for (const form of forms) if (!byForm.has(form)) byForm.set(form, { form, lemma, verbClass });
+    for (const form of forms) if (!byForm.has(form) && !nounForms.has(form)) byForm.set(form, { form, lemma, verbClass });
   }
 }
 
