@@ -13,6 +13,7 @@ import { splitSentences } from './sentences.ts';
 import { SpeakerResolver } from './speakers.ts';
 import { extractQuotes, type QuoteContext } from './quotes.ts';
 import { extractReportedSpeech } from './reported-speech.ts';
+import { canonicalizeSpeakers } from './coreference.ts';
 import { datelineMonthDay, dayWordNear, resolveDayWord, weekdayOf } from './dates.ts';
 
 export interface ExtractOptions {
@@ -71,6 +72,16 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
       ...(date ? { date } : {}),
     });
   }
+  // Our gold convention (and the common one): a reported clause that carries a quoted fragment is the partial quote alone.
+  const partials = quotes.filter((q) => q.kind === 'partial');
+  const kept = quotes.filter((q) => q.kind !== 'indirect' || !partials.some((p) => p.start >= q.start && p.end <= q.end));
+  const canonical = canonicalizeSpeakers(doc.text, entities, kept.map((q) => q.speaker));
+  kept.forEach((q, i) => {
+    const speaker = canonical[i];
+    if (speaker) q.speaker = speaker;
+  });
+  quotes.length = 0;
+  quotes.push(...kept);
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
 
   for (const s of spans) if (s.unclosed) warn(s.open, 'unclosed-quote', 'Unexpected unclosed quotation mark, expected a closing mark before the paragraph ends');

@@ -1,0 +1,104 @@
+/**
+ * Speaker names to one canonical full name per article. After attribution a
+ * speaker may still be a short form ("Danforth", "Nordstern"), a form with
+ * titles stuck to it ("U.S. Attorney Leah Brandvold"), or a name split by a
+ * nickname ("Marguerite “Peg” Danforth"). Each short form joins the one full
+ * name in the article it can be part of; ambiguous short forms stay as they
+ * are rather than guess.
+ */
+import type { ExtractedEntity, SpeakerRef } from '../archive/types.ts';
+import { familyName, isFamilyNameFirst, splitTitles } from './names.ts';
+import { cleanTitles } from './speakers.ts';
+
+interface Candidate {
+  name: string;
+  type: SpeakerRef['type'];
+  tokens: string[];
+  /** First offset at which the full name appears, for preferring earlier names. */
+  first: number;
+  aliases: string[];
+  titles: string[];
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const tokensOf = (s: string) => fold(s).replace(/[’']s$/, '').split(/\s+/).filter(Boolean);
+
+// "Marguerite “Peg” Danforth", "Jose 'Pepe' Ruiz": given name, quoted nickname, family name.
+const NICKNAMED = /\b(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)\s+["“‘'](\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)["”’']\s+((?:(?:de|da|del|van|von|der|den|la|le|bin|al|el)\s+)*\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr\.|Sr\.|II|III|IV))?)/gu;
+
+/** Full names in the article: multi-word person and organization names, plus nickname-split names. */
+function collectCandidates(text: string, entities: ExtractedEntity[], speakers: SpeakerRef[]): Candidate[] {
+  const out = new Map<string, Candidate>();
+  const add = (name: string, type: SpeakerRef['type'], first: number, aliases: string[] = [], titles: string[] = []) => {
+    const key = `${type}:${fold(name)}`;
+    const existing = out.get(key);
+    if (existing) {
+      existing.first = Math.min(existing.first, first);
+      return;
+    }
+    out.set(key, { name, type, tokens: tokensOf(name), first, aliases, titles });
+  };
+  for (const e of entities) {
+    if (e.type !== 'person' && e.type !== 'organization') continue;
+    add(e.name, e.type, Math.min(...e.mentions.map((m) => m.start), Number.MAX_SAFE_INTEGER), e.aliases, e.titles ?? []);
+  }
+  for (const s of speakers) add(splitTitles(s.name).name || s.name, s.type, Number.MAX_SAFE_INTEGER - 1);
+  NICKNAMED.lastIndex = 0;
+  for (let m = NICKNAMED.exec(text); m; m = NICKNAMED.exec(text)) add(`${m[1]} ${m[3]}`, 'person', m.index, [m[2]!]);
+  return [...out.values()];
+}
+
+/** True when `short` can be a shorter way of writing the full name `full`. */
+function isShortFormOf(short: string[], full: Candidate): boolean {
+  if (short.length >= full.tokens.length) return false;
+  const t = full.tokens;
+  if (full.type === 'organization') {
+    // "Nordstern" for "Nordstern Airlines"; "Food and Drug Administration" for "U.S. Food and Drug Administration".
+    const prefix = short.every((w, i) => t[i] === w);
+    const suffix = short.every((w, i) => t[t.length - short.length + i] === w);
+    return prefix || suffix;
+  }
+  const family = tokensOf(familyName(full.name.split(/\s+/)));
+  const familyFirst = isFamilyNameFirst(full.name.split(/\s+/));
+  const matches = (part: string[]) => part.length === short.length && part.every((w, i) => w === short[i]);
+  if (matches(family)) return true;
+  // The whole name without the given names: "van der Berg" for "Jan-Hendrik van der Berg".
+  if (!familyFirst && short.every((w, i) => t[t.length - short.length + i] === w)) return true;
+  // A given name alone is how some stories (sport, features) refer back.
+  if (short.length === 1 && t[0] === short[0] && !familyFirst) return true;
+  return familyFirst && short.length === 1 && t[0] === short[0];
+}
+
+/**
+ * Rewrites each speaker to its canonical full name within the article:
+ * titles moved from the name into `titles`, short forms joined to the one
+ * full name they fit. Pure: returns new refs in the same order.
+ */
+export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], speakers: (SpeakerRef | null)[]): (SpeakerRef | null)[] {
+  const present = speakers.filter((s): s is SpeakerRef => s !== null);
+  const candidates = collectCandidates(text, entities, present);
+  return speakers.map((ref) => {
+    if (!ref) return null;
+    let name = ref.name;
+    let titles = ref.titles;
+    if (ref.type === 'person') {
+      const split = splitTitles(name);
+      if (split.titles.length && split.name.split(/\s+/).length >= 1 && split.name) {
+        name = split.name;
+        titles = cleanTitles([...split.titles, ...titles]);
+      }
+    }
+    const short = tokensOf(name);
+    const fits = candidates.filter((c) => c.type === ref.type && isShortFormOf(short, c));
+    // Only full names that are not themselves short forms of another candidate.
+    const longest = fits.filter((c) => !fits.some((o) => o !== c && isShortFormOf(c.tokens, o)));
+    const unique = new Map(longest.map((c) => [fold(c.name), c]));
+    if (unique.size === 1) {
+      const full = [...unique.values()][0]!;
+      const aliases = [...new Set([...ref.aliases, ref.name, ...full.aliases])].filter((a) => fold(a) !== fold(full.name));
+      return { ...ref, name: full.name, aliases, titles: cleanTitles([...titles, ...full.titles]) };
+    }
+    if (name === ref.name && titles === ref.titles) return ref;
+    return { ...ref, name, titles, aliases: [...new Set([...ref.aliases, ref.name])].filter((a) => a !== name) };
+  });
+}
