@@ -44,7 +44,21 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   }
   for (const s of speakers) add(splitTitles(s.name).name || s.name, s.type, Number.MAX_SAFE_INTEGER - 1);
   NICKNAMED.lastIndex = 0;
-  for (let m = NICKNAMED.exec(text); m; m = NICKNAMED.exec(text)) add(`${m[1]} ${m[3]}`, 'person', m.index, [m[2]!]);
+  for (let m = NICKNAMED.exec(text); m; m = NICKNAMED.exec(text)) add(splitTitles(`${m[1]} ${m[3]}`).name, 'person', m.index, [m[2]!]);
+  // Full names the entity stage missed: the capitalized words written before a speaker's
+  // short name ("Substitute Kwame Asante-Boateng"), or a hyphenated given name after a
+  // family name written first ("Han Seo-yeon").
+  for (const s of speakers) {
+    if (s.type !== 'person' || s.name.split(/\s+/).length > 3) continue;
+    const escaped = s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const before = new RegExp(`((?:\\p{Lu}[\\p{L}.'’-]*\\s+|(?:de|da|dos|van|von|der|den|la|le|bin|al|el|ter)\\s+){1,5})${escaped}\\b`, 'gu');
+    for (let m = before.exec(text); m; m = before.exec(text)) {
+      const name = splitTitles(m[0]).name;
+      if (name.split(/\s+/).length > s.name.split(/\s+/).length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(name)) add(name, 'person', m.index);
+    }
+    const after = new RegExp(`\\b${escaped}\\s+\\p{Lu}\\p{Ll}+-\\p{Ll}+\\b`, 'gu');
+    for (let m = after.exec(text); m; m = after.exec(text)) add(m[0], 'person', m.index);
+  }
   return [...out.values()];
 }
 
