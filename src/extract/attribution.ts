@@ -67,16 +67,23 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   const stretch = text.slice(clauseStart, end);
   const segments = splitOutsideBrackets(stretch);
   if (!segments.length) return null;
-  let last = segments[segments.length - 1]!;
-  let appositive = '';
-  const lastText = stretch.slice(last.start, last.end).trim();
-  const previous = segments[segments.length - 2];
-  const previousText = previous ? stretch.slice(previous.start, previous.end).trim() : '';
-  // "Maria Lopez, a spokeswoman for the ministry, said": the name is the segment before the appositive.
-  if (previous && isAppositive(lastText) && previousText.split(/\s+/).length <= 6 && /\p{Lu}/u.test(previousText)) {
-    appositive = lastText;
-    last = segments[segments.length - 2]!;
+  // "Maria Lopez, 61, a spokeswoman for the ministry, said": walk back over
+  // appositives (roles, ages, who-clauses) to the segment that names.
+  let index = segments.length - 1;
+  const appositives: string[] = [];
+  while (index > 0) {
+    const segText = stretch.slice(segments[index]!.start, segments[index]!.end).trim();
+    if (!isAppositive(segText)) break;
+    const prevText = stretch.slice(segments[index - 1]!.start, segments[index - 1]!.end).trim();
+    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}|^\d/u.test(prevText)) break;
+    appositives.unshift(segText);
+    index--;
+    if (/^\d/.test(prevText) && index > 0) continue;
   }
+  let last = segments[index]!;
+  // An age alone is never the speaker.
+  while (/^\s*\d+\s*$/.test(stretch.slice(last.start, last.end)) && index > 0) last = segments[--index]!;
+  const appositive = appositives.filter((a) => !/^\d+$/.test(a)).join(', ');
   const s = clauseStart + last.start;
   const e = clauseStart + last.end;
   if (text.slice(s, e).trim() === '') return null;
@@ -84,7 +91,8 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
 }
 
 function isAppositive(segment: string): boolean {
-  return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 14;
+  if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
+  return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 16;
 }
 
 /** Splits on commas, semicolons and dashes that are not inside parentheses. */

@@ -41,25 +41,69 @@ export function extractReportedSpeech(ctx: QuoteContext, taken: { start: number;
     const block = doc.blocks[sentence.block];
     if (block?.kind === 'heading') continue;
     const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-    if (!verbs.length) continue;
-    const hit = speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence);
+    const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) : null);
     if (!hit) continue;
-    const trimmed = trimClause(text, hit.start, hit.end);
-    if (!trimmed) continue;
-    // A clause that is all quotation is a direct quote, already found.
-    const outside = outsideLength(trimmed, quoted);
-    if (outside < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
-    found.push({ ...hit, ...trimmed });
-    ctx.resolver.remember(trimmed.start, hit.resolution, hit.pronoun);
-    // "…, adding that …": a second clause from the same speaker.
-    const adding = /,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting)\s+(?:that\s+)?/i.exec(text.slice(hit.cueEnd, sentence.end));
-    if (adding && hit.resolution.kind !== 'none') {
-      const s = hit.cueEnd + adding.index + adding[0].length;
-      const clause = trimClause(text, s, sentence.end);
-      if (clause && outsideLength(clause, quoted) >= 12) found.push({ ...hit, ...clause, cue: adding[1]!, cueEnd: s });
+    const clauses: ReportedSpeech[] = [hit];
+    // "…, adding that …" and "… and said …": more clauses from the same speaker.
+    const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(\s+and\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted)\s+(?:that\s+)?)/gi;
+    const tail = text.slice(hit.cueEnd, hit.end);
+    for (let m = more.exec(tail); m; m = more.exec(tail)) {
+      if (hit.resolution.kind === 'none') break;
+      const at = hit.cueEnd + m.index;
+      const from = at + m[0].length;
+      if (quoted.some((q) => q.start <= at && at < q.end)) continue;
+      const previous = clauses[clauses.length - 1]!;
+      if (at <= previous.start) continue;
+      previous.end = Math.min(previous.end, at);
+      clauses.push({ ...hit, start: from, end: hit.end, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
+    }
+    for (const clause of clauses) {
+      for (const piece of splitAndThat(text, clause.start, clause.end)) {
+        const cut = cutBeforeQuotes(text, piece, taken);
+        if (!cut) continue;
+        const trimmed = trimClause(text, cut.start, cut.end);
+        if (!trimmed) continue;
+        // A clause that is all quotation is a direct quote, already found.
+        if (outsideLength(trimmed, quoted) < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
+        found.push({ ...clause, ...trimmed });
+        ctx.resolver.remember(trimmed.start, clause.resolution, clause.pronoun);
+      }
     }
   }
   return found;
+}
+
+/** "X said the deal was off, and that talks would resume": two statements. */
+function splitAndThat(text: string, start: number, end: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  const re = /,?\s+and\s+that\s+/g;
+  const slice = text.slice(start, end);
+  let from = start;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    pieces.push({ start: from, end: start + m.index });
+    from = start + m.index + m[0].length;
+  }
+  pieces.push({ start: from, end });
+  return pieces;
+}
+
+/**
+ * A reported clause that runs into quoted words ends before them: the quoted
+ * part is its own (partial) quote. When too little is left, the clause is
+ * the partial quote alone.
+ */
+function cutBeforeQuotes(text: string, piece: { start: number; end: number }, quotes: { start: number; end: number }[]): { start: number; end: number } | null {
+  const inside = quotes.filter((q) => q.start >= piece.start && q.end <= piece.end + 2).sort((a, b) => a.start - b.start);
+  const first = inside[0];
+  if (!first) return piece;
+  const open = first.start - 1;
+  const before = text.slice(piece.start, open);
+  let cutAt = -1;
+  const boundary = /,|;|\s(?:and|but|though|although|while|whereas|as)\s/g;
+  for (let m = boundary.exec(before); m; m = boundary.exec(before)) cutAt = m.index;
+  if (cutAt < 0) return null;
+  const kept = { start: piece.start, end: piece.start + cutAt };
+  return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 5 ? kept : null;
 }
 
 function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
@@ -86,7 +130,8 @@ function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: numb
       if (!/^\s*(?:,[^.;]{0,100})?[.!?]?\s*$/.test(rest)) continue;
       appositive = /^,\s*([^,.;]+)/.exec(rest)?.[1] ?? '';
     } else {
-      if (!CLAUSE_TAIL.test(tail)) continue;
+      // "…, he said, and every contract …" — a short speaker between commas needs no particular tail.
+      if (!CLAUSE_TAIL.test(tail) && !(between.trim().split(/\s+/).length <= 5 && /^\s*(?:on\s+\w+\s*)?[,.;]/.test(tail))) continue;
       // The speaker phrase may carry its own appositive: "…, Lee, the minister, said."
       const subject = subjectBefore(text, sentence.start, verb.start);
       if (!subject) continue;

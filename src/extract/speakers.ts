@@ -26,7 +26,7 @@ type Gender = 'm' | 'f';
 
 const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
-const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|\d+|no)\b/i;
+const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 const LEADING_FILLER = /^(?:(?:and|but|so|yet|or|also|meanwhile|separately|later|earlier|still|however|then|now|instead|indeed|moreover|furthermore|finally|previously|today|yesterday|tonight)\b[\s,]*)+/i;
 const FEMALE = /\b(?:she|her|ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|sportswoman|policewoman|stateswoman|queen|princess|duchess|mother|sister|daughter|wife|grandmother|actress)\b/i;
 const MALE = /\b(?:he|his|him|mr|sir|lord|spokesman|chairman|congressman|businessman|councilman|sportsman|policeman|statesman|king|prince|duke|father|brother|son|husband|grandfather|actor)\b/i;
@@ -93,7 +93,7 @@ export class SpeakerResolver {
     const phrase = this.#doc.text.slice(s, end).trim();
     if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
-    if (/^(?:they|it|we)$/i.test(phrase)) return this.#resolvePlural(s);
+    if (/^(?:they|it|we|it[’']s)$/i.test(phrase)) return this.#resolvePlural(s);
     if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
     if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
 
