@@ -122,3 +122,21 @@ test('totals below a threshold are listed by name', () => {
   assert.ok(shortfalls.some((s) => s.startsWith('direct recall 0.000')));
   assert.ok(!shortfalls.some((s) => s.startsWith('direct precision')), 'nothing predicted is not imprecise');
 });
+
+test('a prediction spanning two gold clauses does not take the clause another prediction fits exactly', () => {
+  const both = 'The harbour plan is dead, Mayor Ingrid Solheim said on Monday.';
+  const start = body.indexOf(both);
+  const wide: Quote = { ...quoteAt('The harbour plan is dead', 'indirect', 'Ingrid Solheim'), id: 'wide', start, end: start + both.length, text: both };
+  const exact = quoteAt('Ingrid Solheim said on Monday.', 'indirect', 'Ingrid Solheim');
+  const twoGold: GoldFile = {
+    quotes: [
+      { text: 'The harbour plan is dead', kind: 'indirect', speaker: 'Ingrid Solheim', speakerType: 'person' },
+      { text: 'Ingrid Solheim said on Monday.', kind: 'indirect', speaker: 'Ingrid Solheim', speakerType: 'person' },
+    ],
+    entities: {},
+  };
+  const { article, archive } = archiveOf([wide, exact], []);
+  const totals = totalScores([scoreArticle('a', article, archive, twoGold)]);
+  assert.equal(totals.quotes.indirect.recall, 1);
+  assert.equal(totals.quotes.indirect.precision, 1);
+});

@@ -13,7 +13,8 @@
  *    (strict-ish: a direct quote must be found nearly whole), or half of the
  *    SHORTER span if the gold quote is partial or indirect (lenient: reported
  *    clauses have fuzzy edges). Pairing is one-to-one and greedy: pairs whose
- *    kinds agree first, then by overlap length, then by position.
+ *    kinds agree first, then by overlap / union (closest spans), then by
+ *    overlap length, then by position.
  * 3. Quote scores, per kind:
  *    - direct P = predicted direct paired with a gold direct / predicted direct;
  *      direct R = gold direct paired with a predicted direct / gold direct.
@@ -193,13 +194,18 @@ export function spansMatch(gold: Span & { kind: QuoteKind }, predicted: Span): b
 
 /** Pairs gold and predicted quotes one-to-one, greedily (rule 2). Returns gold index → predicted index. */
 export function pairQuotes(gold: LocatedGold[], predicted: Quote[]): Map<number, number> {
-  const candidates: { g: number; p: number; sameKind: boolean; overlap: number }[] = [];
+  const candidates: { g: number; p: number; sameKind: boolean; iou: number; overlap: number }[] = [];
   gold.forEach((g, gi) => {
     predicted.forEach((p, pi) => {
-      if (spansMatch(g, p)) candidates.push({ g: gi, p: pi, sameKind: g.kind === p.kind, overlap: overlapOf(g, p) });
+      if (!spansMatch(g, p)) return;
+      const overlap = overlapOf(g, p);
+      const union = Math.max(g.end, p.end) - Math.min(g.start, p.start);
+      candidates.push({ g: gi, p: pi, sameKind: g.kind === p.kind, iou: overlap / union, overlap });
     });
   });
-  candidates.sort((a, b) => Number(b.sameKind) - Number(a.sameKind) || b.overlap - a.overlap || a.g - b.g || a.p - b.p);
+  // Closest spans first, so that a prediction covering two gold clauses
+  // doesn't take the one that another prediction fits exactly.
+  candidates.sort((a, b) => Number(b.sameKind) - Number(a.sameKind) || b.iou - a.iou || b.overlap - a.overlap || a.g - b.g || a.p - b.p);
   const pairs = new Map<number, number>();
   const usedPredicted = new Set<number>();
   for (const c of candidates) {
