@@ -1,0 +1,873 @@
+/**
+ * People, organizations, places and documents named in one article, found by
+ * rules over runs of capitalized words, with gazetteers and lexicons as
+ * evidence (no statistical model). One pass over the tokens builds the runs;
+ * each run is split into name phrases and typed from cues (titles,
+ * honorifics, personal-name lexicon, organization and place suffixes, "in X",
+ * speech verbs); a linking pass then joins short forms ("Gonzalez", "WHO")
+ * to the full names they stand for.
+ */
+import type { TextDocument } from '../parse/text-document.ts';
+import type { EntityMention, EntityType, ExtractedEntity } from '../archive/types.ts';
+import {
+  ABBREVIATIONS,
+  COMPOUND_MODIFIERS,
+  CONTENT_WORDS,
+  DEMONYMS,
+  DOCUMENT_SUFFIXES,
+  EAST_ASIAN_SURNAMES,
+  FUNCTION_WORDS,
+  LOCATIVE_PREPOSITIONS,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NEVER_NAMES,
+  ORG_HEADS,
+  ORG_SUFFIXES,
+  PERSONAL_NAMES,
+  PLACE_HEADS,
+  PLACE_SUFFIXES,
+  PLACE_PREFIXES,
+  COMPASS_WORDS,
+  PLACE_NOUNS,
+  NON_ORG_ACRONYMS,
+  isPersonalName,
+  POSSESSIVES_IN_NAMES,
+  ROLE_WORDS,
+  lookupGazetteer,
+  maxGazetteerTokens,
+  normalizeForm,
+  type GazetteerEntry,
+} from './entity-lexicons.ts';
+import { familyName, findNameStart, isFamilyNameFirst, isHonorific, isInitial, isNameLike, isRoleWord, stripPossessive } from './names.ts';
+import { lookupSpeechVerb } from './speech-verbs.ts';
+
+export interface EntityOptions {
+  /** Body ranges to ignore (captions' credits, datelines' outlet, bylines). */
+  exclude?: { start: number; end: number }[];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** A word (letters/digits), as opposed to punctuation. */
+  word: boolean;
+  /** Starts with a capital letter, or is a particle compound like "al-Sisi". */
+  cap: boolean;
+  /** First word of a sentence, line or quotation. */
+  sentenceStart: boolean;
+  /** A line break or excluded text lies between this token and the previous one. */
+  breakBefore: boolean;
+}
+
+/** A typed name phrase found in the text, before linking. */
+interface Candidate {
+  type: EntityType;
+  /** Canonical form when known (gazetteer), else the phrase as written. */
+  name: string;
+  /** Name parts (persons). */
+  parts: string[];
+  start: number;
+  end: number;
+  text: string;
+  titles: string[];
+  /** Known from a gazetteer: keyed by canonical name. */
+  known: boolean;
+  /** A bare single word whose type depends on linking (surname or acronym). */
+  single?: 'person' | 'weak' | 'unknown';
+  /** An honorific form to record as an alias ("Ms. Gonzalez"). */
+  honorificForm?: string;
+  /** An acronym defined in parentheses right after the name. */
+  acronym?: string;
+  /** A known place or organization that is also a personal name ("Jordan"). */
+  ambiguous?: boolean;
+}
+
+// Words, with inner apostrophes, hyphens, ampersands and periods ("U.S", "O'Brien", "AT&T").
+const TOKEN_RE = /[\p{L}\p{M}\d]+(?:['’\-&.][\p{L}\p{M}\d]+)*(?:['’](?![\p{L}]))?|[^\s\p{L}\p{M}\d]/gu;
+const CREDIT_PATTERNS: RegExp[] = [
+  // (AP Photo/Jane Doe, File), (Photo: Reuters), (Getty Images)
+  /\((?=[^()\n]{0,120}\b(?:Photos?|photos?|Images?|File|FILE|Getty|Pool|Handout|via)\b)[^()\n]{1,120}\)/g,
+  /\b(?:Photos?|Image|Video|Graphic)\s*(?:\/|:|by\b)[^\n)]*/g,
+  // (Jane Doe/Agency), (Outlet: Jane Doe): photographer credits.
+  /\([^()\n/]{2,60}\/[^()\n]{1,40}\)/g,
+  /\([^()\n:]{1,40}:\s[^()\n]{1,60}\)/g,
+  /\b(?:Additional )?[Rr]eporting by\b[^\n]*/g,
+  /\b(?:Editing|Edited|Writing|Written|Compiled|Translated|Produced|Contributing) by\b[^\n]*/g,
+  /^[ \t]*(?:By|BY) [^\n]{1,80}$/gm,
+  /^[^\n]*(?:©|\bCopyright\b|All rights reserved)[^\n]*$/gm,
+];
+// Dateline outlet: "CITY, Jan. 14 (Outlet) --"; only the parenthesis is excluded, the city stays a place.
+const DATELINE_OUTLET = /^[^\n(]{0,80}?(\(\p{Lu}[^()\n]{0,40}\))\s*(?:--|—|–|-)\s/gmu;
+const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|story|article|reporting)/g;
+const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '«', '‹', '*', '_']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
+const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
+const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’']);
+const DOC_NUMBER_WORDS = new Set(['Resolution', 'No.', 'Article', 'Protocol', 'Amendment', 'Directive', 'Regulation', 'Act']);
+// Months that are also given names ("Theresa May", "June Carmody").
+const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,7}$|^\p{Lu}{2,}s$/u;
+
+/** All people, organizations, places and documents of one article, each with every mention (offsets into body). */
+export function extractEntities(doc: TextDocument, options: EntityOptions = {}): ExtractedEntity[] {
+  const excluded = findExcludedRanges(doc.text, options.exclude ?? []);
+  const tokens = tokenize(doc.text, excluded, doc.blocks);
+  const candidates = findCandidates(doc.text, tokens);
+  return linkCandidates(candidates);
+}
+
+/** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
+function findExcludedRanges(text: string, extra: { start: number; end: number }[]): { start: number; end: number }[] {
+  const ranges = [...extra];
+  for (const pattern of CREDIT_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  }
+  // "Jane Doe contributed to this report.": from the sentence's start (searched backwards, not by backtracking).
+  for (const m of text.matchAll(CONTRIBUTED)) {
+    let start = m.index;
+    while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start--;
+    const lineEnd = text.indexOf('\n', m.index);
+    ranges.push({ start, end: lineEnd < 0 ? text.length : lineEnd });
+  }
+  for (const m of text.matchAll(DATELINE_OUTLET)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    ranges.push({ start, end: start + m[1]!.length });
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+function tokenize(text: string, excluded: { start: number; end: number }[], blocks: TextDocument['blocks']): Token[] {
+  const tokens: Token[] = [];
+  let ex = 0;
+  let block = 0;
+  let pendingBreak = true;
+  let prevEnd = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    let start = m.index;
+    let raw = m[0];
+    while (ex < excluded.length && excluded[ex]!.end <= start) ex++;
+    if (ex < excluded.length && excluded[ex]!.start < start + raw.length) {
+      pendingBreak = true;
+      prevEnd = start + raw.length;
+      continue;
+    }
+    while (block < blocks.length && blocks[block]!.end <= start) {
+      block++;
+      pendingBreak = true;
+    }
+    if (text.slice(prevEnd, start).includes('\n')) pendingBreak = true;
+    const isWord = /^[\p{L}\p{M}\d]/u.test(raw);
+    if (isWord) {
+      // Strip a trailing quote mark the pattern kept only for "Jones'".
+      if (/['’]$/.test(raw) && !/s['’]$/.test(raw)) raw = raw.slice(0, -1);
+      // "then-Secretary", "pro-Beijing": a lower-case prefix is not part of the name.
+      const prefix = /^(\p{Ll}+)-(?=\p{Lu})/u.exec(raw);
+      if (prefix && !/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)$/.test(prefix[1]!)) {
+        start += prefix[0].length;
+        raw = raw.slice(prefix[0].length);
+      }
+      // Abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
+      const end0 = start + raw.length;
+      if (text[end0] === '.' && (ABBREVIATIONS.has(raw) || /^\p{Lu}$/u.test(raw) || /^(?:\p{L}\.)+\p{L}$/u.test(raw))) raw += '.';
+    }
+    const tok: Token = {
+      start,
+      end: start + raw.length,
+      text: raw,
+      word: isWord,
+      cap: isWord && (/^\p{Lu}/u.test(raw) || /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)[-'’]\p{Lu}/u.test(raw)),
+      sentenceStart: false,
+      breakBefore: pendingBreak,
+    };
+    tok.sentenceStart = isSentenceStart(tokens, tok);
+    tokens.push(tok);
+    pendingBreak = false;
+    prevEnd = tok.end;
+    TOKEN_RE.lastIndex = tok.end;
+  }
+  return tokens;
+}
+
+function isSentenceStart(tokens: Token[], tok: Token): boolean {
+  if (tok.breakBefore) return true;
+  let i = tokens.length - 1;
+  while (i >= 0 && !tokens[i]!.word && OPEN_MARKS.has(tokens[i]!.text)) {
+    if (tokens[i]!.breakBefore) return true;
+    i--;
+  }
+  if (i < 0) return true;
+  const prev = tokens[i]!;
+  if (!prev.word) return SENTENCE_END.has(prev.text) || QUOTE_CHARS.has(prev.text);
+  // "… with the U.S. The trip …": an abbreviation's period ends a sentence before a function word.
+  return prev.text.endsWith('.') && FUNCTION_WORDS.has(tok.text.toLowerCase());
+}
+
+function isMonthMay(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  if (next && /^\d/.test(next.text)) return true;
+  if (prev && /^(?:in|on|since|until|last|this|next|early|late|mid|by|from|through|of|before|after|during)$/i.test(prev.text)) return true;
+  return tokens[i]!.sentenceStart && !!next && !next.cap;
+}
+
+/** True if the token can be part of a name run. */
+function isNameToken(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.word) return false;
+  // "6th U.S. Circuit Court": an ordinal opens a name when a capitalized word follows.
+  if (/^\d+(?:st|nd|rd|th)$/.test(t.text)) return !!tokens[i + 1]?.cap && tokens[i + 1]!.start === t.end + 1;
+  if (!t.cap) return false;
+  if (MONTH_NAMES.has(t.text)) return !isMonthMay(tokens, i);
+  const bare = stripPossessive(t.text);
+  return !NEVER_NAMES.has(bare.toLowerCase()) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
+}
+
+function gapIsSpace(text: string, a: Token, b: Token): boolean {
+  if (b.breakBefore) return false;
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t\u00a0]{1,3}$/.test(gap);
+}
+
+/** Runs of capitalized words with connectors ("Bank of America", "Ana de la Cruz"), as token index ranges. */
+function findRuns(text: string, tokens: Token[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = tokens[j - 1]!;
+      const tok = tokens[j]!;
+      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.|Saint)$/.test(tokens[j - 2]?.text ?? '')) break;
+      // A quoted nickname between given and family name: Shoaib 'Shabby' Qureshi.
+      const skip = nicknameEnd(text, tokens, j);
+      if (skip > 0) {
+        j = skip;
+        continue;
+      }
+      if (!gapIsSpace(text, prev, tok)) break;
+      // "Osaka-based Hinode Industries": a modifier compound stands alone.
+      if (isModifierCompound(prev.text) || isModifierCompound(tok.text)) break;
+      if (isNameToken(tokens, j)) {
+        j++;
+        continue;
+      }
+      if (tok.word && /^\d[\d.]*$/.test(tok.text) && DOC_NUMBER_WORDS.has(prev.text)) {
+        j++;
+        continue;
+      }
+      if (tok.word && (RUN_CONNECTORS.has(tok.text) || tok.text === '&')) {
+        // Connectors only inside a run: look past "of the", "de la" to a capitalized word.
+        let k = j + 1;
+        if (k < tokens.length && tokens[k]!.word && RUN_CONNECTORS.has(tokens[k]!.text) && gapIsSpace(text, tok, tokens[k]!)) k++;
+        if (k < tokens.length && gapIsSpace(text, tokens[k - 1]!, tokens[k]!) && isNameToken(tokens, k)) {
+          j = k + 1;
+          continue;
+        }
+      } else if (!tok.word && tok.text === '&' && j + 1 < tokens.length && isNameToken(tokens, j + 1) && gapIsSpace(text, tok, tokens[j + 1]!)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+function isModifierCompound(word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && COMPOUND_MODIFIERS.has(word.slice(dash + 1).toLowerCase());
+}
+
+/** Index after a quoted nickname followed by a name word, or 0. */
+function nicknameEnd(text: string, tokens: Token[], j: number): number {
+  const open = tokens[j];
+  if (!open || open.word || !QUOTE_CHARS.has(open.text) || text.slice(tokens[j - 1]!.end, open.start) !== ' ') return 0;
+  let k = j + 1;
+  while (k < tokens.length && k < j + 4 && tokens[k]!.word && tokens[k]!.cap) k++;
+  const close = tokens[k];
+  if (k === j + 1 || !close || close.word || !QUOTE_CHARS.has(close.text)) return 0;
+  const after = tokens[k + 1];
+  if (!after || !isNameToken(tokens, k + 1) || text.slice(close.end, after.start) !== ' ') return 0;
+  return k + 1;
+}
+
+const lowerText = (t: Token) => t.text.toLowerCase();
+const isConnectorToken = (t: Token) => !t.cap && (RUN_CONNECTORS.has(t.text) || t.text === '&');
+const bareText = (t: Token) => stripPossessive(t.text);
+
+/**
+ * Splits a run into name phrases at connectors that join two names ("Britain
+ * and France", "Jane Doe of Acme") rather than belong to one ("Department of
+ * Health and Human Services"), keeping gazetteer names whole.
+ */
+function splitRun(tokens: Token[], from: number, to: number): [number, number][] {
+  const locked = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const span = longestGazetteerMatch(tokens, i, to);
+    if (span) {
+      for (let k = i + 1; k < span.end; k++) locked[k - from] = 1;
+      i = span.end - 1;
+    }
+  }
+  const segments: [number, number][] = [];
+  let segStart = from;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!isConnectorToken(t) || locked[i - from]) continue;
+    const w = t.text;
+    if (NAME_PARTICLES.has(w) && !['of', 'the', 'and', 'for', 'to', 'on'].includes(w)) continue;
+    let keep: boolean;
+    const left: string[] = [];
+    for (let k = segStart; k < i; k++) if (tokens[k]!.cap) left.push(bareText(tokens[k]!));
+    const head = left[left.length - 1] ?? '';
+    if (w === 'and' || w === '&') {
+      let suffixAfter = false;
+      for (let k = i + 1; k < to; k++) {
+        const x = bareText(tokens[k]!);
+        if (ORG_SUFFIXES.has(x) && x !== 'Group' && x !== 'International') suffixAfter = true;
+      }
+      // "POSCO and Hyundai Steel": a known or all-capital name before "and" stands alone.
+      const leftAlone = left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!));
+      keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
+    } else if (w === 'the') {
+      keep = i > segStart && ['of', 'to', 'for', 'on'].includes(tokens[i - 1]!.text);
+    } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
+      keep = false;
+    } else {
+      keep = ORG_HEADS.has(head) || PLACE_HEADS.has(head) || isRoleWord(head) || ORG_SUFFIXES.has(head) || left.some((x) => ORG_HEADS.has(x) || ORG_SUFFIXES.has(x));
+    }
+    if (!keep) {
+      if (i > segStart) segments.push([segStart, i]);
+      let k = i + 1;
+      while (k < to && isConnectorToken(tokens[k]!)) k++;
+      segStart = k;
+      i = k - 1;
+    }
+  }
+  if (segStart < to) segments.push([segStart, to]);
+  const out: [number, number][] = [];
+  for (let [x, y] of segments) {
+    while (y > x && isConnectorToken(tokens[y - 1]!)) y--;
+    while (x < y && isConnectorToken(tokens[x]!)) x++;
+    if (y > x) out.push([x, y]);
+  }
+  return out;
+}
+
+function joinTokens(tokens: Token[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += (i > from ? ' ' : '') + (i === to - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
+  return s;
+}
+
+function longestGazetteerMatch(tokens: Token[], i: number, to: number): { end: number; entry: GazetteerEntry } | undefined {
+  const max = maxGazetteerTokens(tokens[i]!.text);
+  if (max === 0) return undefined;
+  for (let end = Math.min(to, i + max); end > i; end--) {
+    const entry = lookupGazetteer(joinTokens(tokens, i, end));
+    if (entry) return { end, entry };
+  }
+  return undefined;
+}
+
+/** Typed name phrases of the whole text, in order. */
+function findCandidates(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [runFrom, runTo] of findRuns(text, tokens)) {
+    let from = runFrom;
+    // Function words ("The", "But", "In") are never the start of a name unless
+    // the gazetteer knows the whole phrase ("The Hague").
+    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && !longestGazetteerMatch(tokens, from, runTo)) {
+      // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
+      from++;
+    }
+    if (from >= runTo) continue;
+    for (const [a, b] of splitRun(tokens, from, runTo)) {
+      const produced = classifySegment(text, tokens, a, b);
+      out.push(...produced);
+      // "World Health Organization (WHO)": the acronym joins the name before it.
+      const open = tokens[b];
+      const acr = tokens[b + 1];
+      const close = tokens[b + 2];
+      if (open?.text === '(' && acr && close?.text === ')' && ACRONYM.test(acr.text)) {
+        const target = produced.at(-1);
+        if (target && target.end === bareEnd(tokens[b - 1]!) && target.type !== 'person') {
+          if (target.single) {
+            target.single = undefined;
+            target.type = 'organization';
+          }
+          target.acronym = acr.text;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function bareEnd(t: Token): number {
+  return t.start + bareText(t).length;
+}
+
+function makeCandidate(text: string, tokens: Token[], a: number, b: number, type: EntityType, name?: string, known = false): Candidate {
+  const start = tokens[a]!.start;
+  const end = bareEnd(tokens[b - 1]!);
+  const parts: string[] = [];
+  for (let i = a; i < b; i++) parts.push(i === b - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
+  return { type, name: name ?? parts.join(' '), parts, start, end, text: text.slice(start, end), titles: [], known };
+}
+
+/** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
+function classifySegment(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
+  const words: string[] = [];
+  for (let i = a; i < b; i++) words.push(i === b - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
+  const n = words.length;
+  const last = words[n - 1]!;
+  const first = words[0]!;
+
+  // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
+  const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
+  if (n >= 2 && DOCUMENT_SUFFIXES.has(docWord) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
+
+  const whole = lookupGazetteer(words.join(' '));
+  if (whole) {
+    if (n === 1) return classifySingle(text, tokens, a, allowPerson, whole);
+    return [makeCandidate(text, tokens, a, b, whole.type, whole.name, true)];
+  }
+  if (n === 1) return classifySingle(text, tokens, a, allowPerson);
+  if (DEMONYMS.has(words.join(' '))) return [];
+
+  // "Democrat Jane Doe", "Patient John Smith": a describing word at the front is a title, not a name.
+  if (allowPerson && (DEMONYMS.has(first) || (tokens[a]!.sentenceStart && !isNameLike(first) && !isPersonalName(first) && !lookupGazetteer(first) && CONTENT_OR_ROLE(first))) && isNameLike(words[1]!)) {
+    const rest = classifySegment(text, tokens, a + 1, b, true);
+    const person = rest.find((c) => c.type === 'person' && !c.single);
+    if (person && person.start === tokens[a + 1]!.start) {
+      if (DEMONYMS.has(first) || isRoleWord(first)) person.titles.push(first);
+      return rest;
+    }
+  }
+
+  // Organization by its last word, or "Ministry of …".
+  const ampersand = words.includes('&');
+  let headOf = false;
+  for (let k = 0; k + 1 < n && !headOf; k++) headOf = (ORG_HEADS.has(words[k]!) || ORG_SUFFIXES.has(words[k]!)) && ['of', 'for', 'on'].includes(words[k + 1]!);
+  if (ORG_SUFFIXES.has(last) || ampersand || headOf) {
+    return [makeCandidate(text, tokens, a, b, 'organization')];
+  }
+
+  if (allowPerson) {
+    const nameStart = findNameStart(words);
+    if (nameStart > 0 && nameStart < n) {
+      const titleTo = a + nameStart;
+      const person = personCandidate(text, tokens, titleTo, b, [joinTokens(tokens, a, titleTo)]);
+      if (person) return [...classifyTitle(text, tokens, a, titleTo), person];
+    }
+    if (nameStart >= n) return classifyTitle(text, tokens, a, b);
+  }
+
+  // Places by their first or last word ("Lake Charles", "Jamison Valley"), or a compass word before a known place.
+  if (PLACE_SUFFIXES.has(last) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last))) return [makeCandidate(text, tokens, a, b, 'place')];
+  if (COMPASS_WORDS.has(first)) {
+    const rest = lookupGazetteer(words.slice(1).join(' '));
+    if (rest?.type === 'place') return [makeCandidate(text, tokens, a, b, 'place')];
+  }
+  if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
+
+  if (allowPerson && looksLikePerson(text, tokens, a, b, words)) {
+    const person = personCandidate(text, tokens, a, b, precedingTitles(text, tokens, a));
+    if (person) return [person];
+  }
+  if (isOrganizationByContext(tokens, a)) return [makeCandidate(text, tokens, a, b, 'organization')];
+
+  // "in Edgbaston", "at Camp Nou": an unknown phrase after a locative preposition.
+  if (isLocative(tokens, a) && n <= 3 && words.every((w) => !isPersonalName(w) && !DEMONYMS.has(w) && !ACRONYM.test(w) && !CONTENT_OR_ROLE(w))) {
+    return [makeCandidate(text, tokens, a, b, 'place')];
+  }
+
+  // Nothing supports a type for the whole phrase: keep only the names the gazetteer knows inside it.
+  return gazetteerMatchesWithin(text, tokens, a, b);
+}
+
+const CONTENT_OR_ROLE = (w: string) => CONTENT_WORDS.has(w.toLowerCase()) || ROLE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
+
+/** "Kisumu, Kenya", "Mato Grosso state": a place by what follows it. */
+function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
+  const next = tokens[b];
+  const after = tokens[b + 1];
+  if (!next) return false;
+  if (next.word && !next.cap && PLACE_NOUNS.has(next.text) && !(tokens[a - 1]?.word === true && /^(?:the|a|an)$/i.test(tokens[a - 1]!.text) && false)) return !isNameLike(tokens[a]!.text) || isLocative(tokens, a);
+  if (next.text === ',' && after?.cap) {
+    const entry = lookupGazetteer(after.text) ?? (tokens[b + 2]?.cap ? lookupGazetteer(`${after.text} ${tokens[b + 2]!.text}`) : undefined);
+    if (entry?.type === 'place' && isLocative(tokens, a)) return true;
+  }
+  return false;
+}
+
+/** "an analyst at Jefferies", "the chief executive of Lumio": an organization by the role before it. */
+function isOrganizationByContext(tokens: Token[], a: number): boolean {
+  const prep = tokens[a - 1];
+  const role = tokens[a - 2];
+  if (!prep || !role || !prep.word || !/^(?:at|of|with|for|from)$/.test(prep.text)) return false;
+  return role.word && !role.cap && ROLE_WORDS.has(role.text.toLowerCase()) && !/^(?:head|leader)$/.test(role.text);
+}
+
+function classifyTitle(text: string, tokens: Token[], a: number, b: number): Candidate[] {
+  // The names inside a title: "U.S. Ambassador to the United Nations", "Federal Reserve Chair".
+  const out: Candidate[] = [];
+  let segStart = a;
+  const flush = (end: number) => {
+    let s = segStart;
+    while (s < end && (isConnectorToken(tokens[s]!) || FUNCTION_WORDS.has(lowerText(tokens[s]!)) || DEMONYMS.has(tokens[s]!.text))) s++;
+    if (end <= s) return;
+    const words = tokens.slice(s, end).map(bareText);
+    const whole = lookupGazetteer(words.join(' '));
+    if (whole) out.push(makeCandidate(text, tokens, s, end, whole.type, whole.name, true));
+    else if (words.length > 1 && (ORG_SUFFIXES.has(words[words.length - 1]!) || words.some((w, k) => ORG_HEADS.has(w) && words[k + 1] === 'of'))) out.push(makeCandidate(text, tokens, s, end, 'organization'));
+    else out.push(...gazetteerMatchesWithin(text, tokens, s, end));
+  };
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    if (isRoleWord(t.text) || isHonorific(t.text)) {
+      flush(i);
+      segStart = i + 1;
+    }
+  }
+  flush(b);
+  return out.filter((c) => c.type !== 'person' && !c.single);
+}
+
+function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = a; i < b; i++) {
+    const m = longestGazetteerMatch(tokens, i, b);
+    if (m) {
+      out.push(makeCandidate(text, tokens, i, m.end, m.entry.type, m.entry.name, true));
+      i = m.end - 1;
+    }
+  }
+  return out;
+}
+
+function isLocative(tokens: Token[], a: number): boolean {
+  let p = a - 1;
+  if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
+  const prev = tokens[p];
+  return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
+}
+
+function looksLikePerson(text: string, tokens: Token[], a: number, b: number, words: string[]): boolean {
+  if (words.length > 5) return false;
+  if (words.some((w) => DEMONYMS.has(w) || (ORG_SUFFIXES.has(w) && !isPersonalName(w)) || /\d/.test(w))) return false;
+  if (words.every((w) => ACRONYM.test(w))) return false;
+  if (isFamilyNameFirst(words)) return true;
+  const nameLike = words.filter((w) => isNameLike(w)).length;
+  if (isNameLike(words[0]!) || nameLike >= 2) return true;
+  if (words.some((w) => /^(?:bin|ibn|bint|al-\p{Lu}|el-\p{Lu}|Abdel|Abdul|Abd|Abu)/u.test(w))) return true;
+  if (words.some((w) => CONTENT_OR_ROLE(w) || lookupGazetteer(w))) return false;
+  // Evidence around an unknown phrase: a role word before it, a speech verb or an age after it.
+  if (precedingTitles(text, tokens, a).length > 0) return true;
+  const next = tokens[b];
+  const after = tokens[b + 1];
+  if (next?.word && lookupSpeechVerb(next.text)) return words.length <= 4 && nameLike >= 1;
+  if (next?.text === ',' && after && (/^(?:who|whose)$/.test(after.text) || /^\d{1,2}$/.test(after.text))) return true;
+  // "said Jane Doe", "Jane Doe, chief executive of …".
+  const before = tokens[a - 1];
+  if (before?.word && !before.cap && lookupSpeechVerb(before.text) && words.length <= 4) return true;
+  if (next?.text === ',') {
+    for (let k = b + 1; k < b + 6 && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!t.word) break;
+      if (!t.cap && ROLE_WORDS.has(t.text.toLowerCase())) return words.length <= 4;
+    }
+  }
+  return false;
+}
+
+/** Role phrase written in lower case right before a name: "fast bowler", "ministry spokesman". */
+function precedingTitles(text: string, tokens: Token[], a: number): string[] {
+  const i = a - 1;
+  const prev = tokens[i];
+  if (!prev || !prev.word || prev.cap || !ROLE_WORDS.has(prev.text.toLowerCase()) || !gapIsSpace(text, prev, tokens[a]!)) return [];
+  let first = i;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = tokens[k]!;
+    if (!t.word || !gapIsSpace(text, t, tokens[k + 1]!)) break;
+    const l = t.text.toLowerCase();
+    if (FUNCTION_WORDS.has(l) && !/^(?:former|acting|interim|senior|then|deputy|vice|chief)$/.test(l)) break;
+    if (t.text !== stripPossessive(t.text)) break;
+    if (lookupSpeechVerb(t.text)) break;
+    first = k;
+    if (t.sentenceStart) break;
+  }
+  return [text.slice(tokens[first]!.start, prev.end)];
+}
+
+function personCandidate(text: string, tokens: Token[], a: number, b: number, titles: string[]): Candidate | undefined {
+  const named: string[] = [];
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    // A nickname in quotes inside the span is not part of the name.
+    if (!t.word || (i > a && QUOTE_CHARS.has(text[t.start - 1] ?? '') && QUOTE_CHARS.has(text[t.end] ?? ''))) continue;
+    named.push(i === b - 1 ? bareText(t) : t.text);
+  }
+  if (named.length > 5 || named.some((w) => /^\d/.test(w))) return undefined;
+  if (named.length === 1 && (lookupGazetteer(named[0]!) || DEMONYMS.has(named[0]!) || ACRONYM.test(named[0]!) || CONTENT_OR_ROLE(named[0]!))) return undefined;
+  const start = tokens[a]!.start;
+  const end = bareEnd(tokens[b - 1]!);
+  const honorific = titles.length > 0 ? titles[0]!.split(' ').at(-1) : undefined;
+  const c: Candidate = { type: 'person', name: named.join(' '), parts: named, start, end, text: text.slice(start, end), titles: cleanTitles(titles), known: false };
+  if (named.length === 1) c.single = 'person';
+  if (honorific && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(honorific)) c.honorificForm = `${honorific} ${named.join(' ')}`;
+  return c;
+}
+
+function cleanTitles(titles: string[]): string[] {
+  return titles.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '' && !/^(?:Mr|Mrs|Ms|Miss|Mx)\.?$/.test(t));
+}
+
+/** A single capitalized word: known place/organization, acronym, or a name to link later. */
+function classifySingle(text: string, tokens: Token[], i: number, allowPerson: boolean, known?: GazetteerEntry): Candidate[] {
+  const t = tokens[i]!;
+  const word = bareText(t);
+  const base = makeCandidate(text, tokens, i, i + 1, 'person');
+  const sentenceInitial = t.sentenceStart;
+  if (known) {
+    if (sentenceInitial && CONTENT_WORDS.has(word.toLowerCase())) return [];
+    const c: Candidate = { ...base, type: known.type, name: known.name, known: true };
+    // "Jordan", "Chelsea", "Austin": a known place that is also a personal name may turn out to be a surname.
+    if (isPersonalName(word) && !isLocative(tokens, i)) c.ambiguous = true;
+    return [c];
+  }
+  // "China-U.S.", "London-based": halves the gazetteer knows.
+  if (word.includes('-')) {
+    const halves = word.split('-');
+    const out: Candidate[] = [];
+    let offset = t.start;
+    for (const h of halves) {
+      const entry = lookupGazetteer(h);
+      if (entry && /^\p{Lu}/u.test(h)) out.push({ ...base, type: entry.type, name: entry.name, start: offset, end: offset + h.length, text: h, parts: [h], known: true });
+      offset += h.length + 1;
+    }
+    const modifier = COMPOUND_MODIFIERS.has(halves[halves.length - 1]!.toLowerCase());
+    if (out.length > 0 && (out.length === halves.length || modifier || halves.every((h) => /^\p{Lu}/u.test(h)))) return out;
+    if (modifier) {
+      const head = halves.slice(0, -1).join('-');
+      if (/^(?:based|headquartered)$/.test(halves[halves.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(head) && !isPersonalName(head)) {
+        return [{ ...base, type: 'place', name: head, end: t.start + head.length, text: head, parts: [head] }];
+      }
+      return [];
+    }
+  }
+  if (DEMONYMS.has(word) || NEVER_NAMES.has(word.toLowerCase())) return [];
+  if (!allowPerson) return [];
+  if (ACRONYM.test(word)) {
+    if (NON_ORG_ACRONYMS.has(word) || word.length < 2) return [];
+    return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
+  }
+  if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && !isPersonalName(word)) return [{ ...base, type: 'place' }];
+  if (!sentenceInitial && isOrganizationByContext(tokens, i) && !isPersonalName(word)) return [{ ...base, type: 'organization' }];
+  if (isLocative(tokens, i) && !sentenceInitial && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
+  const weak = sentenceInitial || CONTENT_OR_ROLE(word);
+  return [{ ...base, single: weak ? 'weak' : 'unknown' }];
+}
+
+// ---- Linking within the article ----
+
+interface Group {
+  type: EntityType;
+  name: string;
+  parts: string[];
+  known: boolean;
+  mentions: EntityMention[];
+  forms: Set<string>;
+  titles: Set<string>;
+  firstStart: number;
+}
+
+const foldKey = (s: string) => normalizeForm(s).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const nameKey = (parts: string[]) => foldKey(parts.filter((p) => !isInitial(p) && !NAME_SUFFIXES.has(p)).join(' '));
+
+/** Joins candidates into one record per real-world thing, with short forms linked to full names. */
+function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const acronyms = new Map<string, Group>();
+  const persons: Group[] = [];
+  const add = (g: Group, c: Candidate) => {
+    g.mentions.push({ start: c.start, end: c.end, text: c.text });
+    g.forms.add(c.text);
+    if (c.honorificForm) g.forms.add(c.honorificForm);
+    for (const t of c.titles) g.titles.add(t);
+  };
+  const open = (c: Candidate, key: string, name: string, parts: string[]): Group => {
+    const g: Group = { type: c.type, name, parts, known: c.known, mentions: [], forms: new Set(), titles: new Set(), firstStart: c.start };
+    groups.push(g);
+    byKey.set(key, g);
+    return g;
+  };
+
+  // 1. Full names, and names the gazetteer knows.
+  for (const c of candidates) {
+    if (c.single || c.ambiguous) continue;
+    if (c.type === 'person') {
+      const key = 'person:' + nameKey(c.parts);
+      // "López de la Cruz" after "Ana María López de la Cruz": the tail of a known name.
+      let g = byKey.get(key) ?? persons.find((p) => p.parts.length > c.parts.length && foldKey(p.parts.slice(-c.parts.length).join(' ')) === foldKey(c.parts.join(' ')));
+      if (!g) {
+        g = open(c, key, c.name, c.parts);
+        persons.push(g);
+      } else if (c.parts.length > g.parts.length && foldKey(c.parts.slice(-g.parts.length).join(' ')) === foldKey(g.parts.join(' '))) {
+        g.forms.add(g.name);
+        g.name = c.name;
+        g.parts = c.parts;
+      }
+      add(g, c);
+    } else {
+      const key = `${c.type}:${foldKey(c.name)}`;
+      const g = byKey.get(key) ?? open(c, key, c.name, c.parts);
+      add(g, c);
+      if (c.acronym) {
+        acronyms.set(c.acronym, g);
+        g.forms.add(c.acronym);
+      }
+    }
+  }
+  mergeOrganizationForms(groups);
+  for (const g of groups) if (g.known) acronyms.set(g.name, g);
+
+  // 2. Single words: surnames, acronyms, short forms of organizations, names with a title.
+  const singlePersons = new Map<string, Group>();
+  for (const c of candidates) {
+    if (!c.single && !c.ambiguous) continue;
+    const word = c.parts[0] ?? c.name;
+    const person = c.type === 'person' || c.ambiguous ? findPersonBySurname(persons, word, c.start) : undefined;
+    if (person) {
+      add(person, c);
+      continue;
+    }
+    if (c.ambiguous) {
+      const key = `${c.type}:${foldKey(c.name)}`;
+      add(byKey.get(key) ?? open(c, key, c.name, c.parts), c);
+      continue;
+    }
+    const acr = acronyms.get(word);
+    if (acr) {
+      add(acr, c);
+      continue;
+    }
+    if (c.type === 'organization') {
+      const key = 'organization:' + foldKey(word);
+      add(byKey.get(key) ?? open(c, key, word, [word]), c);
+      continue;
+    }
+    const org = findOrganizationByWord(groups, word);
+    if (org) {
+      add(org, c);
+      continue;
+    }
+    if (c.single === 'person') {
+      const key = 'person:' + foldKey(word);
+      let g = singlePersons.get(key);
+      if (!g) {
+        g = open(c, key, word, [word]);
+        singlePersons.set(key, g);
+      }
+      add(g, c);
+    }
+  }
+  // A bare surname with a title ("President Smith") joins a full name seen anywhere.
+  for (const [key, g] of singlePersons) {
+    const full = findPersonBySurname(persons, g.parts[0]!, Number.MAX_SAFE_INTEGER);
+    if (full) {
+      for (const m of g.mentions) full.mentions.push(m);
+      for (const f of g.forms) full.forms.add(f);
+      for (const t of g.titles) full.titles.add(t);
+      groups.splice(groups.indexOf(g), 1);
+      singlePersons.delete(key);
+    }
+  }
+  // Bare words that a titled surname explains ("President Smith" … "Smith said").
+  for (const c of candidates) {
+    if (c.single !== 'unknown' && c.single !== 'weak') continue;
+    const g = singlePersons.get('person:' + foldKey(c.parts[0] ?? ''));
+    if (g && !g.mentions.some((m) => m.start === c.start)) add(g, c);
+  }
+
+  const entities: ExtractedEntity[] = [];
+  for (const g of groups) if (g.mentions.length > 0) entities.push(toEntity(g));
+  return entities.sort((x, y) => x.mentions[0]!.start - y.mentions[0]!.start);
+}
+
+/**
+ * One record for the short and long forms of an organization in one article:
+ * "the Reserve Bank" and "South African Reserve Bank", "Election Commission"
+ * and "Election Commission of India", "Congress" and "Indian National Congress".
+ */
+function mergeOrganizationForms(groups: Group[]): void {
+  const orgs = groups.filter((g) => g.type === 'organization');
+  for (const short of orgs) {
+    const s = foldKey(short.name);
+    const target = orgs.find((long) => {
+      if (long === short || long.mentions.length === 0) return false;
+      const l = foldKey(long.name);
+      if (l.length <= s.length) return false;
+      if (l.endsWith(' ' + s)) return true;
+      return !short.known && l.startsWith(s + ' of ');
+    });
+    if (!target) continue;
+    for (const m of short.mentions) target.mentions.push(m);
+    for (const f of short.forms) target.forms.add(f);
+    target.forms.add(short.name);
+    short.mentions = [];
+  }
+}
+
+/** "Villa" for "Aston Villa", "Selene" for "Selene Dynamics": a distinctive word of an organization's name. */
+function findOrganizationByWord(groups: Group[], word: string): Group | undefined {
+  if (CONTENT_OR_ROLE(word) || ORG_SUFFIXES.has(word) || word.length < 3) return undefined;
+  const w = foldKey(word);
+  const matches = groups.filter((g) => g.type === 'organization' && g.mentions.length > 0 && g.parts.length >= 2 && (foldKey(g.parts[0]!) === w || foldKey(g.parts[g.parts.length - 1]!) === w));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function findPersonBySurname(persons: Group[], word: string, at: number): Group | undefined {
+  const w = foldKey(word);
+  const matches = persons.filter((p) => {
+    if (p.parts.length < 2) return false;
+    if (foldKey(familyName(p.parts)) === w) return true;
+    // Any later part of a Western name ("López" of "Ana María López de la Cruz"), or the first of a family-first name.
+    return p.parts.slice(isFamilyNameFirst(p.parts) ? 0 : 1).some((part) => foldKey(part) === w && !NAME_PARTICLES.has(part) && !isInitial(part));
+  });
+  if (matches.length === 0) {
+    // Given-name reference ("Serena said") when exactly one person has it.
+    const byGiven = persons.filter((p) => p.parts.length >= 2 && !isFamilyNameFirst(p.parts) && foldKey(p.parts[0]!) === w);
+    return byGiven.length === 1 && !EAST_ASIAN_SURNAMES.has(word) ? byGiven[0] : undefined;
+  }
+  if (matches.length === 1) return matches[0];
+  const before = matches.filter((p) => p.firstStart <= at).sort((x, y) => lastMentionBefore(y, at) - lastMentionBefore(x, at));
+  return before[0] ?? matches[0];
+}
+
+function lastMentionBefore(g: Group, at: number): number {
+  let best = -1;
+  for (const m of g.mentions) if (m.start <= at && m.start > best) best = m.start;
+  return best;
+}
+
+function toEntity(g: Group): ExtractedEntity {
+  const mentions = [...g.mentions].sort((x, y) => x.start - y.start || x.end - y.end);
+  const deduped = mentions.filter((m, i) => i === 0 || m.start !== mentions[i - 1]!.start);
+  const aliases = [...g.forms].filter((f) => f !== g.name && foldKey(f) !== foldKey(g.name));
+  const uniqueAliases = [...new Map(aliases.map((a) => [foldKey(a), a])).values()].sort();
+  const entity: ExtractedEntity = { name: g.name, type: g.type, aliases: uniqueAliases, mentions: deduped };
+  if (g.type === 'person') entity.titles = [...g.titles].sort();
+  return entity;
+}

@@ -1,0 +1,130 @@
+/**
+ * Personal names and the titles written around them: where the roles of a
+ * noun phrase end and the name begins, and what a name's parts are.
+ */
+import {
+  DEMONYMS,
+  EAST_ASIAN_SURNAMES,
+  HONORIFICS,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  ROLE_WORDS,
+  isPersonalName,
+  CONTENT_WORDS,
+  lookupGazetteer,
+} from './entity-lexicons.ts';
+
+const TITLE_CONNECTORS = new Set(['of', 'to', 'for', 'the', 'and', '&', 'on', 'at', 'in']);
+const POSSESSIVE = /['’]s?$/;
+
+/** Drops a possessive ending: "Smith's" → "Smith", "Jones'" → "Jones". */
+export function stripPossessive(word: string): string {
+  return /\p{L}['’]s$/u.test(word) || /s['’]$/.test(word) ? word.replace(POSSESSIVE, '') : word;
+}
+
+/** True if the word is a title/role word (spokesperson, minister, president, secretary, CEO, coach...) — used by attribution for "the minister said". */
+export function isRoleWord(word: string): boolean {
+  const w = stripPossessive(word).toLowerCase();
+  return ROLE_WORDS.has(w) || (w.endsWith('.') && HONORIFICS.has(w));
+}
+
+/** True for honorifics and ranks written before a name ("Mr.", "Dr.", "Gen.", "Sheikh"). */
+export function isHonorific(word: string): boolean {
+  const w = word.toLowerCase();
+  return HONORIFICS.has(w) || HONORIFICS.has(w + '.');
+}
+
+/** True for a word that can only be read as part of a title before a name. */
+function isTitleWord(word: string): boolean {
+  return isRoleWord(word) || isHonorific(word);
+}
+
+/** True for an initial ("J.", "W.") or run of initials ("J.D."). */
+export function isInitial(word: string): boolean {
+  return /^(?:\p{Lu}\.){1,3}$/u.test(word) || /^\p{Lu}$/u.test(word);
+}
+
+/**
+ * True when the word looks like a piece of a personal name rather than of a
+ * title or institution: a known personal name, an East Asian family name, an
+ * initial, an Arabic-style particle compound ("al-Sisi"), or a hyphenated
+ * given name written in lower case after the hyphen ("Jae-in").
+ */
+export function isNameLike(word: string): boolean {
+  const w = stripPossessive(word);
+  if (EAST_ASIAN_SURNAMES.has(w)) return true;
+  if (CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || ROLE_WORDS.has(w.toLowerCase()) || lookupGazetteer(w)) return false;
+  if (isInitial(w)) return true;
+  if (/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|de|di|da|du|d|o)[-'’]\p{Lu}/iu.test(w)) return true;
+  if (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)) return true;
+  if (isPersonalName(w)) return true;
+  const parts = w.split('-');
+  return parts.length >= 2 && parts.every((p) => isPersonalName(p));
+}
+
+/**
+ * Index of the first word of the name in a capitalized phrase that may start
+ * with titles ("Secretary of State Jane Doe" → 3). 0 when there is no title;
+ * `words.length` when the phrase is titles only.
+ */
+export function findNameStart(words: string[]): number {
+  let lastTitle = -1;
+  let breakAt = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (isTitleWord(w) && !(i > 0 && NAME_SUFFIXES.has(w))) {
+      lastTitle = i;
+      continue;
+    }
+    if (TITLE_CONNECTORS.has(w.toLowerCase())) continue;
+    // "John Major", "Martin Luther King": a title word after a name-like word is part of the name.
+    if (isNameLike(w)) {
+      breakAt = i;
+      break;
+    }
+  }
+  if (lastTitle < 0) return 0;
+  if (lastTitle === words.length - 1) return words.length;
+  const next = words[lastTitle + 1]!;
+  // "Secretary of State Jane Doe": past a connector, the name starts at its first name-like word.
+  if (TITLE_CONNECTORS.has(next.toLowerCase())) return breakAt > lastTitle ? breakAt : words.length;
+  // "President Zelenskyy": the words right after the title, unless they name a place or thing.
+  const rest = words.slice(lastTitle + 1);
+  if (rest.every((w) => lookupGazetteer(w) || CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || /^[\p{Lu}\d&]{2,}$/u.test(w))) return words.length;
+  return lastTitle + 1;
+}
+
+/** Splits a noun phrase before/around a name into titles/roles and the bare name: "Health Secretary Jane Doe" → {titles:["Health Secretary"], name:"Jane Doe"}; "Foreign Ministry spokesperson Li Wei" → {titles:["Foreign Ministry spokesperson"], name:"Li Wei"}; "Dr. Ana María López de la Cruz" → {titles:["Dr."], name:"Ana María López de la Cruz"}. */
+export function splitTitles(phrase: string): { titles: string[]; name: string } {
+  const words = phrase.trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return { titles: [], name: '' };
+  const last = words.length - 1;
+  words[last] = stripPossessive(words[last]!);
+  const start = findNameStart(words);
+  const titles = start > 0 ? [words.slice(0, start).join(' ')] : [];
+  return { titles, name: words.slice(start).join(' ') };
+}
+
+/**
+ * True when the name is written family name first (Chinese, Korean,
+ * Vietnamese): a known East Asian family name first, and no later part that
+ * is a Western personal name ("Lee Anderson" is not).
+ */
+export function isFamilyNameFirst(parts: string[]): boolean {
+  if (parts.length < 2 || parts.length > 3 || !EAST_ASIAN_SURNAMES.has(parts[0]!)) return false;
+  return parts.slice(1).every((p) => /-\p{Ll}/u.test(p) || !isPersonalName(p) || EAST_ASIAN_SURNAMES.has(p));
+}
+
+/**
+ * The family name of a personal name, as its words: the first word for
+ * family-first names, else the last word with its particles ("de la Cruz",
+ * "van Dijk") and without generational suffixes ("Jr.").
+ */
+export function familyName(parts: string[]): string {
+  if (isFamilyNameFirst(parts)) return parts[0]!;
+  let end = parts.length;
+  while (end > 1 && NAME_SUFFIXES.has(parts[end - 1]!.replace(/,$/, ''))) end--;
+  let start = end - 1;
+  while (start > 1 && NAME_PARTICLES.has(parts[start - 1]!.toLowerCase())) start--;
+  return parts.slice(start, end).join(' ');
+}
