@@ -4,7 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFile } from '../../src/archive/types.ts';
+import type { Diagnostic, SourceFile } from '../../src/archive/types.ts';
+import { readSourceFiles } from '../../src/load/content-files.ts';
 import type { GoldFile } from './score.ts';
 
 export const EVAL_DIR = path.join('tests', 'fixtures', 'eval');
@@ -16,6 +17,8 @@ export interface EvalSet {
   golds: Map<string, GoldFile>;
   /** Names of articles without gold and gold without articles. */
   unpaired: string[];
+  /** Problems reading the content files (as the CLI would report them). */
+  diagnostics: Diagnostic[];
 }
 
 /** Path of the content file a gold name belongs to. */
@@ -29,16 +32,13 @@ export async function loadEvalSet(dir = EVAL_DIR, only: string[] = []): Promise<
   const keep = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
   const articleNames = entries.filter((e) => e.endsWith('.md')).map((e) => e.slice(0, -3)).filter(keep);
   const goldNames = entries.filter((e) => e.endsWith('.gold.json')).map((e) => e.slice(0, -'.gold.json'.length)).filter(keep);
-  const files: SourceFile[] = [];
+  // Read exactly as `npm run build` reads content, so encoding problems show up here too.
+  const { files, diagnostics } = await readSourceFiles(articleNames.map((name) => articleFileOf(name, dir)));
   const golds = new Map<string, GoldFile>();
-  for (const name of articleNames) {
-    const file = articleFileOf(name, dir);
-    files.push({ path: file, value: await readFile(file, 'utf8') });
-  }
   for (const name of goldNames) {
     if (!articleNames.includes(name)) continue;
     golds.set(name, JSON.parse(await readFile(path.join(dir, `${name}.gold.json`), 'utf8')) as GoldFile);
   }
   const unpaired = [...articleNames.filter((n) => !goldNames.includes(n)), ...goldNames.filter((n) => !articleNames.includes(n))];
-  return { files, golds, unpaired };
+  return { files, golds, unpaired, diagnostics };
 }

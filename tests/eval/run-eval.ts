@@ -89,7 +89,8 @@ async function runEval(): Promise<number> {
   // Imported here so that --check works while the pipeline is being built.
   const { buildArchive } = await import('../../src/pipeline.ts');
   const started = performance.now();
-  const { archive, diagnostics } = buildArchive(set.files);
+  const { archive, diagnostics: buildDiagnostics } = buildArchive(set.files);
+  const diagnostics = [...set.diagnostics, ...buildDiagnostics];
   const elapsed = performance.now() - started;
   const result = scoreArchive(archive, set.golds, (name) => articleFileOf(name));
   const thresholds = JSON.parse(await readFile(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
@@ -107,6 +108,9 @@ async function runEval(): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) console.log(`\n${errors.length} error diagnostics: ${errors.slice(0, 5).map((d) => `${d.file}:${d.line}: ${d.reason}`).join('; ')}`);
   for (const n of set.unpaired) console.log(`unpaired (not scored): ${n}`);
+  const issueCounts = new Map<string, number>();
+  for (const a of result.articles) for (const i of a.issues) issueCounts.set(i.type, (issueCounts.get(i.type) ?? 0) + 1);
+  console.log(`\nIssues: ${[...issueCounts].sort().map(([type, n]) => `${type} ${n}`).join(', ') || 'none'}`);
   console.log(`\nTotals over ${result.articles.length} articles (extraction ${elapsed.toFixed(0)} ms)\n${formatTotals(result.totals)}`);
   console.log(shortfalls.length ? `\nBELOW TARGET:\n  ${shortfalls.join('\n  ')}` : '\nAll totals meet tests/eval/thresholds.json');
   return shortfalls.length ? 1 : 0;
