@@ -181,7 +181,8 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
 /** Where a speaker phrase after a verb ends: at a comma, a period, or a preposition that starts an adverbial. */
 function phraseEnd(text: string, start: number, limit: number): number {
   const rest = text.slice(start, limit);
-  const m = /(?:,|;|\.(?=\s|$)|\s+(?:in|on|at|during|after|before|while|when|who|as|to|via|from|earlier|later|last|this|told)\b|$)/.exec(rest);
+  // A period ends the phrase unless it closes an honorific or an initial ("Dr. Kenji Watanabe", "J. Smith").
+  const m = /(?:,|;|(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Rev|Fr|St|Hon|Amb|Atty|Supt|Insp|Det|Jr|Sr|[A-Z]))\.(?=\s|$)|\s+(?:in|on|at|during|after|before|while|when|who|as|to|via|from|earlier|later|last|this|told)\b|$)/.exec(rest);
   let end = start + (m ? m.index : rest.length);
   while (end > start && /[\s.]/.test(text[end - 1]!) && !/\b[A-Z]\.$/.test(text.slice(start, end))) end--;
   return end;

@@ -30,6 +30,8 @@ export interface FoundQuote extends ExtractedQuote {
 const NAMING = /(?:so-called|so called|dubbed|nicknamed|known\s+as|termed|titled|entitled|named|labell?ed|the\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|headline|title|banner)|a\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|sign|banner)|(?:sign|signs|banner|banners|placard|placards|t-shirts?|caps?)\s+(?:reading|that\s+read|saying|that\s+said)|reads?|marked|stamped|coined)\s*$/i;
 // Works whose titles are quoted.
 const WORK = /\b(?:film|movie|documentary|book|novel|memoir|biography|song|single|album|record|track|show|series|sitcom|drama|play|musical|opera|ballet|podcast|programme|program|episode|poem|essay|article|column|editorial|op-ed|paper|report|study|exhibition|exhibit|painting|sculpture|game|app|campaign|operation|initiative|project|plan|bill|act|festival|tour|brand|hit|bestseller|anthem|hymn|lecture|talk|speech|newsletter|blog|magazine|newspaper)\s*(?:,\s*)?$/i;
+/** Words that open a leading adverbial before a sentence's subject ("Under cross-examination, …"). */
+export const LEAD_WORDS = '(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then|Under|Amid|Despite|With|Without|Through|Throughout|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Toward|Towards|Once|When|While|As|If|Although|Though|Because|Given|Faced|Pressed|Reached|Interviewed|Contacted|Citing|Noting|Back|Later|Hours|Days|Weeks|Minutes|Moments|Shortly|Soon|Late|Early)';
 const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
 
@@ -91,7 +93,8 @@ export function extractQuotes(ctx: QuoteContext): FoundQuote[] {
       resolution = resolveWithFallback(ctx, cue.speakerStart, cue.speakerEnd, cue.appositive);
       pronoun = text.slice(cue.speakerStart, cue.speakerEnd).trim().toLowerCase();
     }
-    if (resolution.kind === 'none' && kind === 'partial') {
+    if (resolution.kind === 'none' && (kind === 'partial' || colonIntro)) {
+      // "Zhou smiled: “…”" — the subject of the clause that introduces the quote.
       resolution = resolveSentenceSubject(ctx, sentence, span.open);
     }
     if (resolution.kind === 'none' && !cue) {
@@ -133,7 +136,7 @@ function resolveSentenceSubject(ctx: QuoteContext, sentence: Sentence, before: n
   const text = ctx.doc.text;
   let start = sentence.start;
   // Skip a leading adverbial: "In May, Beijing said …".
-  const lead = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also)\b[^,]{0,40},\s*)/.exec(text.slice(start, before));
+  const lead = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*)`).exec(text.slice(start, before));
   if (lead) start += lead[0].length;
   const end = leadingNounPhrase(text, start, before);
   return end > start ? ctx.resolver.resolve(start, end, '') : { kind: 'none' };

@@ -10,7 +10,7 @@ import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { cuePhrase, findVerbs, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
-import { leadingNounPhrase, resolveWithFallback, type QuoteContext } from './quotes.ts';
+import { LEAD_WORDS, leadingNounPhrase, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { Resolution } from './speakers.ts';
 
 export interface ReportedSpeech {
@@ -23,7 +23,7 @@ export interface ReportedSpeech {
   sentence: Sentence;
 }
 
-const LEAD_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Separately|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then)\b[^,"“”]{0,80},\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\s+)/;
+const LEAD_ADVERBIAL = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`);
 const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^,.;]{0,70})?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 

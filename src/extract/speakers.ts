@@ -27,6 +27,8 @@ type Gender = 'm' | 'f';
 const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
+// Capitalized words that start sentences but never name anyone.
+const NOT_NAMES = /^(?:Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
 const LEADING_FILLER = /^(?:(?:and|but|so|yet|or|also|meanwhile|separately|later|earlier|still|however|then|now|instead|indeed|moreover|furthermore|finally|previously|today|yesterday|tonight)\b[\s,]*)+/i;
 const FEMALE = /\b(?:she|her|ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|sportswoman|policewoman|stateswoman|queen|princess|duchess|mother|sister|daughter|wife|grandmother|actress)\b/i;
 const MALE = /\b(?:he|his|him|mr|sir|lord|spokesman|chairman|congressman|businessman|councilman|sportsman|policeman|statesman|king|prince|duke|father|brother|son|husband|grandfather|actor)\b/i;
@@ -132,14 +134,15 @@ export class SpeakerResolver {
       }
       const role = [...words].reverse().find((w) => isRoleWord(w));
       if (role && definite) {
-        const found = this.#personWithRoleBefore(s, role);
+        // "the British player said" right after a named player: the role names them again.
+        const found = this.#personWithRoleBefore(s, role) ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
     }
     // A capitalized name the entity stage did not know: keep it rather than lose the speaker.
     const split = splitTitles(phrase);
-    if (/^(?:[A-Z][\p{L}'’.-]*\s?){1,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase())) {
+    if (/^(?:[A-Z][\p{L}'’.-]*\s?){1,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
       const sameSurname = this.#personBySurname(split.name, s);
       if (sameSurname) return sameSurname;
       return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
@@ -189,6 +192,8 @@ export class SpeakerResolver {
     const want: Gender = pronoun === 'she' ? 'f' : 'm';
     const minBlock = this.#blockIndex(pos) - 3;
     let fallback: Mention | null = null;
+    // The last named speaker is a candidate too, placed where they were named ("…," said Jane Doe. She added …).
+    const lastPerson = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person' && (h.entity === null || (this.#gender.get(h.entity) ?? want) === want));
     for (let i = this.#mentions.length - 1; i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'person') continue;
@@ -196,6 +201,7 @@ export class SpeakerResolver {
       if (this.#isQuoted(m.start)) continue;
       const g = this.#gender.get(m.entity);
       if (g && g !== want) continue;
+      if (lastPerson && lastPerson.pos > m.start && lastPerson.entity !== m.entity) return { kind: 'named', ref: lastPerson.ref, entity: lastPerson.entity };
       if (this.#isSubject(m) || this.#history.some((h) => h.entity === m.entity)) return this.#named(m, '', '');
       fallback ??= m;
     }
@@ -203,6 +209,14 @@ export class SpeakerResolver {
     const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person');
     if (last) return { kind: 'named', ref: last.ref, entity: last.entity };
     return { kind: 'unnamed', description: pronoun };
+  }
+
+  /** A definite description ("the 27-year-old", "the British player") read like a pronoun of unknown gender. */
+  #resolveDescription(pos: number): Resolution | null {
+    const he = this.#resolvePronoun('he', pos);
+    const she = this.#resolvePronoun('she', pos);
+    if (he.kind === 'named' && she.kind === 'named' && he.ref.name !== she.ref.name) return null;
+    return he.kind === 'named' ? he : she.kind === 'named' ? she : null;
   }
 
   #resolvePlural(pos: number): Resolution {
