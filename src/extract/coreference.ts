@@ -51,15 +51,28 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   for (const s of speakers) {
     if (s.type !== 'person' || s.name.split(/\s+/).length > 3) continue;
     const escaped = s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const before = new RegExp(`((?:\\p{Lu}[\\p{L}.'’-]*\\s+|(?:de|da|dos|van|von|der|den|la|le|bin|al|el|ter)\\s+){1,5})${escaped}\\b`, 'gu');
+    // Words of a name: capitalized words (no possessive, no sentence-final period), initials, particles.
+    const before = new RegExp(`(?<![\\p{L}.'’-])((?:\\p{Lu}\\.\\s*|\\p{Lu}(?:[\\p{L}-]|['’](?!s\\b))*\\s+|(?:de|da|dos|van|von|der|den|la|le|bin|bint|al|el|ter|te)\\s+(?=\\p{Lu})){1,5})${escaped}\\b`, 'gu');
     for (let m = before.exec(text); m; m = before.exec(text)) {
-      const name = splitTitles(m[0]).name;
+      const name = stripDescriptors(splitTitles(m[0]).name);
       if (name.split(/\s+/).length > s.name.split(/\s+/).length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(name)) add(name, 'person', m.index);
     }
     const after = new RegExp(`\\b${escaped}\\s+\\p{Lu}\\p{Ll}+-\\p{Ll}+\\b`, 'gu');
     for (let m = after.exec(text); m; m = after.exec(text)) add(m[0], 'person', m.index);
   }
   return [...out.values()];
+}
+
+// Words written next to a name that are not part of it: party labels before
+// ("Democrat Jane Doe", "Labour's Jane Doe"), post-nominal letters after ("Jane Doe SC").
+const DESCRIPTOR_BEFORE = /^(?:(?:Democrat|Democratic|Republican|Conservative|Liberal|Labour|Labor|Tory|Independent|Socialist|Green|Centrist|Populist|Nationalist|Communist)(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s)\s+(?=\p{Lu})/u;
+const DESCRIPTOR_AFTER = /,?\s+(?:SC|QC|KC|MP|MSP|MEP|MLA|MBE|OBE|CBE|KBE|DBE|PhD|Ph\.D\.|MD|M\.D\.|RN|CPA|Esq\.?)$/;
+
+/** Removes party labels, possessive owners and post-nominal letters from a person's name. */
+export function stripDescriptors(name: string): string {
+  let out = name.trim();
+  for (let i = 0; i < 3 && DESCRIPTOR_BEFORE.test(out); i++) out = out.replace(DESCRIPTOR_BEFORE, '');
+  return out.replace(DESCRIPTOR_AFTER, '');
 }
 
 /** True when `short` can be a shorter way of writing the full name `full`. */
@@ -97,10 +110,11 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
     let titles = ref.titles;
     if (ref.type === 'person') {
       const split = splitTitles(name);
-      if (split.titles.length && split.name.split(/\s+/).length >= 1 && split.name) {
+      if (split.titles.length && split.name) {
         name = split.name;
         titles = cleanTitles([...split.titles, ...titles]);
       }
+      name = stripDescriptors(name);
     }
     const short = tokensOf(name);
     const fits = candidates.filter((c) => c.type === ref.type && isShortFormOf(short, c));

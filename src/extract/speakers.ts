@@ -95,7 +95,8 @@ export class SpeakerResolver {
     const phrase = this.#doc.text.slice(s, end).trim();
     if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
-    if (/^(?:they|it|we|it[’']s)$/i.test(phrase)) return this.#resolvePlural(s);
+    if (/^(?:it|it[’']s)$/i.test(phrase)) return this.#resolveIt(s, phrase);
+    if (/^(?:they|we)$/i.test(phrase)) return this.#resolvePlural(s, phrase);
     if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
     if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
 
@@ -119,7 +120,7 @@ export class SpeakerResolver {
     const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase);
     if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
       const role = words.find((w) => isRoleWord(w));
-      if (role && /^(?:a|an|one)\b/i.test(phrase)) {
+      if (role && /^(?:a|an|one)\b/i.test(phrase) && this.#blockIndex(s) <= 1) {
         // Wire leads name a role first and the person in the next paragraph:
         // "a ministry spokesperson said ... Spokesperson Li Wei made the remarks".
         const ahead = this.#personWithRoleAfter(end, role);
@@ -219,10 +220,29 @@ export class SpeakerResolver {
     return he.kind === 'named' ? he : she.kind === 'named' ? she : null;
   }
 
-  #resolvePlural(pos: number): Resolution {
+  #resolvePlural(pos: number, phrase: string): Resolution {
     const last = [...this.#history].reverse().find((h) => h.pos < pos);
     if (last && last.ref.type === 'organization' && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 2) return { kind: 'named', ref: last.ref, entity: last.entity };
-    return { kind: 'unnamed', description: this.#doc.text.slice(pos, pos + 4).trim() };
+    return { kind: 'unnamed', description: phrase };
+  }
+
+  /** "it said": the organization last speaking or last named as a sentence's subject, nearby. */
+  #resolveIt(pos: number, phrase: string): Resolution {
+    const minBlock = this.#blockIndex(pos) - 2;
+    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    let fallback: Mention | null = null;
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.start >= pos || m.type !== 'organization') continue;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      if (this.#isQuoted(m.start)) continue;
+      if (last && last.ref.type === 'organization' && last.pos > m.start) break;
+      if (this.#isSubject(m)) return this.#namedOrganization(m);
+      fallback ??= m;
+    }
+    if (last && last.ref.type === 'organization' && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 2) return { kind: 'named', ref: last.ref, entity: last.entity };
+    if (fallback) return this.#namedOrganization(fallback);
+    return { kind: 'unnamed', description: phrase };
   }
 
   #organizationBefore(pos: number, head: string): Resolution | null {
