@@ -6,6 +6,8 @@
  *   --json     machine-readable results (EvalResult) on stdout
  *   --verbose  every miss, false positive and wrong speaker, per article
  *   --check    validate the gold files against their bodies only (no extraction)
+ *   --compare FILE  also print how totals and per-article issue counts moved
+ *              since an earlier `--json` run saved in FILE
  *
  * Exits 1 when a total is below tests/eval/thresholds.json (or, with
  * --check, when a gold file is unusable).
@@ -14,10 +16,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadArticle } from '../../src/load/front-matter.ts';
 import { articleFileOf, loadEvalSet } from './eval-set.ts';
-import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type PRScore, type Thresholds, type Totals } from './score.ts';
+import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type EvalResult, type PRScore, type Thresholds, type Totals } from './score.ts';
 
 const { values, positionals } = parseArgs({
-  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' }, compare: { type: 'string' } },
   allowPositionals: true,
 });
 
@@ -54,6 +56,29 @@ function formatTotals(t: Totals): string {
     `places            ${pr(t.entities.place)}`,
     `entities, any     ${pr(t.entities.any)}`,
   ].join('\n');
+}
+
+/** Lines saying how each total and each article's issue count moved since a saved `--json` run. */
+function formatComparison(before: EvalResult, after: EvalResult): string {
+  const lines: string[] = [];
+  const delta = (label: string, a: number, b: number) => {
+    if (Math.abs(b - a) >= 0.0005) lines.push(`  ${label.padEnd(24)} ${percent(a)} → ${percent(b)}  (${b > a ? '+' : ''}${((b - a) * 100).toFixed(1)})`);
+  };
+  for (const kind of ['direct', 'partial', 'indirect'] as const) {
+    delta(`${kind} precision`, before.totals.quotes[kind].precision, after.totals.quotes[kind].precision);
+    delta(`${kind} recall`, before.totals.quotes[kind].recall, after.totals.quotes[kind].recall);
+  }
+  delta('attribution', before.totals.attribution.accuracy, after.totals.attribution.accuracy);
+  for (const type of ['person', 'organization', 'place'] as const) {
+    delta(`${type} precision`, before.totals.entities[type].precision, after.totals.entities[type].precision);
+    delta(`${type} recall`, before.totals.entities[type].recall, after.totals.entities[type].recall);
+  }
+  const issuesBefore = new Map(before.articles.map((a) => [a.name, a.issues.length]));
+  for (const a of after.articles) {
+    const was = issuesBefore.get(a.name);
+    if (was !== undefined && was !== a.issues.length) lines.push(`  ${a.name.padEnd(34)} issues ${was} → ${a.issues.length}`);
+  }
+  return lines.length ? lines.join('\n') : '  no change';
 }
 
 async function checkGold(): Promise<number> {
@@ -112,6 +137,10 @@ async function runEval(): Promise<number> {
   for (const a of result.articles) for (const i of a.issues) issueCounts.set(i.type, (issueCounts.get(i.type) ?? 0) + 1);
   console.log(`\nIssues: ${[...issueCounts].sort().map(([type, n]) => `${type} ${n}`).join(', ') || 'none'}`);
   console.log(`\nTotals over ${result.articles.length} articles (extraction ${elapsed.toFixed(0)} ms)\n${formatTotals(result.totals)}`);
+  if (values.compare) {
+    const before = JSON.parse(await readFile(values.compare, 'utf8')) as EvalResult;
+    console.log(`\nSince ${values.compare}:\n${formatComparison(before, result)}`);
+  }
   console.log(shortfalls.length ? `\nBELOW TARGET:\n  ${shortfalls.join('\n  ')}` : '\nAll totals meet tests/eval/thresholds.json');
   return shortfalls.length ? 1 : 0;
 }
