@@ -68,8 +68,9 @@ test('two builds of the same content are byte-identical outside pagefind/, with 
     buildProject(second);
     const a = join(first, '_site');
     const b = join(second, '_site');
+    const outsideIndex = (files: string[]) => files.filter((file) => !file.startsWith('pagefind/'));
     const filesA = listFiles(a);
-    assert.deepEqual(listFiles(b), filesA, 'the same files');
+    assert.deepEqual(outsideIndex(listFiles(b)), outsideIndex(filesA), 'the same files outside pagefind/');
     const differing = filesA
       .filter((file) => !file.startsWith('pagefind/'))
       .filter((file) => !readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
