@@ -85,13 +85,18 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   while (/^\s*\d+\s*$/.test(stretch.slice(last.start, last.end)) && index > 0) last = segments[--index]!;
   const appositive = appositives.filter((a) => !/^\d+$/.test(a)).join(', ');
   const s = clauseStart + last.start;
-  const e = clauseStart + last.end;
+  let e = clauseStart + last.end;
+  // "She said she would call Harmon …, adding": a subject never contains a speech verb.
+  const inner = findVerbs(text, s, e, []);
+  if (inner.length) e = inner[0]!.start;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (text.slice(s, e).trim() === '') return null;
   return { start: s, end: e, appositive };
 }
 
 function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
+  if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 16;
 }
 
@@ -113,6 +118,16 @@ function splitOutsideBrackets(s: string): { start: number; end: number }[] {
   out.push({ start: from, end: s.length });
   return out.filter((seg) => s.slice(seg.start, seg.end).trim() !== '');
 }
+
+/** The subject noun phrase of the clause starting at `clauseStart` (after a leading adverbial). */
+export function sentenceSubject(text: string, clauseStart: number, limit: number): { start: number; end: number; appositive: string } | null {
+  const lead = LEAD_CLAUSE.exec(text.slice(clauseStart, limit));
+  const start = clauseStart + (lead ? lead[0].length : 0);
+  const end = leadingNounPhrase(text, start, limit);
+  return end > start ? { start, end, appositive: '' } : null;
+}
+
+const LEAD_CLAUSE = /^[\s"“”]*(?:(?:In|On|At|During|After|Before|Since|Under|Amid|Despite|With|Asked|Speaking|Meanwhile|However|Later|Earlier)\b[^,"“”]{0,80},\s*)?/;
 
 /**
  * Attribution after a quote: the text from the closing mark to `limit`
@@ -145,7 +160,11 @@ export function attributionAfter(doc: TextDocument, from: number, limit: number)
   }
   // The subject must follow the quote directly: "…," Smith said — not "…," and then Smith said.
   const subject = subjectBefore(text, s, first.start);
-  if (!subject || text.slice(s, subject.start).trim() !== '') return null;
+  if (!subject) return null;
+  const between = text.slice(s, subject.start).trim();
+  // Only a short description may come first: "…," his mother, Rosa Ramírez Villa, told the board.
+  if (between !== '' && !(/,$/.test(between) && between.split(/\s+/).length <= 6 && !/[.!?]/.test(between))) return null;
+  if (between) subject.appositive = [between.replace(/,$/, ''), subject.appositive].filter(Boolean).join(', ');
   const cue = cuePhrase(text, first.start, first.end, limit);
   return { cue: cue.cue, cueStart: first.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
 }
@@ -168,11 +187,10 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
     const cue = cuePhrase(text, verb.start, verb.end, open);
     const gap = text.slice(cue.end, open);
     if (strict && !/^[\s,:]*(?:that\s*)?[\s,:]*$/i.test(gap) && !/^\s+(?:on|in|at|during|after|before|late|early|earlier|this|last)\b[^"“”]{0,60}[,:]\s*$/i.test(gap)) continue;
-    const subject = subjectBefore(text, clauseStart, verb.start);
-    if (!subject) {
-      // Inverted before the quote: said Smith: "…"
-      continue;
-    }
+    // "…, telling jurors she had written it "in about forty minutes"": a participle's speaker is the sentence's subject.
+    const participle = /ing$/i.test(verb.form) && /,\s*$/.test(text.slice(clauseStart, verb.start));
+    const subject = participle ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
+    if (!subject) continue;
     return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
   }
   return null;
@@ -191,4 +209,30 @@ function phraseEnd(text: string, start: number, limit: number): number {
 function appositiveAfter(text: string, from: number, limit: number): string {
   const m = /^,\s*([^,.;]{2,100})/.exec(text.slice(from, limit));
   return m && isAppositive(m[1]!) ? m[1]! : '';
+}
+
+/**
+ * End of the noun phrase that starts at `start`: determiners, capitalized
+ * words, role and organization words, joined by "of", "for", "and"; stops at
+ * the first lowercase word that is none of these (usually the verb).
+ */
+export function leadingNounPhrase(text: string, start: number, end: number): number {
+  const re = /\S+/g;
+  const slice = text.slice(start, end);
+  let last = start;
+  let count = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const word = m[0].replace(/[,;:]$/, '');
+    const clean = word.toLowerCase().replace(/[’']s$/, '');
+    const ok =
+      (count === 0 && /^(?:the|a|an|its|his|her|their|this|that)$/i.test(word)) ||
+      /^[A-Z0-9]/.test(word) ||
+      (count > 0 && /^(?:of|for|and|de|la|del|van|von|bin|al|el)$/.test(word)) ||
+      /^(?:ministry|department|company|government|agency|police|spokesperson|spokesman|spokeswoman|official|officials|minister|secretary|president|group|firm|office|team|club|council|committee|commission|court|party|union|board|authority|authorities|administration|bank|embassy|foreign|defense|defence|health|interior|finance|trade|state|federal|national|chief|senior|deputy|executive|director|chairman|chairwoman|coach|manager|ceo|founder|leader|lawyer|attorney|analyst|researcher|professor|scientist|doctor|spokespeople)$/.test(clean);
+    if (!ok) break;
+    last = start + m.index + m[0].replace(/[,;:]$/, '').length;
+    count++;
+    if (/[,;:]$/.test(m[0])) break;
+  }
+  return last;
 }

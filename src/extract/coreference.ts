@@ -52,7 +52,7 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
     if (s.type !== 'person' || s.name.split(/\s+/).length > 3) continue;
     const escaped = s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Words of a name: capitalized words (no possessive, no sentence-final period), initials, particles.
-    const before = new RegExp(`(?<![\\p{L}.'’-])((?:\\p{Lu}\\.\\s*|\\p{Lu}(?:[\\p{L}-]|['’](?!s\\b))*\\s+|(?:de|da|dos|van|von|der|den|la|le|bin|bint|al|el|ter|te)\\s+(?=\\p{Lu})){1,5})${escaped}\\b`, 'gu');
+    const before = new RegExp(`(?<![\\p{L}.'’-])((?:\\p{Lu}\\. ?|\\p{Lu}(?:[\\p{L}-]|['’](?!s\\b))* |(?:de|da|dos|van|von|der|den|la|le|bin|bint|al|el|ter|te) (?=\\p{Lu})){1,5})${escaped}\\b`, 'gu');
     for (let m = before.exec(text); m; m = before.exec(text)) {
       const name = stripDescriptors(splitTitles(m[0]).name);
       if (name.split(/\s+/).length > s.name.split(/\s+/).length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(name)) add(name, 'person', m.index);

@@ -31,6 +31,7 @@ import {
   PLACE_NOUNS,
   NON_ORG_ACRONYMS,
   isPersonalName,
+  ENGLISH_WORDS,
   POSSESSIVES_IN_NAMES,
   ROLE_WORDS,
   lookupGazetteer,
@@ -158,30 +159,30 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       block++;
       pendingBreak = true;
     }
-    if (text.slice(prevEnd, start).includes('\n')) pendingBreak = true;
-    const isWord = /^[\p{L}\p{M}\d]/u.test(raw);
+    const nl = text.indexOf('\n', prevEnd);
+    if (nl >= 0 && nl < start) pendingBreak = true;
+    const first = raw[0]!;
+    const isWord = raw.length > 1 || WORD_START.test(first);
+    let cap = false;
     if (isWord) {
+      const last = raw.charCodeAt(raw.length - 1);
       // Strip a trailing quote mark the pattern kept only for "Jones'".
-      if (/['’]$/.test(raw) && !/s['’]$/.test(raw)) raw = raw.slice(0, -1);
-      // "then-Secretary", "pro-Beijing": a lower-case prefix is not part of the name.
-      const prefix = /^(\p{Ll}+)-(?=\p{Lu})/u.exec(raw);
-      if (prefix && !/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)$/.test(prefix[1]!)) {
-        start += prefix[0].length;
-        raw = raw.slice(prefix[0].length);
+      if ((last === 39 || last === 8217) && raw.charCodeAt(raw.length - 2) !== 115) raw = raw.slice(0, -1);
+      const upper = first !== first.toLowerCase();
+      if (!upper && raw.includes('-')) {
+        // "then-Secretary", "pro-Beijing": a lower-case prefix is not part of the name.
+        const prefix = LOWER_PREFIX.exec(raw);
+        if (prefix && !ARABIC_PARTICLE.test(prefix[1]!)) {
+          start += prefix[0].length;
+          raw = raw.slice(prefix[0].length);
+        }
       }
       // Abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
-      const end0 = start + raw.length;
-      if (text[end0] === '.' && (ABBREVIATIONS.has(raw) || /^\p{Lu}$/u.test(raw) || /^(?:\p{L}\.)+\p{L}$/u.test(raw))) raw += '.';
+      if (text.charCodeAt(start + raw.length) === 46 && (ABBREVIATIONS.has(raw) || (raw.length === 1 && upper) || INITIALS.test(raw))) raw += '.';
+      const f = raw[0]!;
+      cap = f !== f.toLowerCase() || ((raw.includes('-') || raw.includes("'") || raw.includes('’')) && PARTICLE_NAME.test(raw));
     }
-    const tok: Token = {
-      start,
-      end: start + raw.length,
-      text: raw,
-      word: isWord,
-      cap: isWord && (/^\p{Lu}/u.test(raw) || /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)[-'’]\p{Lu}/u.test(raw)),
-      sentenceStart: false,
-      breakBefore: pendingBreak,
-    };
+    const tok: Token = { start, end: start + raw.length, text: raw, word: isWord, cap, sentenceStart: false, breakBefore: pendingBreak };
     tok.sentenceStart = isSentenceStart(tokens, tok);
     tokens.push(tok);
     pendingBreak = false;
@@ -190,6 +191,12 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
   }
   return tokens;
 }
+
+const WORD_START = /[\p{L}\p{M}\d]/u;
+const LOWER_PREFIX = /^(\p{Ll}+)-(?=\p{Lu})/u;
+const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)$/;
+const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)[-'’]\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 
 function isSentenceStart(tokens: Token[], tok: Token): boolean {
   if (tok.breakBefore) return true;
@@ -574,6 +581,8 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   if (words.some((w) => CONTENT_OR_ROLE(w) || lookupGazetteer(w))) return false;
   // Evidence around an unknown phrase: a role word before it, a speech verb or an age after it.
   if (precedingTitles(text, tokens, a).length > 0) return true;
+  // Unknown capitalized words mid-sentence, with a name particle or nothing else to go on: most likely a person.
+  if (!tokens[a]!.sentenceStart && words.length <= 4 && words.every((w) => isUnknownWord(w) || NAME_PARTICLES.has(w) || isInitial(w)) && isUnknownWord(words[0]!) && isUnknownWord(words[words.length - 1]!)) return true;
   const next = tokens[b];
   const after = tokens[b + 1];
   if (next?.word && lookupSpeechVerb(next.text)) return words.length <= 4 && nameLike >= 1;
@@ -589,6 +598,11 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
     }
   }
   return false;
+}
+
+/** A capitalized word no lexicon knows: not common, not a place, title, demonym or acronym. */
+function isUnknownWord(w: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(w) && !ENGLISH_WORDS.has(w.toLowerCase()) && !CONTENT_OR_ROLE(w) && !lookupGazetteer(w) && !DEMONYMS.has(w) && !ORG_SUFFIXES.has(w) && !ORG_HEADS.has(w) && !PLACE_SUFFIXES.has(w) && !PLACE_PREFIXES.has(w) && !COMPASS_WORDS.has(w);
 }
 
 /** Role phrase written in lower case right before a name: "fast bowler", "ministry spokesman". */

@@ -13,6 +13,7 @@ import commonWords from './lexicons/common-words.json' with { type: 'json' };
 import eastAsianSurnames from './lexicons/east-asian-surnames.json' with { type: 'json' };
 import givenNames from './lexicons/given-names.json' with { type: 'json' };
 import entityPatterns from './lexicons/entity-patterns.json' with { type: 'json' };
+import englishWords from './lexicons/english-words.json' with { type: 'json' };
 
 export interface GazetteerEntry {
   /** Canonical name ("United States"). */
@@ -27,8 +28,11 @@ interface NamedEntry {
 
 /** Normalizes a written form for lookup: curly apostrophes straightened, spaces collapsed. */
 export function normalizeForm(form: string): string {
+  // Most forms need nothing: skip the regular expressions then (this runs per token).
+  if (!NEEDS_NORMALIZING.test(form)) return form;
   return form.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 }
+const NEEDS_NORMALIZING = /[’‘`]|\s\s|[\t\n\r\u00a0]|^\s|\s$/;
 
 /**
  * Written forms → entry. Forms with a lower-case letter are also indexed in
@@ -132,3 +136,5 @@ export const COMPASS_WORDS = new Set(entityPatterns.compassWords);
 export const PLACE_NOUNS = new Set(entityPatterns.placeNouns);
 /** All-capital words that are not organizations ("CEO", "GDP"). */
 export const NON_ORG_ACRONYMS = new Set(entityPatterns.acronymsNotOrganizations);
+/** Lower-case English dictionary words: a capitalized one is weak evidence against a personal name. */
+export const ENGLISH_WORDS = new Set(englishWords.words);

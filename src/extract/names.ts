@@ -9,6 +9,9 @@ import {
   NAME_PARTICLES,
   NAME_SUFFIXES,
   ROLE_WORDS,
+  ORG_SUFFIXES,
+  ORG_HEADS,
+  PLACE_SUFFIXES,
   isPersonalName,
   CONTENT_WORDS,
   lookupGazetteer,
@@ -19,6 +22,9 @@ const POSSESSIVE = /['’]s?$/;
 
 /** Drops a possessive ending: "Smith's" → "Smith", "Jones'" → "Jones". */
 export function stripPossessive(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  // Fast path: most words end in neither "s" nor an apostrophe.
+  if (last !== 115 && last !== 39 && last !== 8217) return word;
   return /\p{L}['’]s$/u.test(word) || /s['’]$/.test(word) ? word.replace(POSSESSIVE, '') : word;
 }
 
@@ -54,7 +60,9 @@ export function isNameLike(word: string): boolean {
   const w = stripPossessive(word);
   if (EAST_ASIAN_SURNAMES.has(w)) return true;
   if (CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || ROLE_WORDS.has(w.toLowerCase()) || lookupGazetteer(w)) return false;
+  if (ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || PLACE_SUFFIXES.has(w)) return false;
   if (isInitial(w)) return true;
+  if (/^(?:Mc|Mac|O['’]|Fitz)\p{Lu}\p{Ll}/u.test(w)) return true;
   if (/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|de|di|da|du|d|o)[-'’]\p{Lu}/iu.test(w)) return true;
   if (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)) return true;
   if (isPersonalName(w)) return true;

@@ -8,7 +8,7 @@ import type { ExtractedQuote } from '../archive/types.ts';
 import type { TextDocument } from '../parse/text-document.ts';
 import type { QuoteMarkSpan } from './quote-marks.ts';
 import type { Sentence } from './sentences.ts';
-import { attributionAfter, attributionBefore, findVerbs, type CueMatch } from './attribution.ts';
+import { attributionAfter, attributionBefore, findVerbs, leadingNounPhrase, type CueMatch } from './attribution.ts';
 import type { Resolution, SpeakerResolver } from './speakers.ts';
 
 export interface QuoteContext {
@@ -93,6 +93,12 @@ export function extractQuotes(ctx: QuoteContext): FoundQuote[] {
       resolution = resolveWithFallback(ctx, cue.speakerStart, cue.speakerEnd, cue.appositive);
       pronoun = text.slice(cue.speakerStart, cue.speakerEnd).trim().toLowerCase();
     }
+    const sameSentence = found[found.length - 1];
+    if (resolution.kind === 'none' && !cue && kind === 'partial' && sameSentence && sameSentence.sentence === sentence) {
+      // `said Beijing was "closely following" the dispute and opposed "unilateralism"`: one speaker for both.
+      resolution = sameSentence.speaker ? { kind: 'named', ref: sameSentence.speaker, entity: null } : sameSentence.unnamedSpeaker ? { kind: 'unnamed', description: sameSentence.unnamedSpeaker } : resolution;
+      cue = sameSentence.cue ? { cue: sameSentence.cue, cueStart: sameSentence.cueEnd - sameSentence.cue.length, cueEnd: sameSentence.cueEnd, speakerStart: 0, speakerEnd: 0, appositive: '' } : null;
+    }
     if (resolution.kind === 'none' && (kind === 'partial' || colonIntro)) {
       // "Zhou smiled: “…”" — the subject of the clause that introduces the quote.
       resolution = resolveSentenceSubject(ctx, sentence, span.open);
@@ -140,32 +146,6 @@ function resolveSentenceSubject(ctx: QuoteContext, sentence: Sentence, before: n
   if (lead) start += lead[0].length;
   const end = leadingNounPhrase(text, start, before);
   return end > start ? ctx.resolver.resolve(start, end, '') : { kind: 'none' };
-}
-
-/**
- * End of the noun phrase that starts at `start`: determiners, capitalized
- * words, role and organization words, joined by "of", "for", "and"; stops at
- * the first lowercase word that is none of these (usually the verb).
- */
-export function leadingNounPhrase(text: string, start: number, end: number): number {
-  const re = /\S+/g;
-  const slice = text.slice(start, end);
-  let last = start;
-  let count = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const word = m[0].replace(/[,;:]$/, '');
-    const clean = word.toLowerCase().replace(/[’']s$/, '');
-    const ok =
-      (count === 0 && /^(?:the|a|an|its|his|her|their|this|that)$/i.test(word)) ||
-      /^[A-Z0-9]/.test(word) ||
-      (count > 0 && /^(?:of|for|and|de|la|del|van|von|bin|al|el)$/.test(word)) ||
-      /^(?:ministry|department|company|government|agency|police|spokesperson|spokesman|spokeswoman|official|officials|minister|secretary|president|group|firm|office|team|club|council|committee|commission|court|party|union|board|authority|authorities|administration|bank|embassy|foreign|defense|defence|health|interior|finance|trade|state|federal|national|chief|senior|deputy|executive|director|chairman|chairwoman|coach|manager|ceo|founder|leader|lawyer|attorney|analyst|researcher|professor|scientist|doctor|spokespeople)$/.test(clean);
-    if (!ok) break;
-    last = start + m.index + m[0].replace(/[,;:]$/, '').length;
-    count++;
-    if (/[,;:]$/.test(m[0])) break;
-  }
-  return last;
 }
 
 /** A quote with no cue of its own: "Smith said." as the next sentence, or a colon intro before the paragraph. */

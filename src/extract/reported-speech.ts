@@ -8,9 +8,9 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, leadingNounPhrase, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
-import { LEAD_WORDS, leadingNounPhrase, resolveWithFallback, type QuoteContext } from './quotes.ts';
+import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { Resolution } from './speakers.ts';
 
 export interface ReportedSpeech {

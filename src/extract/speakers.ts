@@ -44,6 +44,8 @@ export class SpeakerResolver {
   readonly #quoted: { start: number; end: number }[];
   /** Named speakers in text order. */
   readonly #history: { pos: number; ref: SpeakerRef; entity: number | null }[] = [];
+  /** Unnamed speakers in text order ("a senior official"): later "she said" may mean them. */
+  readonly #unnamed: { pos: number; description: string }[] = [];
 
   constructor(doc: TextDocument, entities: ExtractedEntity[], sentences: Sentence[], quoted: { start: number; end: number }[]) {
     this.#doc = doc;
@@ -69,6 +71,7 @@ export class SpeakerResolver {
 
   /** Records a resolved speaker so later pronouns and roles can refer back to it. */
   remember(pos: number, resolution: Resolution, pronoun?: string): void {
+    if (resolution.kind === 'unnamed') this.#unnamed.push({ pos, description: resolution.description });
     if (resolution.kind !== 'named') return;
     this.#history.push({ pos, ref: resolution.ref, entity: resolution.entity });
     if (resolution.entity !== null && pronoun) {
@@ -118,6 +121,14 @@ export class SpeakerResolver {
     }
 
     const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase);
+    // "the statement said": whoever issued the statement, the organization last speaking.
+    if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
+      const last = [...this.#history].reverse().find((h) => h.pos < s && h.ref.type === 'organization');
+      if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
+    }
+    // "The EVG rail union": an abbreviation the entity stage did not know names the organization.
+    const acronym = /\b(\p{Lu}{2,}[\p{Lu}\d&]*)\b/u.exec(phrase);
+    if (definite && acronym && ORGANIZATION_HEADS.has(head)) return { kind: 'named', ref: { name: acronym[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
       const role = words.find((w) => isRoleWord(w));
       if (role && /^(?:a|an|one)\b/i.test(phrase) && this.#blockIndex(s) <= 1) {
@@ -143,7 +154,7 @@ export class SpeakerResolver {
     }
     // A capitalized name the entity stage did not know: keep it rather than lose the speaker.
     const split = splitTitles(phrase);
-    if (/^(?:[A-Z][\p{L}'’.-]*\s?){1,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
+    if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
       const sameSurname = this.#personBySurname(split.name, s);
       if (sameSurname) return sameSurname;
       return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
@@ -190,6 +201,13 @@ export class SpeakerResolver {
   }
 
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
+    const named = this.#resolveNamedPronoun(pronoun, pos);
+    const unnamed = [...this.#unnamed].reverse().find((u) => u.pos < pos && !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description));
+    if (unnamed && this.#blockIndex(pos) - this.#blockIndex(unnamed.pos) <= 1 && unnamed.pos > named.pos) return { kind: 'unnamed', description: unnamed.description };
+    return named.resolution;
+  }
+
+  #resolveNamedPronoun(pronoun: 'he' | 'she', pos: number): { resolution: Resolution; pos: number } {
     const want: Gender = pronoun === 'she' ? 'f' : 'm';
     const minBlock = this.#blockIndex(pos) - 3;
     let fallback: Mention | null = null;
@@ -202,14 +220,14 @@ export class SpeakerResolver {
       if (this.#isQuoted(m.start)) continue;
       const g = this.#gender.get(m.entity);
       if (g && g !== want) continue;
-      if (lastPerson && lastPerson.pos > m.start && lastPerson.entity !== m.entity) return { kind: 'named', ref: lastPerson.ref, entity: lastPerson.entity };
-      if (this.#isSubject(m) || this.#history.some((h) => h.entity === m.entity)) return this.#named(m, '', '');
+      if (lastPerson && lastPerson.pos > m.start && lastPerson.entity !== m.entity) return { resolution: { kind: 'named', ref: lastPerson.ref, entity: lastPerson.entity }, pos: lastPerson.pos };
+      if (this.#isSubject(m) || this.#history.some((h) => h.entity === m.entity)) return { resolution: this.#named(m, '', ''), pos: m.start };
       fallback ??= m;
     }
-    if (fallback) return this.#named(fallback, '', '');
+    if (fallback) return { resolution: this.#named(fallback, '', ''), pos: fallback.start };
     const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person');
-    if (last) return { kind: 'named', ref: last.ref, entity: last.entity };
-    return { kind: 'unnamed', description: pronoun };
+    if (last) return { resolution: { kind: 'named', ref: last.ref, entity: last.entity }, pos: last.pos };
+    return { resolution: { kind: 'unnamed', description: pronoun }, pos: -1 };
   }
 
   /** A definite description ("the 27-year-old", "the British player") read like a pronoun of unknown gender. */
@@ -260,10 +278,14 @@ export class SpeakerResolver {
   }
 
   #personWithRoleBefore(pos: number, role: string): Resolution | null {
+    const unnamed = [...this.#unnamed].reverse().find((u) => u.pos < pos && u.description.toLowerCase().includes(role));
     for (let i = this.#history.length - 1; i >= 0; i--) {
       const h = this.#history[i]!;
+      if (unnamed && unnamed.pos > h.pos) break;
       if (h.pos < pos && h.ref.titles.some((t) => t.toLowerCase().includes(role))) return { kind: 'named', ref: h.ref, entity: h.entity };
     }
+    // "A Western diplomat … said" then "the diplomat said": still unnamed.
+    if (unnamed) return { kind: 'unnamed', description: unnamed.description };
     for (let i = this.#mentions.length - 1; i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'person') continue;
