@@ -75,7 +75,9 @@ const INSPECT_PAGE = `(() => {
       }
       if (attribute.name === 'style' && /javascript:|expression\\(/i.test(attribute.value)) problems.push('<' + tag + ' style> with code');
     }
-    if (['iframe', 'object', 'embed', 'base', 'form', 'frame', 'frameset'].includes(tag)) problems.push('<' + tag + '> element from content');
+    if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset'].includes(tag)) problems.push('<' + tag + '> element from content');
+    // The site's own search form is fine; a form posting anywhere else came from content.
+    if (tag === 'form' && new URL(element.getAttribute('action') || location.href, location.href).origin !== location.origin) problems.push('<form> posting off the site');
     if (tag === 'meta' && (element.getAttribute('http-equiv') || '').toLowerCase() === 'refresh') problems.push('<meta http-equiv=refresh>');
     if (tag === 'script') {
       const type = element.getAttribute('type') || '';
@@ -129,7 +131,7 @@ test('every page sends the strict Content-Security-Policy, without unsafe-inline
     assert.match(policy, /default-src 'self'/, file);
     assert.match(policy, /script-src 'self'/, file);
     assert.match(policy, /object-src 'none'/, file);
-    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval'|\*/, file);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/, file);
     // Inline scripts would be blocked by that policy: the site must not need any (JSON-LD is data, not script).
     $('script').each((_, element) => {
       const type = $(element).attr('type') ?? '';
@@ -202,5 +204,17 @@ test('JSON-LD on every page parses and cannot be closed by content', () => {
       assert.doesNotMatch(raw, /<\/script|<!--/i, `${file}: JSON-LD escapes < so content cannot end the script`);
       assert.doesNotThrow(() => JSON.parse(raw), `${file}: JSON-LD parses`);
     });
+  }
+});
+
+test('the page inspector itself catches planted handlers, code URLs, inline scripts and run scripts', async () => {
+  // A blank page without the site's policy, so the planted script can run.
+  const page = await browser.newPage();
+  await page.setContent(`<p onclick="x()">a</p><a href=" javascript:x()">b</a><iframe src="about:blank"></iframe>
+    <script>window.__pwned = 'control'</script><script type="application/ld+json">{"a": </script>`);
+  const problems = await inspectPage(page);
+  await page.close();
+  for (const expected of ['script from content ran', 'event handler attribute', 'code URL', '<iframe> element', 'not loaded from the site itself', 'JSON-LD that is not JSON']) {
+    assert.ok(problems.some((p) => p.includes(expected)), `catches: ${expected}\n${problems.join('\n')}`);
   }
 });
