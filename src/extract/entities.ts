@@ -96,10 +96,11 @@ const CREDIT_PATTERNS: RegExp[] = [
   /\b(?:Additional )?[Rr]eporting by\b[^\n]*/g,
   /\b(?:Editing|Edited|Writing|Written|Compiled|Translated|Produced|Contributing) by\b[^\n]*/g,
   /^[ \t]*(?:By|BY) [^\n]{1,80}$/gm,
-  /^[^\n]*(?:©|\bCopyright\b|All rights reserved)[^\n]*$/gm,
 ];
 // Dateline outlet: "CITY, Jan. 14 (Outlet) --"; only the parenthesis is excluded, the city stays a place.
 const DATELINE_OUTLET = /^[^\n(]{0,80}?(\(\p{Lu}[^()\n]{0,40}\))\s*(?:--|—|–|-)\s/gmu;
+const COPYRIGHT = /©|\bCopyright\b|All rights reserved/;
+const COPYRIGHT_LINE = /^.*(?:©|\bCopyright\b|All rights reserved).*$/gm;
 const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|story|article|reporting)/g;
 const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '«', '‹', '*', '_']);
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
@@ -125,6 +126,9 @@ function findExcludedRanges(text: string, extra: { start: number; end: number }[
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) ranges.push({ start: m.index, end: m.index + m[0].length });
   }
+  if (COPYRIGHT.test(text)) {
+    for (const m of text.matchAll(COPYRIGHT_LINE)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  }
   // "Jane Doe contributed to this report.": from the sentence's start (searched backwards, not by backtracking).
   for (const m of text.matchAll(CONTRIBUTED)) {
     let start = m.index;
@@ -145,6 +149,7 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
   let block = 0;
   let pendingBreak = true;
   let prevEnd = 0;
+  let nextNewline = -1;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let start = m.index;
@@ -159,8 +164,9 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       block++;
       pendingBreak = true;
     }
-    const nl = text.indexOf('\n', prevEnd);
-    if (nl >= 0 && nl < start) pendingBreak = true;
+    // The next line break is looked up once per line, not once per token.
+    if (nextNewline < prevEnd) nextNewline = text.indexOf('\n', prevEnd) >>> 0;
+    if (nextNewline < start) pendingBreak = true;
     const first = raw[0]!;
     const isWord = raw.length > 1 || WORD_START.test(first);
     let cap = false;
@@ -259,9 +265,9 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
         continue;
       }
       if (!gapIsSpace(text, prev, tok)) break;
-      // "Osaka-based Hinode Industries": a modifier compound stands alone.
-      if (isModifierCompound(prev.text) || isModifierCompound(tok.text)) break;
       if (isNameToken(tokens, j)) {
+        // "Osaka-based Hinode Industries": a modifier compound stands alone.
+        if (isModifierCompound(prev.text) || isModifierCompound(tok.text)) break;
         j++;
         continue;
       }
@@ -290,6 +296,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
 }
 
 function isModifierCompound(word: string): boolean {
+  if (word.length < 5) return false;
   const dash = word.lastIndexOf('-');
   return dash > 0 && COMPOUND_MODIFIERS.has(word.slice(dash + 1).toLowerCase());
 }
@@ -696,6 +703,8 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
 // ---- Linking within the article ----
 
 interface Group {
+  /** Folded name parts and whether the name is family-first, kept for surname lookups. */
+  folded?: { parts: string[]; familyFirst: boolean; family: string };
   type: EntityType;
   name: string;
   parts: string[];
@@ -706,7 +715,11 @@ interface Group {
   firstStart: number;
 }
 
-const foldKey = (s: string) => normalizeForm(s).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const foldKey = (s: string) => {
+  const n = normalizeForm(s);
+  // Plain ASCII needs no decomposition.
+  return (/[^\x00-\x7f]/.test(n) ? n.normalize('NFKD').replace(/\p{M}/gu, '') : n).toLowerCase();
+};
 const nameKey = (parts: string[]) => foldKey(parts.filter((p) => !isInitial(p) && !NAME_SUFFIXES.has(p)).join(' '));
 
 /** Joins candidates into one record per real-world thing, with short forms linked to full names. */
@@ -852,17 +865,28 @@ function findOrganizationByWord(groups: Group[], word: string): Group | undefine
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+function foldedParts(p: Group): NonNullable<Group['folded']> {
+  if (!p.folded || p.folded.parts.length !== p.parts.length) {
+    p.folded = { parts: p.parts.map(foldKey), familyFirst: isFamilyNameFirst(p.parts), family: foldKey(familyName(p.parts)) };
+  }
+  return p.folded;
+}
+
 function findPersonBySurname(persons: Group[], word: string, at: number): Group | undefined {
   const w = foldKey(word);
   const matches = persons.filter((p) => {
     if (p.parts.length < 2) return false;
-    if (foldKey(familyName(p.parts)) === w) return true;
+    const f = foldedParts(p);
+    if (f.family === w) return true;
     // Any later part of a Western name ("López" of "Ana María López de la Cruz"), or the first of a family-first name.
-    return p.parts.slice(isFamilyNameFirst(p.parts) ? 0 : 1).some((part) => foldKey(part) === w && !NAME_PARTICLES.has(part) && !isInitial(part));
+    for (let k = f.familyFirst ? 0 : 1; k < f.parts.length; k++) {
+      if (f.parts[k] === w && !NAME_PARTICLES.has(p.parts[k]!) && !isInitial(p.parts[k]!)) return true;
+    }
+    return false;
   });
   if (matches.length === 0) {
     // Given-name reference ("Serena said") when exactly one person has it.
-    const byGiven = persons.filter((p) => p.parts.length >= 2 && !isFamilyNameFirst(p.parts) && foldKey(p.parts[0]!) === w);
+    const byGiven = persons.filter((p) => p.parts.length >= 2 && !foldedParts(p).familyFirst && foldedParts(p).parts[0] === w);
     return byGiven.length === 1 && !EAST_ASIAN_SURNAMES.has(word) ? byGiven[0] : undefined;
   }
   if (matches.length === 1) return matches[0];

@@ -39,7 +39,7 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   const credits = boilerplate.filter((b) => b.kind !== 'caption' && b.kind !== 'dateline');
   const entities = extractEntities(doc, { exclude: credits.map(({ start, end }) => ({ start, end })) });
   // Datelines ("LONDON, March 3 (Reuters) -") are blanked for sentence and quote work, so a lead sentence starts at its first word.
-  const prose = maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline'));
+  const prose = maskNameCommas(maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline')), entities);
   const spans = findQuoteMarkSpans(prose);
   const sentences = splitSentences(prose, spans.map((s) => ({ start: s.open, end: s.close })));
   const resolver = new SpeakerResolver(prose, entities, sentences, spans.map((s) => ({ start: s.open, end: s.close })));
@@ -89,6 +89,20 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   checkDates(doc, options, boilerplate, warn);
 
   return { quotes, entities, diagnostics };
+}
+
+/**
+ * Commas inside names ("Ministry of Trade, Industry and Energy") would split
+ * a speaker phrase in two; attribution reads them as spaces.
+ */
+function maskNameCommas(doc: TextDocument, entities: ArticleFacts['entities']): TextDocument {
+  const chars = doc.text.split('');
+  let changed = false;
+  for (const e of entities) {
+    if (e.type === 'person' || e.type === 'place') continue;
+    for (const m of e.mentions) for (let k = m.start; k < m.end; k++) if (chars[k] === ',') (chars[k] = ' '), (changed = true);
+  }
+  return changed ? { ...doc, text: chars.join('') } : doc;
 }
 
 function maskSpans(doc: TextDocument, spans: { start: number; end: number }[]): TextDocument {

@@ -24,7 +24,7 @@ export interface ReportedSpeech {
 }
 
 const LEAD_ADVERBIAL = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`);
-const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^,.;]{0,70})?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
+const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^.;!?]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
 /**
@@ -45,7 +45,7 @@ export function extractReportedSpeech(ctx: QuoteContext, taken: { start: number;
     if (!hit) continue;
     const clauses: ReportedSpeech[] = [hit];
     // "…, adding that …" and "… and said …": more clauses from the same speaker.
-    const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(\s+and\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted)\s+(?:that\s+)?)/gi;
+    const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
     const tail = text.slice(hit.cueEnd, hit.end);
     for (let m = more.exec(tail); m; m = more.exec(tail)) {
       if (hit.resolution.kind === 'none') break;
@@ -158,8 +158,12 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
   for (const verb of verbs.slice(0, 2)) {
     if (verb.start < clauseStart) continue;
     const subject = subjectBefore(text, clauseStart, verb.start);
-    if (!subject || text.slice(clauseStart, subject.start).trim() !== '') continue;
-    const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
+    if (!subject) continue;
+    // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
+    const description = text.slice(clauseStart, subject.start).trim();
+    if (description && !(/,$/.test(description) && description.split(/\s+/).length <= 6)) continue;
+    const appositive = [description.replace(/,$/, ''), subject.appositive].filter(Boolean).join(', ');
+    const resolution = resolveWithFallback(ctx, subject.start, subject.end, appositive);
     if (resolution.kind === 'none') continue;
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
     // "remarked on the success", "complained about delays": a topic, not a reported statement.
@@ -209,7 +213,7 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
     if (resolution.kind === 'none') return null;
     return { start: sentence.start + leading[0].length, end: sentence.end, cue: 'according to', cueEnd: sentence.start + 12, resolution, pronoun: '', sentence };
   }
-  const trailing = /,\s*according\s+to\s+([^,.;]{2,80})(?:,[^.;]*)?[.!?]?\s*$/.exec(s);
+  const trailing = /,\s*according\s+to\s+((?:[^,.;]|\.(?=\S|\s+\p{Ll}))+?)(?:,[^;]*?)?[.!?]?\s*$/u.exec(s);
   if (trailing) {
     const speakerStart = sentence.start + trailing.index + trailing[0].indexOf(trailing[1]!);
     const resolution = resolveWithFallback(ctx, speakerStart, speakerStart + trailing[1]!.length, '');

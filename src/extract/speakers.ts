@@ -126,6 +126,15 @@ export class SpeakerResolver {
       const last = [...this.#history].reverse().find((h) => h.pos < s && h.ref.type === 'organization');
       if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
     }
+    // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
+    const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
+    if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
+    // "figures from X", "a study by X": the source named after the data.
+    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|a\s+(?:report|study|survey|statement|analysis|review|tally))\s+(?:from|by|released\s+by|published\s+by|compiled\s+by)\s+/i.exec(phrase);
+    if (source) {
+      const inner = this.resolve(s + source[0].length, end);
+      if (inner.kind === 'named') return inner;
+    }
     // "The EVG rail union": an abbreviation the entity stage did not know names the organization.
     const acronym = /\b(\p{Lu}{2,}[\p{Lu}\d&]*)\b/u.exec(phrase);
     if (definite && acronym && ORGANIZATION_HEADS.has(head)) return { kind: 'named', ref: { name: acronym[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
