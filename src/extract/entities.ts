@@ -609,6 +609,17 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
 
 /** A capitalized word no lexicon knows: not common, not a place, title, demonym or acronym. */
 function isUnknownWord(w: string): boolean {
+  let hit = unknownWordCache.get(w);
+  if (hit === undefined) {
+    hit = computeUnknownWord(w);
+    if (unknownWordCache.size > 50_000) unknownWordCache.clear();
+    unknownWordCache.set(w, hit);
+  }
+  return hit;
+}
+const unknownWordCache = new Map<string, boolean>();
+
+function computeUnknownWord(w: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(w) && !ENGLISH_WORDS.has(w.toLowerCase()) && !CONTENT_OR_ROLE(w) && !lookupGazetteer(w) && !DEMONYMS.has(w) && !ORG_SUFFIXES.has(w) && !ORG_HEADS.has(w) && !PLACE_SUFFIXES.has(w) && !PLACE_PREFIXES.has(w) && !COMPASS_WORDS.has(w);
 }
 

@@ -65,6 +65,18 @@ addForms(organizations.entries, 'organization');
 
 /** Looks up a written form (normalized) in the gazetteers. */
 export function lookupGazetteer(form: string): GazetteerEntry | undefined {
+  // Every token and phrase of every article is looked up, mostly the same few thousand: memoize.
+  let hit = gazetteerCache.get(form);
+  if (hit === undefined) {
+    hit = findGazetteerEntry(form) ?? null;
+    if (gazetteerCache.size > 50_000) gazetteerCache.clear();
+    gazetteerCache.set(form, hit);
+  }
+  return hit ?? undefined;
+}
+const gazetteerCache = new Map<string, GazetteerEntry | null>();
+
+function findGazetteerEntry(form: string): GazetteerEntry | undefined {
   const f = normalizeForm(form);
   const exact = exactForms.get(f);
   if (exact) return exact;
@@ -101,8 +113,9 @@ export function foldAccents(word: string): string {
 }
 /** True if the word is a known personal name, with or without its accents. */
 export function isPersonalName(word: string): boolean {
-  return PERSONAL_NAMES.has(word) || PERSONAL_NAMES.has(foldAccents(word));
+  return PERSONAL_NAMES.has(word) || (NON_ASCII.test(word) && PERSONAL_NAMES.has(foldAccents(word)));
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Words ending an organization's name ("Ministry", "Corp.", "University"). */
 export const ORG_SUFFIXES = new Set(entityPatterns.organizationSuffixes);

@@ -57,6 +57,18 @@ export function isInitial(word: string): boolean {
  * given name written in lower case after the hyphen ("Jae-in").
  */
 export function isNameLike(word: string): boolean {
+  // Called for most capitalized tokens of every article, on a small vocabulary: memoize.
+  let hit = nameLikeCache.get(word);
+  if (hit === undefined) {
+    hit = computeNameLike(word);
+    if (nameLikeCache.size > 50_000) nameLikeCache.clear();
+    nameLikeCache.set(word, hit);
+  }
+  return hit;
+}
+const nameLikeCache = new Map<string, boolean>();
+
+function computeNameLike(word: string): boolean {
   const w = stripPossessive(word);
   if (EAST_ASIAN_SURNAMES.has(w)) return true;
   if (CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || ROLE_WORDS.has(w.toLowerCase()) || lookupGazetteer(w)) return false;
