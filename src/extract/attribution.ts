@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import { lookupSpeechVerb, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
+import { isRoleWord } from './names.ts';
 
 export interface CueMatch {
   /** The cue as written: "said", "told reporters", "according to", "said in a statement". */
@@ -65,7 +66,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   if (adverb) end = clauseStart + adverb.index;
   while (end > clauseStart && /\s/.test(text[end - 1]!)) end--;
   const stretch = text.slice(clauseStart, end);
-  const segments = splitOutsideBrackets(stretch);
+  const segments = mergePlaceContinuations(stretch, splitOutsideBrackets(stretch));
   if (!segments.length) return null;
   // "Maria Lopez, 61, a spokeswoman for the ministry, said": walk back over
   // appositives (roles, ages, who-clauses) to the segment that names.
@@ -98,6 +99,19 @@ function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 16;
+}
+
+/** "based in Cambridge, Massachusetts": a region after a place is part of the same segment. */
+function mergePlaceContinuations(s: string, segments: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const seg of segments) {
+    const prev = out[out.length - 1];
+    const value = s.slice(seg.start, seg.end).trim();
+    if (prev && /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(value) && /\b(?:in|of|at|from|near|outside)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.test(s.slice(prev.start, prev.end))) {
+      prev.end = seg.end;
+    } else out.push({ ...seg });
+  }
+  return out;
 }
 
 /** Splits on commas, semicolons and dashes that are not inside parentheses. */
@@ -228,6 +242,7 @@ export function leadingNounPhrase(text: string, start: number, end: number): num
       (count === 0 && /^(?:the|a|an|its|his|her|their|this|that)$/i.test(word)) ||
       /^[A-Z0-9]/.test(word) ||
       (count > 0 && /^(?:of|for|and|de|la|del|van|von|bin|al|el)$/.test(word)) ||
+      isRoleWord(clean) ||
       /^(?:ministry|department|company|government|agency|police|spokesperson|spokesman|spokeswoman|official|officials|minister|secretary|president|group|firm|office|team|club|council|committee|commission|court|party|union|board|authority|authorities|administration|bank|embassy|foreign|defense|defence|health|interior|finance|trade|state|federal|national|chief|senior|deputy|executive|director|chairman|chairwoman|coach|manager|ceo|founder|leader|lawyer|attorney|analyst|researcher|professor|scientist|doctor|spokespeople)$/.test(clean);
     if (!ok) break;
     last = start + m.index + m[0].replace(/[,;:]$/, '').length;

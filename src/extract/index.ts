@@ -51,8 +51,8 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
     excluded: boilerplate.filter((b) => b.kind !== 'dateline' && b.kind !== 'dateline-outlet').map(({ start, end }) => ({ start, end })),
   };
 
-  const marked = extractQuotes(ctx);
-  const reported = extractReportedSpeech(ctx, marked);
+  const reported: ReturnType<typeof extractReportedSpeech> = [];
+  const marked = extractQuotes(ctx, (sentence, found) => reported.push(...extractReportedSpeech(ctx, sentence, found)));
   const quotes: ExtractedQuote[] = [];
   for (const q of marked) {
     const day = dayWordNear(doc.text, q.cueEnd - (q.cue?.length ?? 0), q.cueEnd);
@@ -98,6 +98,8 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
 function maskNameCommas(doc: TextDocument, entities: ArticleFacts['entities']): TextDocument {
   const chars = doc.text.split('');
   let changed = false;
+  // Thousands separators ("530,000") are no clause boundaries either.
+  for (const m of doc.text.matchAll(/\d,(?=\d{3}\b)/g)) (chars[m.index + 1] = ' '), (changed = true);
   for (const e of entities) {
     if (e.type === 'person' || e.type === 'place') continue;
     for (const m of e.mentions) for (let k = m.start; k < m.end; k++) if (chars[k] === ',') (chars[k] = ' '), (changed = true);

@@ -36,18 +36,22 @@ const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
 
 /** Finds direct and partial quotes with their speakers, in text order. */
-export function extractQuotes(ctx: QuoteContext): FoundQuote[] {
+export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sentence, found: FoundQuote[]) => void = () => {}): FoundQuote[] {
   const { doc, spans, sentences, resolver } = ctx;
   const text = doc.text;
   const found: FoundQuote[] = [];
   const quoted = spans.map((s) => ({ start: s.open, end: s.close }));
   let sentenceIndex = 0;
+  let flushed = 0;
 
   for (let qi = 0; qi < spans.length; qi++) {
     const span = spans[qi]!;
     while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.end <= span.open) sentenceIndex++;
     const sentence = sentences[sentenceIndex];
     if (!sentence) continue;
+    // Sentences before this one are complete: reported speech in them is read now, so
+    // speakers are remembered in text order ("Smith said X. "…," he said.").
+    while (flushed < sentenceIndex) onSentenceDone(sentences[flushed++]!, found);
     if (ctx.excluded.some((x) => span.open < x.end && span.close > x.start)) continue;
     const block = doc.blocks.find((b) => b.start <= span.open && span.open < b.end);
     if (!block || block.kind === 'heading') continue;
@@ -126,6 +130,7 @@ export function extractQuotes(ctx: QuoteContext): FoundQuote[] {
       sentence,
     });
   }
+  while (flushed < sentences.length) onSentenceDone(sentences[flushed++]!, found);
   return found;
 }
 

@@ -28,46 +28,44 @@ const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|t
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
 /**
- * Finds reported speech in sentences, skipping `taken` ranges (quotes
- * already found) and sentences whose words are all inside quotation marks.
+ * Finds reported speech in one sentence, skipping `taken` ranges (quotes
+ * already found) and clauses whose words are all inside quotation marks.
  */
-export function extractReportedSpeech(ctx: QuoteContext, taken: { start: number; end: number }[]): ReportedSpeech[] {
-  const { doc, sentences } = ctx;
+export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: { start: number; end: number }[]): ReportedSpeech[] {
+  const { doc } = ctx;
   const text = doc.text;
   const found: ReportedSpeech[] = [];
   const quoted = ctx.spans.map((s) => ({ start: s.open, end: s.close }));
-  for (const sentence of sentences) {
-    if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) continue;
-    const block = doc.blocks[sentence.block];
-    if (block?.kind === 'heading') continue;
-    const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-    const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) : null);
-    if (!hit) continue;
-    const clauses: ReportedSpeech[] = [hit];
-    // "…, adding that …" and "… and said …": more clauses from the same speaker.
-    const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
-    const tail = text.slice(hit.cueEnd, hit.end);
-    for (let m = more.exec(tail); m; m = more.exec(tail)) {
-      if (hit.resolution.kind === 'none') break;
-      const at = hit.cueEnd + m.index;
-      const from = at + m[0].length;
-      if (quoted.some((q) => q.start <= at && at < q.end)) continue;
-      const previous = clauses[clauses.length - 1]!;
-      if (at <= previous.start) continue;
-      previous.end = Math.min(previous.end, at);
-      clauses.push({ ...hit, start: from, end: hit.end, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
-    }
-    for (const clause of clauses) {
-      for (const piece of splitAndThat(text, clause.start, clause.end)) {
-        const cut = cutBeforeQuotes(text, piece, taken);
-        if (!cut) continue;
-        const trimmed = trimClause(text, cut.start, cut.end);
-        if (!trimmed) continue;
-        // A clause that is all quotation is a direct quote, already found.
-        if (outsideLength(trimmed, quoted) < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
-        found.push({ ...clause, ...trimmed });
-        ctx.resolver.remember(trimmed.start, clause.resolution, clause.pronoun);
-      }
+  if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) return found;
+  const block = doc.blocks[sentence.block];
+  if (block?.kind === 'heading') return found;
+  const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
+  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) : null);
+  if (!hit) return found;
+  const clauses: ReportedSpeech[] = [hit];
+  // "…, adding that …" and "… and said …": more clauses from the same speaker.
+  const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
+  const tail = text.slice(hit.cueEnd, hit.end);
+  for (let m = more.exec(tail); m; m = more.exec(tail)) {
+    if (hit.resolution.kind === 'none') return found;
+    const at = hit.cueEnd + m.index;
+    const from = at + m[0].length;
+    if (quoted.some((q) => q.start <= at && at < q.end)) continue;
+    const previous = clauses[clauses.length - 1]!;
+    if (at <= previous.start) continue;
+    previous.end = Math.min(previous.end, at);
+    clauses.push({ ...hit, start: from, end: hit.end, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
+  }
+  for (const clause of clauses) {
+    for (const piece of splitAndThat(text, clause.start, clause.end)) {
+      const cut = cutBeforeQuotes(text, piece, taken);
+      if (!cut) continue;
+      const trimmed = trimClause(text, cut.start, cut.end);
+      if (!trimmed) continue;
+      // A clause that is all quotation is a direct quote, already found.
+      if (outsideLength(trimmed, quoted) < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
+      found.push({ ...clause, ...trimmed });
+      ctx.resolver.remember(trimmed.start, clause.resolution, clause.pronoun);
     }
   }
   return found;

@@ -58,7 +58,7 @@ export class SpeakerResolver {
     entities.forEach((e, i) => {
       if (e.type !== 'person') return;
       for (const m of e.mentions) {
-        const before = doc.text.slice(Math.max(0, m.start - 40), m.start);
+        const before = doc.text.slice(Math.max(0, m.start - 40), m.end);
         const g = genderOf(before.split(/[,;]/).pop() ?? '');
         if (g) this.#gender.set(i, g);
       }
