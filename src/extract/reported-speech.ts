@@ -47,7 +47,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
   const tail = text.slice(hit.cueEnd, hit.end);
   for (let m = more.exec(tail); m; m = more.exec(tail)) {
-    if (hit.resolution.kind === 'none') return found;
+    if (hit.resolution.kind === 'none') break;
     const at = hit.cueEnd + m.index;
     const from = at + m[0].length;
     if (quoted.some((q) => q.start <= at && at < q.end)) continue;
