@@ -118,10 +118,15 @@ export function loadArticle(file: SourceFile, options: LoadArticleOptions = {}):
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    const yamlLines = split.yamlText.split('\n').length;
+    const yamlLines = split.yamlText.split('\n');
     // js-yaml marks "end of stream" one line past the text: point at the closing `---` instead.
-    const line = mark?.line !== undefined ? FRONT_MATTER_FIRST_LINE + Math.min(mark.line, yamlLines - 1) : FRONT_MATTER_FIRST_LINE;
-    report('yaml-syntax-error', `front matter is not valid YAML: ${reason}`, line, (mark?.column ?? 0) + 1);
+    const markLine = Math.min(mark?.line ?? 0, yamlLines.length - 1);
+    const explained = explainYamlError(yamlLines, markLine, reason);
+    if (explained) {
+      report('yaml-syntax-error', explained.reason, FRONT_MATTER_FIRST_LINE + explained.line, explained.column + 1, undefined, `The YAML parser says: ${reason}. ${RULES['yaml-syntax-error'].hint}`);
+    } else {
+      report('yaml-syntax-error', `front matter is not valid YAML: ${reason}`, FRONT_MATTER_FIRST_LINE + markLine, (mark?.column ?? 0) + 1);
+    }
     return { article: null, diagnostics };
   }
   if (data === null || data === undefined) data = {};
@@ -234,6 +239,49 @@ export function locateFrontMatterKeys(text: string): Map<string, KeyLocation> {
     });
   }
   return locations;
+}
+
+/**
+ * Turns the YAML parser's generic complaint into the mistake curators make:
+ * a `: ` inside an unquoted value (a headline like `Breaking: ...`), text
+ * after a closing quote, a value starting with a reserved character, or a
+ * quote never closed. Looks at top-level `key: value` lines up to the line
+ * the parser stopped at (0-based, within the YAML). Null when none applies.
+ */
+function explainYamlError(lines: readonly string[], markLine: number, parserReason: string): { line: number; column: number; reason: string } | null {
+  for (let i = 0; i < lines.length && i <= markLine; i++) {
+    const line = (lines[i] ?? '').replace(/\r$/, '');
+    const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(?=\S)/.exec(line);
+    if (!match) continue;
+    const key = match[1]!;
+    const start = match[0].length;
+    const value = line.slice(start);
+    const quote = value[0];
+    if (quote === '"' || quote === "'") {
+      const closed = quote === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(value) : /^'(?:[^']|'')*'/.exec(value);
+      if (!closed) {
+        if (/quoted scalar/.test(parserReason)) {
+          return { line: i, column: start, reason: `unexpected end of the front matter inside the quoted value of \`${key}\`, expected a closing ${quote}` };
+        }
+        continue;
+      }
+      const after = value.slice(closed[0].length);
+      const extra = after.search(/\S/);
+      if (extra !== -1 && after[extra] !== '#') {
+        return { line: i, column: start + closed[0].length + extra, reason: `unexpected text after the quoted value of \`${key}\`, expected the whole value inside the quotes` };
+      }
+      continue;
+    }
+    if (quote === '@' || quote === '`') {
+      return { line: i, column: start, reason: `unexpected ${quote} at the start of the value of \`${key}\`, expected the value in quotes` };
+    }
+    if (quote === '[' || quote === '{' || quote === '|' || quote === '>' || quote === '&' || quote === '*' || quote === '!') continue;
+    const colon = stripComment(value).search(/:(?:[ \t]|$)/);
+    if (colon !== -1) {
+      return { line: i, column: start + colon, reason: `unexpected ": " in the value of \`${key}\`, expected the value in quotes (${key}: "${stripComment(value).trim().replace(/"/g, '\\"')}")` };
+    }
+  }
+  return null;
 }
 
 function stripComment(value: string): string {
