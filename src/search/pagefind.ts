@@ -4,6 +4,7 @@
  * (source `search`), and exceptions from the service do too, so a failed
  * index is reported like any other problem, never a crash.
  */
+import { mkdir } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../archive/types.ts';
 import type { QuoteSearchRecord } from './records.ts';
@@ -27,24 +28,31 @@ function searchDiagnostic(file: string, reason: string, ruleId: string, note?: s
 export async function writeSearchIndex(pages: readonly IndexedPage[], records: readonly QuoteSearchRecord[], outputPath: string): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   try {
+    // Pagefind's binary panics (and its promise never settles) when it cannot create the folder: check first.
+    await mkdir(outputPath, { recursive: true });
+  } catch (cause) {
+    diagnostics.push(searchDiagnostic(outputPath, `Unexpected failure creating the search index folder: ${cause instanceof Error ? cause.message : String(cause)}`, 'search-index-failed'));
+    return diagnostics;
+  }
+  try {
     const created = await pagefind.createIndex({});
     for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
     const index = created.index;
     if (!index) return diagnostics;
     for (const page of pages) {
       const added = await index.addHTMLFile({ url: page.url, content: page.content });
-      for (const error of added.errors) diagnostics.push(searchDiagnostic(page.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-page-failed'));
+      for (const error of added.errors) diagnostics.push(searchDiagnostic(page.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
     }
     for (const record of records) {
       const added = await index.addCustomRecord({ ...record });
-      for (const error of added.errors) diagnostics.push(searchDiagnostic(record.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-record-failed'));
+      for (const error of added.errors) diagnostics.push(searchDiagnostic(record.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
     }
     const written = await index.writeFiles({ outputPath });
-    for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-write-failed'));
+    for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-index-failed'));
     await index.deleteIndex();
   } catch (cause) {
     diagnostics.push(
-      searchDiagnostic(outputPath, `Unexpected failure of the Pagefind service: ${cause instanceof Error ? cause.message : String(cause)}`, 'search-service-failed', 'Check that the pagefind package and its platform binary are installed.'),
+      searchDiagnostic(outputPath, `Unexpected failure of the Pagefind service: ${cause instanceof Error ? cause.message : String(cause)}`, 'search-index-failed', 'Check that the pagefind package and its platform binary are installed.'),
     );
   } finally {
     await pagefind.close().catch(() => null);

@@ -58,14 +58,18 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
       eleventyConfig.addGlobalData('site', site);
     },
   });
+  // Problems are reported once, by the caller, from our diagnostics.
+  eleventy.disableLogger();
   try {
     const written = (await eleventy.write()) as unknown;
     const templates = Array.isArray(written) ? (written[1] as unknown) : [];
     return { pages: Array.isArray(templates) ? (templates as EleventyResult[]) : [], diagnostics: [] };
   } catch (error) {
+    const [headline = '', ...details] = describeError(error).trim().split('\n');
+    const note = [...details.map((line) => line.trim()).filter(Boolean), 'Run with DEBUG=Eleventy* for the full trace.'].join('\n');
     return {
       pages: [],
-      diagnostics: [siteDiagnostic(templatesDir, `Unexpected failure rendering the site: ${describeError(error)}`, 'site-render-failed', 'Run with DEBUG=Eleventy* for the full trace.')],
+      diagnostics: [siteDiagnostic(path.relative(process.cwd(), templatesDir) || templatesDir, `Unexpected failure rendering the site: ${headline}`, 'site-build-failed', note)],
     };
   }
 }
@@ -84,7 +88,7 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
     try {
       await writeFile(path.join(outDir, name), text);
     } catch (error) {
-      diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-write-failed'));
+      diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-build-failed'));
     }
   }
   return diagnostics;

@@ -9,6 +9,8 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     /** Writes the site; resolves to `[passthroughCopyResults, templateResults]`. */
     write(): Promise<unknown>;
+    /** Silences Eleventy's own console output (errors come back as our diagnostics instead). */
+    disableLogger(): void;
     /** Renders without writing. */
     toJSON(): Promise<unknown>;
   }

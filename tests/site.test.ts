@@ -1,0 +1,244 @@
+/**
+ * The built site: a real Eleventy build and a real Pagefind index of the mini
+ * project in tests/fixtures/site/mini/ (content files plus hand-written facts,
+ * so the pages are checked against quotes we chose), inspected with cheerio.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+import type { Archive } from '../src/archive/types.ts';
+import { buildSite } from '../src/site/build-site.ts';
+import { toSiteView } from '../src/site/view-data.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/site/content-security-policy.ts';
+import { toArchiveJson } from '../src/export/json.ts';
+import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
+
+const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
+
+let archive: Archive;
+let workDir: string;
+let outDir: string;
+let secondOutDir: string;
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function loadPage(url: string): Promise<cheerio.CheerioAPI> {
+  const file = path.join(outDir, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '');
+  return cheerio.load(await readFile(file, 'utf8'));
+}
+
+before(async () => {
+  archive = await buildArchiveFromFacts(miniProject);
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-site-'));
+  outDir = path.join(workDir, 'first');
+  secondOutDir = path.join(workDir, 'second');
+  const diagnostics = await buildSite(archive, outDir);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(await buildSite(archive, secondOutDir, { search: false }), []);
+});
+
+after(async () => {
+  await rm(workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+});
+
+test('the site has a folder with index.html for every page kind and record', async () => {
+  const files = new Set(await listFiles(outDir));
+  const pages = ['/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/'];
+  pages.push(...archive.articles.map((a) => a.path), ...archive.speakers.map((s) => s.path), ...archive.entities.map((e) => e.path), ...archive.sources.map((s) => s.path));
+  for (const page of pages) assert.ok(files.has(path.join(page.slice(1), 'index.html')), page);
+  for (const file of ['404.html', 'feed.xml', 'quotes.json', 'archive.json', 'archive.csv', 'style.css', 'search.js', 'favicon.svg']) assert.ok(files.has(file), file);
+});
+
+test('an article page marks every quote with its id, kind and speaker', async () => {
+  for (const article of archive.articles) {
+    const $ = await loadPage(article.path);
+    for (const id of article.quoteIds) {
+      const quote = archive.quotes.find((q) => q.id === id)!;
+      const first = $(`[id="${id}"]`);
+      assert.equal(first.length, 1, id);
+      assert.ok(first.is(`mark.quote.quote--${quote.kind}`), id);
+      if (quote.speakerId) assert.equal(first.attr('data-speaker'), quote.speakerId);
+    }
+  }
+});
+
+test('the side list names each quoted speaker with a count, a link to their page and links to their quotes', async () => {
+  const article = archive.articles.find((a) => a.quoteIds.length > 1 && a.speakerIds.length > 0)!;
+  const $ = await loadPage(article.path);
+  for (const speakerId of article.speakerIds) {
+    const speaker = archive.speakers.find((s) => s.id === speakerId)!;
+    const entry = $(`.article__aside #speaker-${speakerId}`);
+    assert.equal(entry.find(`a[href="${speaker.path}"]`).text(), speaker.name);
+    const ownQuotes = archive.quotes.filter((q) => q.articleId === article.id && q.speakerId === speakerId);
+    assert.equal(entry.find('.count').text(), String(ownQuotes.length));
+    assert.deepEqual(entry.find('.speaker-list__quotes a').map((_, a) => $(a).attr('href')).get(), ownQuotes.map((q) => `#${q.id}`));
+  }
+});
+
+test('an article page shows title, date, source link, byline and the original link', async () => {
+  const article = archive.articles.find((a) => a.byline && a.url)!;
+  const $ = await loadPage(article.path);
+  assert.equal($('h1').text(), article.title);
+  assert.equal($('.article__meta time').attr('datetime'), article.date);
+  assert.equal($(`.article__meta a[href="${article.source.path}"]`).text(), article.source.name);
+  assert.equal($('.article__byline').text(), article.byline);
+  assert.equal($('.article__original a').attr('href'), article.url);
+  const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string };
+  assert.equal(jsonLd.headline, article.title);
+});
+
+test('a speaker page lists every quote by date with its kind, article link and source', async () => {
+  const speaker = [...archive.speakers].sort((a, b) => b.quoteIds.length - a.quoteIds.length)[0]!;
+  const $ = await loadPage(speaker.path);
+  assert.equal($('h1').text(), speaker.name);
+  const items = $('.quote-list > li');
+  assert.equal(items.length, speaker.quoteIds.length);
+  const quotes = speaker.quoteIds.map((id) => archive.quotes.find((q) => q.id === id)!);
+  assert.deepEqual(items.find('time').map((_, t) => $(t).attr('datetime')).get(), quotes.map((q) => q.date));
+  assert.deepEqual(items.map((_, li) => $(li).find(`a[href*="#"]`).attr('href')).get(), quotes.map((q) => q.path));
+  for (const title of speaker.titles) assert.match($('.titles').text(), new RegExp(title));
+});
+
+test('entity, source and index pages list what they hold', async () => {
+  for (const entity of archive.entities) {
+    const $ = await loadPage(entity.path);
+    assert.equal($('h1').text(), entity.name);
+    assert.equal($('.article-list > li').length, entity.articleIds.length);
+  }
+  const $entities = await loadPage('/entities/');
+  assert.equal($entities('.index-list a').length, archive.entities.length);
+  const $speakers = await loadPage('/speakers/');
+  assert.equal($speakers('.index-list a').length, archive.speakers.length);
+  for (const source of archive.sources) {
+    const $ = await loadPage(source.path);
+    assert.equal($('.article-list > li').length, source.articleIds.length);
+  }
+  const $timeline = await loadPage('/timeline/');
+  assert.equal($timeline('.article-list > li').length, archive.articles.length);
+});
+
+test('every internal link, asset and fragment resolves', async () => {
+  const files = (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const idsByFile = new Map<string, Set<string>>();
+  const idsOf = async (file: string): Promise<Set<string>> => {
+    let ids = idsByFile.get(file);
+    if (!ids) {
+      const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+      ids = new Set($('[id]').map((_, el) => $(el).attr('id')!).get());
+      idsByFile.set(file, ids);
+    }
+    return ids;
+  };
+  let checked = 0;
+  for (const file of files) {
+    const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+    const refs = $('a[href], link[href], script[src], form[action]')
+      .map((_, el) => $(el).attr('href') ?? $(el).attr('src') ?? $(el).attr('action')!)
+      .get();
+    for (const ref of refs) {
+      if (/^[a-z]+:/i.test(ref) || ref.startsWith('//')) continue;
+      const [pathPart, fragment] = ref.split('#') as [string, string | undefined];
+      const target = pathPart === '' ? file : path.join(pathPart.replace(/\?.*$/, '').slice(1), pathPart.endsWith('/') ? 'index.html' : '');
+      if (pathPart.startsWith('/pagefind/')) continue;
+      assert.ok(existsSync(path.join(outDir, target)), `${file}: ${ref}`);
+      if (fragment && target.endsWith('.html')) assert.ok((await idsOf(target)).has(decodeURIComponent(fragment)), `${file}: ${ref} (fragment)`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 50);
+});
+
+test('every page carries the strict Content-Security-Policy and nothing it would block', async () => {
+  for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
+    const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+    assert.equal($('meta[http-equiv="Content-Security-Policy"]').attr('content'), CONTENT_SECURITY_POLICY, file);
+    assert.equal($('script:not([src]):not([type="application/ld+json"])').length, 0, `${file}: inline script`);
+    assert.equal($('style, [style]').length, 0, `${file}: inline style`);
+    const handlers = $('*').filter((_, el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs ?? {}).some((name) => name.startsWith('on')));
+    assert.equal(handlers.length, 0, `${file}: event handler attribute`);
+    assert.equal($('img[src^="http"], link[href^="http"], script[src^="http"]').length, 0, `${file}: third-party resource`);
+  }
+});
+
+test('content markup in a body or title is escaped, never run', async () => {
+  const withScript = archive.articles.find((a) => a.body.includes('<script>'))!;
+  const $ = await loadPage(withScript.path);
+  assert.equal($('.article__body script').length, 0);
+  assert.match($('.article__body').text(), /<script>/);
+  const withMarkupTitle = archive.articles.find((a) => a.title.includes('<'))!;
+  const $title = await loadPage(withMarkupTitle.path);
+  assert.equal($title('h1').text(), withMarkupTitle.title);
+  assert.equal($title('h1').children().length, 0);
+});
+
+test('archive.json is exactly toArchiveJson and parses back to the archive', async () => {
+  const text = await readFile(path.join(outDir, 'archive.json'), 'utf8');
+  assert.equal(text, toArchiveJson(archive));
+  assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(archive)));
+});
+
+test('the Atom feed lists the newest articles with escaped titles and content dates only', async () => {
+  const $ = cheerio.load(await readFile(path.join(outDir, 'feed.xml'), 'utf8'), { xml: true });
+  assert.equal($('entry').length, archive.articles.length);
+  assert.deepEqual($('entry > title').map((_, t) => $(t).text()).get(), archive.articles.map((a) => a.title));
+  assert.equal($('feed > updated').text(), `${archive.articles[0]!.date}T00:00:00Z`);
+  const feed = JSON.parse(await readFile(path.join(outDir, 'quotes.json'), 'utf8')) as { items: { url: string }[] };
+  assert.equal(feed.items.length, archive.quotes.length);
+  for (const item of feed.items) assert.ok(archive.quotes.some((q) => q.path === item.url));
+});
+
+test('the CSV export has a header and one row per quote, formula-looking cells defused', async () => {
+  const csv = await readFile(path.join(outDir, 'archive.csv'), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'id,date,speaker,speakerId,kind,cue,text,source,articleId,articleTitle,url');
+  const { escapeCsvCell } = await import('../src/export/csv.ts');
+  assert.equal(escapeCsvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.ok(lines.length - 1 >= archive.quotes.length);
+});
+
+test('the Pagefind index holds every article page and one record per quote', async () => {
+  const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const pageCount = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  assert.equal(pageCount, archive.articles.length + archive.quotes.length);
+  assert.ok(existsSync(path.join(outDir, 'pagefind', 'pagefind.js')));
+});
+
+test('the same archive builds byte-identical files outside pagefind/', async () => {
+  const first = (await listFiles(outDir)).filter((f) => !f.startsWith('pagefind'));
+  const second = await listFiles(secondOutDir);
+  assert.deepEqual(first, second);
+  for (const file of first) assert.ok((await readFile(path.join(outDir, file))).equals(await readFile(path.join(secondOutDir, file))), file);
+});
+
+test('Eleventy errors (two pages writing one URL) come back as site diagnostics instead of crashing', async () => {
+  const first = archive.articles[0]!;
+  const broken: Archive = { ...archive, articles: [first, { ...first, title: 'Another article, same path' }] };
+  const diagnostics = await buildSite(broken, path.join(workDir, 'broken'), { search: false });
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.source, 'site');
+  assert.equal(diagnostics[0]!.severity, 'error');
+  assert.equal(diagnostics[0]!.ruleId, 'site-build-failed');
+});
+
+test('view data pre-computes lists, counts and labels without Eleventy', () => {
+  const view = toSiteView(archive);
+  assert.equal(view.articles.length, archive.articles.length);
+  assert.deepEqual(view.home.articles.map((a) => a.id), archive.articles.map((a) => a.id));
+  const top = view.home.speakers[0]!;
+  assert.equal(top.quoteCount, Math.max(...archive.speakers.map((s) => s.quoteIds.length)));
+  const months = view.timeline.years.flatMap((y) => y.months.map((m) => m.key));
+  assert.deepEqual(months, [...new Set(archive.articles.map((a) => a.date.slice(0, 7)))]);
+  for (const speaker of view.speakers) for (const quote of speaker.quotes) assert.doesNotMatch(quote.text, /\*|\]\(/, 'plain text, no Markdown syntax');
+});
