@@ -488,7 +488,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
 
   // Places by their first or last word ("Lake Charles", "Jamison Valley"), or a compass word before a known place.
-  if (PLACE_SUFFIXES.has(last) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last))) return [makeCandidate(text, tokens, a, b, 'place')];
+  const personLike = n === 2 && isNameLike(first) && isPersonalName(last) && !isLocative(tokens, a);
+  if ((PLACE_SUFFIXES.has(last) && !personLike) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last))) return [makeCandidate(text, tokens, a, b, 'place')];
   if (COMPASS_WORDS.has(first)) {
     const rest = lookupGazetteer(words.slice(1).join(' '));
     if (rest?.type === 'place') return [makeCandidate(text, tokens, a, b, 'place')];
@@ -578,7 +579,7 @@ function isLocative(tokens: Token[], a: number): boolean {
 }
 
 function looksLikePerson(text: string, tokens: Token[], a: number, b: number, words: string[]): boolean {
-  if (words.length > 5) return false;
+  if (words.filter((w) => !NAME_PARTICLES.has(w)).length > 5) return false;
   if (words.some((w) => DEMONYMS.has(w) || (ORG_SUFFIXES.has(w) && !isPersonalName(w)) || /\d/.test(w))) return false;
   if (words.every((w) => ACRONYM.test(w))) return false;
   if (isFamilyNameFirst(words)) return true;
@@ -650,7 +651,7 @@ function personCandidate(text: string, tokens: Token[], a: number, b: number, ti
     if (!t.word || (i > a && QUOTE_CHARS.has(text[t.start - 1] ?? '') && QUOTE_CHARS.has(text[t.end] ?? ''))) continue;
     named.push(i === b - 1 ? bareText(t) : t.text);
   }
-  if (named.length > 5 || named.some((w) => /^\d/.test(w))) return undefined;
+  if (named.filter((w) => !NAME_PARTICLES.has(w)).length > 5 || named.some((w) => /^\d/.test(w))) return undefined;
   if (named.length === 1 && (lookupGazetteer(named[0]!) || DEMONYMS.has(named[0]!) || ACRONYM.test(named[0]!) || CONTENT_OR_ROLE(named[0]!))) return undefined;
   const start = tokens[a]!.start;
   const end = bareEnd(tokens[b - 1]!);

@@ -88,29 +88,27 @@ function computeNameLike(word: string): boolean {
  * `words.length` when the phrase is titles only.
  */
 export function findNameStart(words: string[]): number {
+  const n = words.length;
+  // The last title word that has a name after it: "Saudi Crown Prince Mohammed bin Salman";
+  // not "John Major" (nothing after) nor "Martin Luther King Jr." (only a suffix after).
   let lastTitle = -1;
-  let breakAt = -1;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = n - 2; i >= 0; i--) {
     const w = words[i]!;
-    if (isTitleWord(w) && !(i > 0 && NAME_SUFFIXES.has(w))) {
+    if (isTitleWord(w) && !NAME_SUFFIXES.has(words[i + 1]!) && !(i > 0 && NAME_SUFFIXES.has(w))) {
       lastTitle = i;
-      continue;
-    }
-    if (TITLE_CONNECTORS.has(w.toLowerCase())) continue;
-    // "John Major", "Martin Luther King": a title word after a name-like word is part of the name.
-    if (isNameLike(w)) {
-      breakAt = i;
       break;
     }
   }
   if (lastTitle < 0) return 0;
-  if (lastTitle === words.length - 1) return words.length;
   const next = words[lastTitle + 1]!;
   // "Secretary of State Jane Doe": past a connector, the name starts at its first name-like word.
-  if (TITLE_CONNECTORS.has(next.toLowerCase())) return breakAt > lastTitle ? breakAt : words.length;
+  if (TITLE_CONNECTORS.has(next.toLowerCase())) {
+    for (let i = lastTitle + 2; i < n; i++) if (isNameLike(words[i]!)) return i;
+    return n;
+  }
   // "President Zelenskyy": the words right after the title, unless they name a place or thing.
   const rest = words.slice(lastTitle + 1);
-  if (rest.every((w) => lookupGazetteer(w) || CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || /^[\p{Lu}\d&]{2,}$/u.test(w))) return words.length;
+  if (rest.every((w) => lookupGazetteer(w) || CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || /^[\p{Lu}\d&]{2,}$/u.test(w))) return n;
   return lastTitle + 1;
 }
 
