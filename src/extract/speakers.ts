@@ -58,8 +58,11 @@ export class SpeakerResolver {
     entities.forEach((e, i) => {
       if (e.type !== 'person') return;
       for (const m of e.mentions) {
+        // Only the words right before the name, in its own clause: "Mr Lee", "spokeswoman Li Wei".
         const before = doc.text.slice(Math.max(0, m.start - 40), m.end);
-        const g = genderOf(before.split(/[,;]/).pop() ?? '');
+        const HONORIFIC = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b\.?\s*$/;
+        const honorific = HONORIFIC.exec(doc.text.slice(Math.max(0, m.start - 8), m.start)) ?? /^(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b/.exec(m.text);
+        const g = honorific ? genderOf(honorific[1]!) : genderOf(before.split(/[,;!?\n"“”]|\.\s/).pop() ?? '');
         if (g) this.#gender.set(i, g);
       }
       for (const t of e.titles ?? []) {
