@@ -15,7 +15,7 @@ import { articleSlug } from './link/ids.ts';
 import { checkArticleCollisions } from './load/collisions.ts';
 import { ContentFolderError, findContentFiles, readSourceFiles } from './load/content-files.ts';
 import { loadArticle } from './load/front-matter.ts';
-import { writeSiteAtomically } from './output/atomic.ts';
+import { removeUnfinishedSites, writeSiteAtomically } from './output/atomic.ts';
 import { toBuildReportJson } from './output/build-report.ts';
 import { buildArchive } from './pipeline.ts';
 
@@ -68,6 +68,7 @@ async function runBuild(args: string[]): Promise<void> {
   const contentDir = parsed.values.content ?? 'content';
   const outDir = parsed.values.out ?? '_site';
   const started = performance.now();
+  removeUnfinishedSiteOnInterrupt(outDir);
 
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
   const { archive, diagnostics: archiveDiagnostics } = buildArchive(files);
@@ -102,6 +103,17 @@ async function runBuild(args: string[]): Promise<void> {
     + `${plural(archive.speakers.length, 'speaker')}, ${plural(archive.entities.length, 'entity', 'entities')} `
     + `into ${outDir} in ${seconds}s (${summarizeDiagnostics(all)})\n`,
   );
+}
+
+// Ctrl-C or a service stop during a build: drop the half-built folder, keep the old site, exit like shells expect.
+function removeUnfinishedSiteOnInterrupt(outDir: string): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeUnfinishedSites();
+      process.stderr.write(`\nInterrupted; ${outDir} was left as it was.\n`);
+      process.exit(code);
+    });
+  }
 }
 
 async function runExtract(args: string[]): Promise<void> {

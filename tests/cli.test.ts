@@ -25,14 +25,14 @@ interface Run {
 }
 
 /** Runs the CLI in `cwd` and collects its output. */
-function runCli(cwd: string, args: string[], options: { killAfterMs?: number } = {}): Promise<Run> {
+function runCli(cwd: string, args: string[], options: { killAfterMs?: number; signal?: NodeJS.Signals } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill(options.signal ?? 'SIGKILL'), options.killAfterMs);
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
@@ -252,6 +252,18 @@ test('a build killed midway leaves the previous _site complete', async () => {
   // The next complete build repairs and cleans whatever the kill left.
   const run = await runCli(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('Ctrl-C during a build exits 130, removes the unfinished folder at once and keeps _site', async () => {
+  const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise yet again') });
+  const before = await hashTree(join(dir, '_site'));
+  const run = await runCli(dir, ['build'], { killAfterMs: 900, signal: 'SIGINT' });
+  if (run.code === 0) return; // the build beat the signal: nothing to check
+  assert.equal(run.code, 130, run.stderr);
+  assert.match(run.stderr, /Interrupted; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), before);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
 });

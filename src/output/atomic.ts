@@ -4,6 +4,7 @@
  * Whatever moment the process is killed at, the target is either the old
  * site or the new one, never a mix; leftovers are cleaned on the next run.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../archive/types.ts';
@@ -26,13 +27,17 @@ export async function writeSiteAtomically(
   await removeStaleTempDirs(parent, name);
 
   const tmp = await mkdtemp(join(parent, `.${name}.tmp-${process.pid}-`));
+  unfinished.add(tmp);
   let diagnostics: Diagnostic[];
   try {
     diagnostics = await build(tmp);
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
+    unfinished.delete(tmp);
     return [failure(targetDir, 'site-build-failed', `site build failed: ${describeError(error)}`)];
   }
+  // From here on the folder is either swapped in or removed below; an interrupt must not delete it mid-rename.
+  unfinished.delete(tmp);
   if (diagnostics.some((d) => d.severity === 'error')) {
     await rm(tmp, { recursive: true, force: true });
     return diagnostics;
@@ -44,6 +49,22 @@ export async function writeSiteAtomically(
     return [...diagnostics, failure(targetDir, 'output-failed', `could not replace ${targetDir}: ${describeError(error)}`)];
   }
   return diagnostics;
+}
+
+// Temporary folders still being built into, for `removeUnfinishedSites`.
+const unfinished = new Set<string>();
+
+/**
+ * Removes the temporary folders of builds still in progress. Synchronous so
+ * the CLI can call it from a signal handler just before exiting; folders
+ * already being swapped in are left alone. Anything missed (a SIGKILL) is
+ * cleaned by the next run.
+ */
+export function removeUnfinishedSites(): void {
+  for (const tmp of unfinished) {
+    rmSync(tmp, { recursive: true, force: true });
+    unfinished.delete(tmp);
+  }
 }
 
 // The old site is renamed aside (not deleted) before the new one moves in, and
