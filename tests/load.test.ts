@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContentFolderError, findContentFiles, readSourceFiles } from '../src/load/content-files.ts';
+import { ContentFolderError, MAX_FILE_BYTES, findContentFiles, readSourceFiles } from '../src/load/content-files.ts';
 import { isCalendarDate, isWebUrl, loadArticle, locateFrontMatterKeys } from '../src/load/front-matter.ts';
 import { checkArticleCollisions, normalizeUrl } from '../src/load/collisions.ts';
 import type { LoadedArticle, SourceFile } from '../src/archive/types.ts';
@@ -150,6 +150,19 @@ test('readSourceFiles drops the BOM and reports invalid UTF-8 at the line and co
     assert.deepEqual(pick(byFile.get(paths[3]!)), ['invalid-utf8', 1, 2, 'file is not valid UTF-8: unexpected byte 0xE2']);
     assert.deepEqual(pick(byFile.get(paths[4]!)), ['unreadable-file', 1, 1, 'cannot read file: it is a folder']);
     assert.deepEqual(pick(byFile.get(paths[5]!)), ['unreadable-file', 1, 1, 'cannot read file: it does not exist']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file larger than the article limit is reported, not read into the build', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'qa-big-'));
+  try {
+    const path = join(dir, 'dump.md');
+    await writeFile(path, Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
+    const { files, diagnostics } = await readSourceFiles([path]);
+    assert.deepEqual(files, []);
+    assert.deepEqual(pick(diagnostics[0]), ['file-too-large', 1, 1, 'file is 16.0 MB, more than the 16 MB an article may have']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

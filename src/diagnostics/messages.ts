@@ -27,6 +27,11 @@ export const RULES = {
     why: 'Decoding a non-UTF-8 file would replace characters and corrupt quotes without notice.',
     hint: 'Re-save the file as UTF-8.',
   },
+  'file-too-large': {
+    severity: 'error', source: 'load',
+    why: 'A file of many megabytes is almost never an article (a PDF, a database dump) and would stall the build.',
+    hint: 'Move the file out of the content folder, or split it into articles.',
+  },
   'missing-content-folder': {
     severity: 'error', source: 'load',
     why: 'Building from a folder that does not exist would publish an empty site over a good one.',

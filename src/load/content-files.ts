@@ -70,6 +70,14 @@ export async function readSourceFiles(paths: readonly string[]): Promise<{ files
       diagnostics.push({ file: result.path, line: 1, column: 1, severity: 'error', reason: `cannot read file: ${why}`, ruleId: 'unreadable-file', source: 'load', note: RULES['unreadable-file'].hint });
       continue;
     }
+    if (result.bytes.length > MAX_FILE_BYTES) {
+      diagnostics.push({
+        file: result.path, line: 1, column: 1, severity: 'error',
+        reason: `file is ${(result.bytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1048576} MB an article may have`,
+        ruleId: 'file-too-large', source: 'load', note: RULES['file-too-large'].hint,
+      });
+      continue;
+    }
     const decoded = decodeUtf8(result.bytes);
     if (typeof decoded === 'string') {
       files.push({ path: result.path, value: decoded });
@@ -86,6 +94,9 @@ export async function readSourceFiles(paths: readonly string[]): Promise<{ files
   }
   return { files, diagnostics };
 }
+
+/** Largest content file read (16 MB): news articles are kilobytes; anything this big is a wrong file (a PDF, a dump). */
+export const MAX_FILE_BYTES = 16 * 1048576;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
