@@ -75,6 +75,13 @@ export function stripDescriptors(name: string): string {
   return out.replace(DESCRIPTOR_AFTER, '');
 }
 
+/** The candidate under the fullest name the article itself writes (lexicons may expand abbreviations). */
+function preferWrittenForm(candidate: Candidate, text: string): Candidate {
+  if (text.includes(candidate.name)) return candidate;
+  const written = candidate.aliases.filter((a) => text.includes(a)).sort((a, b) => b.length - a.length)[0];
+  return written ? { ...candidate, name: written, aliases: [...candidate.aliases.filter((a) => a !== written), candidate.name] } : candidate;
+}
+
 /** True when `short` can be a shorter way of writing the full name `full`. */
 function isShortFormOf(short: string[], full: Candidate): boolean {
   if (short.length >= full.tokens.length) return false;
@@ -122,9 +129,15 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
     const longest = fits.filter((c) => !fits.some((o) => o !== c && isShortFormOf(c.tokens, o)));
     const unique = new Map(longest.map((c) => [fold(c.name), c]));
     if (unique.size === 1) {
-      const full = [...unique.values()][0]!;
+      const only = [...unique.values()][0]!;
+      const full = only.type === 'organization' ? preferWrittenForm(only, text) : only;
       const aliases = [...new Set([...ref.aliases, ref.name, ...full.aliases])].filter((a) => fold(a) !== fold(full.name));
       return { ...ref, name: full.name, aliases, titles: cleanTitles([...titles, ...full.titles]) };
+    }
+    if (ref.type === 'organization' && !text.includes(name)) {
+      // A name the lexicon expanded ("NASA" → its full name) stays in the form the article uses.
+      const written = ref.aliases.filter((a) => text.includes(a)).sort((a, b) => b.length - a.length)[0];
+      if (written) return { ...ref, name: written, aliases: [...new Set([...ref.aliases.filter((a) => a !== written), ref.name])] };
     }
     if (name === ref.name && titles === ref.titles) return ref;
     return { ...ref, name, titles, aliases: [...new Set([...ref.aliases, ref.name])].filter((a) => a !== name) };

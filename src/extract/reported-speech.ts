@@ -25,6 +25,7 @@ export interface ReportedSpeech {
 
 const LEAD_ADVERBIAL = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`);
 const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^.;!?]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
+const NEEDS_THAT = new Set(['agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
 /**
@@ -168,6 +169,9 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const after = text.slice(cue.end, sentence.end);
     if (/^\s+(?:on|upon|about|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
     let start = cue.end;
+    const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
+    // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
+    if (NEEDS_THAT.has(lemma) && !/^[^.;"“”]{0,60}?\bthat\b/.test(text.slice(start, sentence.end))) continue;
     const that = THAT.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
     else {
