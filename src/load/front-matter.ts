@@ -315,6 +315,11 @@ function reportIssue(
   at: KeyLocation | undefined,
   report: (ruleId: RuleId, reason: string, line: number, column: number, endColumn?: number) => void,
 ): void {
+  if ((REQUIRED as readonly string[]).includes(key) && value === undefined && at) {
+    // `title:` with nothing after it: the key is there, its value is not.
+    report(key === 'title' ? 'invalid-title' : key === 'source' ? 'invalid-source' : 'invalid-date', `${key} is empty`, at.line, at.keyColumn);
+    return;
+  }
   if ((REQUIRED as readonly string[]).includes(key) && value === undefined) {
     report(`missing-front-matter-${key as (typeof REQUIRED)[number]}`, `missing front matter \`${key}\``, 1, 1);
     return;
