@@ -94,7 +94,6 @@ function renderResult(data) {
   else if (data.filters?.type?.includes('Article')) parts.push('Article');
   if (data.meta?.date) parts.push(data.meta.date);
   if (data.meta?.source) parts.push(data.meta.source);
-  if (data.meta?.article) parts.push(`in “${data.meta.article}”`);
   meta.textContent = parts.join(' · ');
   item.append(title, excerpt, meta);
   return item;
@@ -129,15 +128,29 @@ async function runSearch() {
     return;
   }
   statusLine.textContent = 'Searching…';
-  const options = q ? { filters } : { filters, sort: { date: 'desc' } };
-  const search = await pagefind.search(q || null, options);
-  if (id !== runId || !search) return;
-  currentResults = search.results;
+  // Quotes first, then whole articles: an article page holds every word of its
+  // quotes and would otherwise outrank the quote a reader is looking for.
+  const types = filters.type ? [filters.type] : ['Quote', 'Article'];
+  const searches = await Promise.all(
+    types.map((type) => {
+      const options = { filters: { ...filters, type } };
+      if (!q) options.sort = { date: 'desc' };
+      return pagefind.search(q || null, options);
+    }),
+  );
+  if (id !== runId || searches.some((search) => !search)) return;
+  const counts = searches.map((search) => search.results.length);
+  currentResults = searches.flatMap((search) => search.results);
   shown = 0;
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
-  const n = currentResults.length;
-  statusLine.textContent = n === 0 ? 'No results.' : `${n} result${n === 1 ? '' : 's'}.`;
+  const label = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  statusLine.textContent =
+    currentResults.length === 0
+      ? 'No results.'
+      : types.length === 2
+        ? `${label(counts[0], 'quote', 'quotes')} and ${label(counts[1], 'article', 'articles')}.`
+        : `${label(currentResults.length, 'result', 'results')}.`;
   await showMore(id);
 }
 

@@ -7,8 +7,13 @@
 import type { Archive } from '../archive/types.ts';
 import { parseTextDocument } from '../parse/text-document.ts';
 
-/** Maps every quote id of the archive to its plain text. Parses each article once. */
+// Pages and search records both need the texts of one archive: parse its articles once.
+const cache = new WeakMap<Archive, Map<string, string>>();
+
+/** Maps every quote id of the archive to its plain text. Parses each article once per archive. */
 export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
+  const cached = cache.get(archive);
+  if (cached) return cached;
   const byArticle = new Map<string, { start: number; end: number; id: string; text: string }[]>();
   for (const q of archive.quotes) {
     const list = byArticle.get(q.articleId);
@@ -26,5 +31,6 @@ export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
       texts.set(q.id, plain || q.text.replace(/\s+/g, ' ').trim());
     }
   }
+  cache.set(archive, texts);
   return texts;
 }

@@ -53,12 +53,11 @@ export function toPagefindRecords(archive: Archive): QuoteSearchRecord[] {
       title: speakerName ? `${speakerName}: ${firstWords(text, 10)}` : firstWords(text, 10),
       date: quote.date,
       source: article.source.name,
-      article: article.title,
-      articleUrl: article.path,
       kind: quote.kind,
     };
+    // Pagefind searches meta values too: the article title here would make every
+    // quote of an article match its headline, so only the quote's own facts go in.
     if (speakerName) meta.speaker = speakerName;
-    if (speaker) meta.speakerUrl = speaker.path;
     records.push({
       url: quote.path,
       // The speaker's name is searchable too: "Smith tariffs" finds Smith's words on tariffs.
