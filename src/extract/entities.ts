@@ -32,6 +32,8 @@ import {
   NON_ORG_ACRONYMS,
   isPersonalName,
   ENGLISH_WORDS,
+  ORG_NOUNS,
+  SURNAME_LIKE_SUFFIXES,
   POSSESSIVES_IN_NAMES,
   ROLE_WORDS,
   lookupGazetteer,
@@ -315,6 +317,7 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 }
 
 const lowerText = (t: Token) => t.text.toLowerCase();
+const ARTICLES = new Set(['The', 'A', 'An']);
 const isConnectorToken = (t: Token) => !t.cap && (RUN_CONNECTORS.has(t.text) || t.text === '&');
 const bareText = (t: Token) => stripPossessive(t.text);
 
@@ -400,7 +403,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
-    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && !longestGazetteerMatch(tokens, from, runTo)) {
+    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
       // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
       from++;
     }
@@ -447,6 +450,14 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const last = words[n - 1]!;
   const first = words[0]!;
 
+  // Shoaib 'Shabby' Qureshi: a quoted nickname inside capitalized words is a person's.
+  if (allowPerson && n >= 4 && tokens.slice(a, b).some((t) => !t.word)) {
+    const nameStart = findNameStart(words.filter((w) => !QUOTE_CHARS.has(w)));
+    const titleTo = nameStart > 0 ? a + nameStart : a;
+    const person = personCandidate(text, tokens, titleTo, b, titleTo > a ? [joinTokens(tokens, a, titleTo)] : precedingTitles(text, tokens, a));
+    if (person) return [person];
+  }
+
   // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
   const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
   if (n >= 2 && DOCUMENT_SUFFIXES.has(docWord) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
@@ -488,7 +499,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
 
   // Places by their first or last word ("Lake Charles", "Jamison Valley"), or a compass word before a known place.
-  const personLike = n === 2 && isNameLike(first) && isPersonalName(last) && !isLocative(tokens, a);
+  const personLike = n === 2 && isNameLike(first) && SURNAME_LIKE_SUFFIXES.has(last) && !isLocative(tokens, a);
   if ((PLACE_SUFFIXES.has(last) && !personLike) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last))) return [makeCandidate(text, tokens, a, b, 'place')];
   if (COMPASS_WORDS.has(first)) {
     const rest = lookupGazetteer(words.slice(1).join(' '));
@@ -496,6 +507,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
+  if (!(isNameLike(first) && n >= 2) && hasOrganizationNoun(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'organization')];
   if (allowPerson && looksLikePerson(text, tokens, a, b, words)) {
     const person = personCandidate(text, tokens, a, b, precedingTitles(text, tokens, a));
     if (person) return [person];
@@ -522,6 +534,28 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
   if (next.text === ',' && after?.cap) {
     const entry = lookupGazetteer(after.text) ?? (tokens[b + 2]?.cap ? lookupGazetteer(`${after.text} ${tokens[b + 2]!.text}`) : undefined);
     if (entry?.type === 'place' && isLocative(tokens, a)) return true;
+  }
+  return false;
+}
+
+/**
+ * An organization by the noun next to it: "the union Verdi", "airport operator
+ * Fraport", "the Houthi movement", "Lumio, a startup based in …".
+ */
+function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
+  const prev = tokens[a - 1];
+  if (prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === tokens[a]!.start) return true;
+  const next = tokens[b];
+  if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!)) return true;
+  if (next?.text === ',') {
+    const art = tokens[b + 1];
+    if (!art?.word || !/^(?:a|an|the)$/.test(art.text)) return false;
+    for (let k = b + 2; k < b + 7 && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!t.word) return false;
+      if (!t.cap && ORG_NOUNS.has(t.text)) return true;
+      if (!t.cap && ROLE_WORDS.has(t.text)) return false;
+    }
   }
   return false;
 }
@@ -706,7 +740,11 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
   if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && !isPersonalName(word)) return [{ ...base, type: 'place' }];
-  if (!sentenceInitial && isOrganizationByContext(tokens, i) && !isPersonalName(word)) return [{ ...base, type: 'organization' }];
+  // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(?:Mc|Mac|Fitz|De|Da|Di|Le|La|Van|Von|O')/.test(word)) return [{ ...base, type: 'organization' }];
+  if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
+  // A surname elsewhere in the article wins over these cues at linking time.
+  if ((!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   const weak = sentenceInitial || CONTENT_OR_ROLE(word);
   return [{ ...base, single: weak ? 'weak' : 'unknown' }];
@@ -793,6 +831,11 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
       continue;
     }
     if (c.ambiguous) {
+      const org = findOrganizationByWord(groups, word);
+      if (org) {
+        add(org, c);
+        continue;
+      }
       const key = `${c.type}:${foldKey(c.name)}`;
       add(byKey.get(key) ?? open(c, key, c.name, c.parts), c);
       continue;
@@ -859,6 +902,8 @@ function mergeOrganizationForms(groups: Group[]): void {
       const l = foldKey(long.name);
       if (l.length <= s.length) return false;
       if (l.endsWith(' ' + s)) return true;
+      // "NetChoice" and "NetChoice LLC": the same company with and without its legal form.
+      if (l.startsWith(s + ' ') && long.parts.length === short.parts.length + 1 && ORG_SUFFIXES.has(long.parts[long.parts.length - 1]!)) return true;
       return !short.known && l.startsWith(s + ' of ');
     });
     if (!target) continue;

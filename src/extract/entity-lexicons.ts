@@ -151,3 +151,7 @@ export const PLACE_NOUNS = new Set(entityPatterns.placeNouns);
 export const NON_ORG_ACRONYMS = new Set(entityPatterns.acronymsNotOrganizations);
 /** Lower-case English dictionary words: a capitalized one is weak evidence against a personal name. */
 export const ENGLISH_WORDS = new Set(englishWords.words);
+/** Place-name endings that are also common surnames ("Park", "Hill"): "Jane Park" stays a person. */
+export const SURNAME_LIKE_SUFFIXES = new Set(entityPatterns.surnameLikeSuffixes);
+/** Lower-case nouns that name an organization around a name ("the union Verdi", "the Houthi movement"). */
+export const ORG_NOUNS = new Set(entityPatterns.organizationNouns);
