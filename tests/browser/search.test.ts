@@ -19,6 +19,11 @@ import { buildSite } from '../../src/site/build-site.ts';
 import { serveSite } from '../../src/site/serve.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 
+/** The few DOM members read inside the page (the project compiles without the DOM lib). */
+interface ComputedStyleSource {
+  ownerDocument: { defaultView: { getComputedStyle(element: unknown): { backgroundColor: string; outlineStyle: string } } };
+}
+
 const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 
 let archive: Archive;
@@ -71,7 +76,7 @@ test('typing words of a quote into /search/ shows it; the hit leads to the quote
   assert.ok(await target.evaluate((el) => el.matches('mark.quote')));
   // Highlighted: the targeted quote gets its own background and outline.
   const style = await target.evaluate((el) => {
-    const s = getComputedStyle(el);
+    const s = (el as unknown as ComputedStyleSource).ownerDocument.defaultView.getComputedStyle(el);
     return { background: s.backgroundColor, outline: s.outlineStyle };
   });
   assert.notEqual(style.background, 'rgba(0, 0, 0, 0)');

@@ -35,10 +35,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     // CSP violations fire a DOM event; forward them to the console so they are counted too.
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
+    await page.addInitScript({
+      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
     });
     return page;
   };
