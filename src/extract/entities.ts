@@ -266,6 +266,14 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
         j = skip;
         continue;
       }
+      if (tok.text === ',') {
+        // "Ministry of Land, Infrastructure, Transport and Tourism": a list inside an institution's name.
+        const listEnd = organizationListEnd(text, tokens, i, j);
+        if (listEnd > 0) {
+          j = listEnd;
+          continue;
+        }
+      }
       if (!gapIsSpace(text, prev, tok)) break;
       if (isNameToken(tokens, j)) {
         // "Osaka-based Hinode Industries": a modifier compound stands alone.
@@ -295,6 +303,27 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
     i = j;
   }
   return runs;
+}
+
+/** End of ", B, C and D" after "Head of A" (token index after D), or 0. */
+function organizationListEnd(text: string, tokens: Token[], runStart: number, comma: number): number {
+  let headOf = false;
+  for (let k = runStart; k + 1 < comma; k++) if (ORG_HEADS.has(tokens[k]!.text) && /^(?:of|for)$/.test(tokens[k + 1]!.text)) headOf = true;
+  if (!headOf) return 0;
+  let k = comma;
+  for (let items = 0; items < 6; items++) {
+    // Each item: optional ",", optional "and", then one to three capitalized words.
+    if (tokens[k]?.text === ',') k++;
+    const and = tokens[k]?.text === 'and';
+    if (and) k++;
+    let m = k;
+    while (m < tokens.length && m < k + 3 && tokens[m]!.word && tokens[m]!.cap && (m === k || gapIsSpace(text, tokens[m - 1]!, tokens[m]!))) m++;
+    if (m === k) return 0;
+    k = m;
+    if (and) return k;
+    if (tokens[k]?.text !== ',' && tokens[k]?.text !== 'and') return 0;
+  }
+  return 0;
 }
 
 function isModifierCompound(word: string): boolean {
@@ -439,7 +468,8 @@ function makeCandidate(text: string, tokens: Token[], a: number, b: number, type
   const end = bareEnd(tokens[b - 1]!);
   const parts: string[] = [];
   for (let i = a; i < b; i++) parts.push(i === b - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
-  return { type, name: name ?? parts.join(' '), parts, start, end, text: text.slice(start, end), titles: [], known };
+  const written = text.slice(start, end);
+  return { type, name: name ?? written.replace(/\s+/g, ' '), parts, start, end, text: written, titles: [], known };
 }
 
 /** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
