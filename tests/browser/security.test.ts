@@ -195,6 +195,38 @@ test('feeds carry content as escaped text or sanitized HTML, never live markup',
   }
 });
 
+/** Splits RFC 4180 CSV into rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
+    else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('no CSV cell can run as a spreadsheet formula', () => {
+  const rows = parseCsv(readFileSync(join(site, 'archive.csv'), 'utf8'));
+  assert.ok(rows.length > 3, 'the CSV has quote rows');
+  const width = rows[0]!.length;
+  const formulas: string[] = [];
+  for (const row of rows) {
+    assert.equal(row.length, width, `every row has ${width} cells: ${row.join(' | ')}`);
+    for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) formulas.push(cell);
+  }
+  assert.deepEqual(formulas, []);
+  assert.ok(rows.some((row) => row.some((cell) => cell.startsWith("'=1+2"))), 'the formula-like quote is kept, neutralized');
+});
+
 test('JSON-LD on every page parses and cannot be closed by content', () => {
   for (const file of listFiles(site, '.html').filter((p) => !p.startsWith('pagefind/'))) {
     const html = readFileSync(join(site, file), 'utf8');
