@@ -68,6 +68,14 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   const stretch = text.slice(clauseStart, end);
   const segments = mergePlaceContinuations(stretch, splitOutsideBrackets(stretch));
   if (!segments.length) return null;
+  // "Passengers should check first, said Jane Doe": a verb right after a comma has no subject before it,
+  // unless the comma closes an appositive ("Jane Doe, a spokeswoman, said"; "the chief executive, Jane Doe, said").
+  if (/,\s*$/.test(stretch)) {
+    const lastSeg = stretch.slice(segments[segments.length - 1]!.start, segments[segments.length - 1]!.end).trim();
+    const prevSeg = segments.length > 1 ? stretch.slice(segments[segments.length - 2]!.start, segments[segments.length - 2]!.end).trim() : '';
+    const nameLike = /^\p{Lu}/u.test(lastSeg) && lastSeg.split(/\s+/).length <= 6;
+    if (!isAppositive(lastSeg) && !(prevSeg && (nameLike || isAppositive(prevSeg)) && prevSeg.split(/\s+/).length <= 10)) return null;
+  }
   // "Maria Lopez, 61, a spokeswoman for the ministry, said": walk back over
   // appositives (roles, ages, who-clauses) to the segment that names.
   let index = segments.length - 1;
@@ -95,7 +103,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   return { start: s, end: e, appositive };
 }
 
-function isAppositive(segment: string): boolean {
+export function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 16;

@@ -8,7 +8,7 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, leadingNounPhrase, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, leadingNounPhrase, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { Resolution } from './speakers.ts';
@@ -114,40 +114,55 @@ function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: numb
     if (comma < 0) continue;
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
     const tail = text.slice(cue.end, sentence.end);
-    let speakerStart: number;
-    let speakerEnd: number;
-    let appositive = '';
     const between = text.slice(sentence.start + comma + 1, verb.start);
-    if (between.trim() === '') {
-      if (/ing$/i.test(verb.form)) continue;
-      // Inverted: "…, said Lee, the minister."
-      const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
-      if (!m) continue;
-      speakerStart = cue.end + m.index + m[0].indexOf(m[1]!);
-      speakerEnd = speakerStart + m[1]!.length;
-      const rest = text.slice(speakerEnd, sentence.end);
-      if (!/^\s*(?:,[^.;]{0,100})?[.!?]?\s*$/.test(rest)) continue;
-      appositive = /^,\s*([^,.;]+)/.exec(rest)?.[1] ?? '';
-    } else {
-      // "…, he said, and every contract …" — a short speaker between commas needs no particular tail.
-      if (!CLAUSE_TAIL.test(tail) && !(between.trim().split(/\s+/).length <= 5 && /^\s*(?:on\s+\w+\s*)?[,.;]/.test(tail))) continue;
-      // The speaker phrase may carry its own appositive: "…, Lee, the minister, said."
-      const subject = subjectBefore(text, sentence.start, verb.start);
-      if (!subject) continue;
-      speakerStart = subject.start;
-      speakerEnd = subject.end;
-      appositive = subject.appositive;
-      if (between.split(/\s+/).length > 16) continue;
-    }
-    const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, appositive);
-    if (resolution.kind === 'none') continue;
-    // The clause is what precedes the speaker's comma.
-    const clauseEnd = clauseEndBefore(text, sentence.start, speakerStart);
-    const start = clauseStartAfterLead(text, sentence.start, clauseEnd);
-    if (clauseEnd - start < 12) continue;
-    return { start, end: clauseEnd, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(speakerStart, speakerEnd).trim().toLowerCase(), sentence };
+    const hit = (between.trim() === '' ? invertedSpeaker(ctx, sentence, verb, cue) : null) ?? subjectSpeaker(ctx, sentence, verb, cue, between, tail);
+    if (hit) return hit;
   }
   return null;
+}
+
+/** "…, said Lee, the minister." */
+function invertedSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { form: string }, cue: { cue: string; end: number }): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  if (/ing$/i.test(verb.form)) return null;
+  const tail = text.slice(cue.end, sentence.end);
+  const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
+  if (!m) return null;
+  const speakerStart = cue.end + m.index + m[0].indexOf(m[1]!);
+  const speakerEnd = speakerStart + m[1]!.length;
+  const rest = text.slice(speakerEnd, sentence.end);
+  if (!/^\s*(?:,[^.;]{0,100})?[.!?]?\s*$/.test(rest)) return null;
+  const appositive = /^,\s*([^,.;]+)/.exec(rest)?.[1] ?? '';
+  const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, appositive);
+  if (resolution.kind === 'none') return null;
+  const clauseEnd = clauseEndBefore(text, sentence.start, cue.end - cue.cue.length);
+  const start = clauseStartAfterLead(text, sentence.start, clauseEnd);
+  if (clauseEnd - start < 12) return null;
+  return { start, end: clauseEnd, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: m[1]!.trim().toLowerCase(), sentence };
+}
+
+/** "…, Lee said." / "…, the chief executive of X, Jane Doe, said on Monday." */
+function subjectSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { start: number }, cue: { cue: string; end: number }, between: string, tail: string): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  // "…, he said, and every contract …" — a short speaker between commas needs no particular tail.
+  if (!CLAUSE_TAIL.test(tail) && !(between.trim().split(/\s+/).length <= 5 && /^\s*(?:on\s+\w+\s*)?[,.;]/.test(tail))) return null;
+  const subject = subjectBefore(text, sentence.start, verb.start);
+  if (!subject || subject.start <= sentence.start + 1) return null;
+  let clauseEnd = clauseEndBefore(text, sentence.start, subject.start);
+  let appositive = subject.appositive;
+  // A description before the name belongs to the speaker, not the clause.
+  const prevComma = text.lastIndexOf(',', clauseEnd - 1);
+  const description = prevComma > sentence.start ? text.slice(prevComma + 1, clauseEnd).trim() : '';
+  if (description && isAppositive(description) && description.split(/\s+/).length <= 10) {
+    appositive = [description, appositive].filter(Boolean).join(', ');
+    clauseEnd = clauseEndBefore(text, sentence.start, prevComma + 1);
+  }
+  if (text.slice(subject.start, verb.start).split(/\s+/).length > 16) return null;
+  const resolution = resolveWithFallback(ctx, subject.start, subject.end, appositive);
+  if (resolution.kind === 'none') return null;
+  const start = clauseStartAfterLead(text, sentence.start, clauseEnd);
+  if (clauseEnd - start < 12) return null;
+  return { start, end: clauseEnd, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
 }
 
 function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
@@ -156,6 +171,10 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
   const clauseStart = sentence.start + (lead ? lead[0].length : 0);
   for (const verb of verbs.slice(0, 2)) {
     if (verb.start < clauseStart) continue;
+    // "would add 40 flights", "will tell": a modal verb reports no words.
+    if (/\b(?:would|will|could|should|may|might|must|can|cannot|to)\s+$/i.test(text.slice(Math.max(0, verb.start - 10), verb.start))) continue;
+    // `"…," Raman said at a briefing`: the verb attributes the quote before it.
+    if (attributesQuoteBefore(ctx, sentence, verb.start)) continue;
     const subject = subjectBefore(text, clauseStart, verb.start);
     if (!subject) continue;
     // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
@@ -188,6 +207,16 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     return { start, end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
   }
   return null;
+}
+
+/** True when the verb is the attribution of a quote just before it: `"…," Raman said at a briefing`. */
+function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart: number): boolean {
+  const text = ctx.doc.text;
+  const span = [...ctx.spans].reverse().find((q) => q.close <= verbStart && q.open >= sentence.start);
+  if (!span) return false;
+  const between = text.slice(span.close, verbStart);
+  const endsAttributively = /[,?!—–-]\s*$/.test(text.slice(span.open, span.close - 1)) || /^\s*[,—–-]/.test(between);
+  return endsAttributively && !/\b(?:and|but|or)\b/i.test(between) && between.trim().split(/\s+/).length <= 8;
 }
 
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */

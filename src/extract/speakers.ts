@@ -26,6 +26,9 @@ type Gender = 'm' | 'f';
 
 const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
+// "the company said": businesses are named with these words.
+const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automaker', 'carmaker', 'lender', 'insurer', 'maker', 'manufacturer', 'retailer', 'startup', 'group', 'bank', 'conglomerate', 'operator', 'developer', 'publisher', 'studio', 'label', 'chain', 'brand', 'supplier', 'producer', 'miner', 'utility']);
+const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|Co\.|Company|Holdings|AG|SA|S\.A\.|GmbH|NV|N\.V\.|AB|ASA|SE|SpA|Motors?|Airlines?|Airways|Bank|Pharma\w*|Therapeutics|Technologies|Systems|Foods|Energy|Labs?|Industries|Logistics|Capital|Partners|Ventures|Records|Pictures|Studios|Brands|Telecom|Automotive|Electronics|Semiconductor|Software)\b/;
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
 const NOT_NAMES = /^(?:Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
@@ -285,8 +288,22 @@ export class SpeakerResolver {
       if (names.includes(head)) return this.#namedOrganization(m);
       generic ??= m;
     }
+    if (COMPANY_HEADS.has(head)) {
+      const company = this.#lastMatching(pos, (e) => COMPANY_NAME.test(e.name) || e.aliases.some((a) => COMPANY_NAME.test(a)));
+      if (company) return this.#namedOrganization(company);
+      const speaker = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'organization');
+      if (speaker) return { kind: 'named', ref: speaker.ref, entity: speaker.entity };
+    }
     // "the department" after "HHS": the nearest organization, when it is close by.
     return generic && this.#blockIndex(pos) - this.#blockIndex(generic.start) <= 3 ? this.#namedOrganization(generic) : null;
+  }
+
+  #lastMatching(pos: number, test: (e: ExtractedEntity) => boolean): Mention | null {
+    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.start < pos && m.type === 'organization' && test(this.#entities[m.entity]!)) return m;
+    }
+    return null;
   }
 
   #personWithRoleBefore(pos: number, role: string): Resolution | null {
@@ -349,7 +366,7 @@ function appositiveTitle(appositive: string): string[] {
 export function cleanTitles(titles: string[]): string[] {
   const out: string[] = [];
   for (const raw of titles) {
-    let t = raw.replace(/^[\s,]+|[\s,]+$/g, '').replace(/^(?:a|an|the|former|then-)\s+/i, '').trim();
+    let t = raw.replace(/^[\s,]+|[\s,]+$/g, '').replace(/^(?:a|an|the|former|then-)\s+/i, '').replace(/\s*\b(?:Dr|Mr|Mrs|Ms|Prof)\.?$/, '').trim();
     if (!t) continue;
     if (!t.split(/\s+/).some((w) => isRoleWord(w.toLowerCase().replace(/[^a-z-]/g, '')))) continue;
     // A single role word capitalized only because it starts the sentence.
