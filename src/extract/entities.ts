@@ -386,6 +386,8 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on'].includes(tokens[i - 1]!.text);
+    } else if (left.length === 1 && isOrgAcronym(head)) {
+      keep = true;
     } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
       keep = false;
     } else {
@@ -481,7 +483,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const first = words[0]!;
 
   // Shoaib 'Shabby' Qureshi: a quoted nickname inside capitalized words is a person's.
-  if (allowPerson && n >= 4 && tokens.slice(a, b).some((t) => !t.word)) {
+  if (allowPerson && n >= 4 && tokens.slice(a, b).some((t) => QUOTE_CHARS.has(t.text))) {
     const nameStart = findNameStart(words.filter((w) => !QUOTE_CHARS.has(w)));
     const titleTo = nameStart > 0 ? a + nameStart : a;
     const person = personCandidate(text, tokens, titleTo, b, titleTo > a ? [joinTokens(tokens, a, titleTo)] : precedingTitles(text, tokens, a));
@@ -514,7 +516,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const ampersand = words.includes('&');
   let headOf = false;
   for (let k = 0; k + 1 < n && !headOf; k++) headOf = (ORG_HEADS.has(words[k]!) || ORG_SUFFIXES.has(words[k]!)) && ['of', 'for', 'on'].includes(words[k + 1]!);
-  if (ORG_SUFFIXES.has(last) || ampersand || headOf) {
+  // "ACLU of Florida", "ACORN Canada", "Climate Action Network Europe": an organization qualified by a place.
+  const orgBeforePlace = n >= 2 && lookupGazetteer(last)?.type === 'place' && (ORG_SUFFIXES.has(words[n - 2]!) || (n === 2 && isOrgAcronym(first)) || (n === 3 && words[1] === 'of' && isOrgAcronym(first)));
+  if (ORG_SUFFIXES.has(last) || ampersand || headOf || orgBeforePlace) {
     return [makeCandidate(text, tokens, a, b, 'organization')];
   }
 
@@ -553,6 +557,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   return gazetteerMatchesWithin(text, tokens, a, b);
 }
 
+const isOrgAcronym = (w: string) => ACRONYM.test(w) && !NON_ORG_ACRONYMS.has(w) && !isRoleWord(w) && lookupGazetteer(w)?.type !== 'place';
 const CONTENT_OR_ROLE = (w: string) => CONTENT_WORDS.has(w.toLowerCase()) || ROLE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
 
 /** "Kisumu, Kenya", "Mato Grosso state": a place by what follows it. */
@@ -604,7 +609,9 @@ function classifyTitle(text: string, tokens: Token[], a: number, b: number): Can
   let segStart = a;
   const flush = (end: number) => {
     let s = segStart;
-    while (s < end && (isConnectorToken(tokens[s]!) || FUNCTION_WORDS.has(lowerText(tokens[s]!)) || DEMONYMS.has(tokens[s]!.text))) s++;
+    while (s < end && (isConnectorToken(tokens[s]!) || FUNCTION_WORDS.has(lowerText(tokens[s]!)))) s++;
+    // "Chinese Foreign Ministry" drops its adjective; "European Council" is a name of its own.
+    if (s < end && DEMONYMS.has(tokens[s]!.text) && !lookupGazetteer(joinTokens(tokens, s, end))) s++;
     if (end <= s) return;
     const words = tokens.slice(s, end).map(bareText);
     const whole = lookupGazetteer(words.join(' '));
@@ -650,6 +657,9 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   const nameLike = words.filter((w) => isNameLike(w)).length;
   if (isNameLike(words[0]!) || nameLike >= 2) return true;
   if (words.some((w) => /^(?:bin|ibn|bint|al-\p{Lu}|el-\p{Lu}|Abdel|Abdul|Abd|Abu)/u.test(w))) return true;
+  // Strong cues around the phrase outweigh one common word in it ("according to Faith Njeri Mutua, chief executive of …").
+  const plausible = words.filter((w) => isNameLike(w) || isUnknownWord(w) || NAME_PARTICLES.has(w)).length >= Math.max(1, words.length - 1);
+  if (plausible && words.length <= 4 && hasStrongPersonCue(tokens, a, b)) return true;
   if (words.some((w) => CONTENT_OR_ROLE(w) || lookupGazetteer(w))) return false;
   // Evidence around an unknown phrase: a role word before it, a speech verb or an age after it.
   if (precedingTitles(text, tokens, a).length > 0) return true;
@@ -668,6 +678,22 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
       if (!t.word) break;
       if (!t.cap && ROLE_WORDS.has(t.text.toLowerCase())) return words.length <= 4;
     }
+  }
+  return false;
+}
+
+/** "said Jane Doe", "according to Jane Doe", "Jane Doe, chief executive of …", "Jane Doe, 45,". */
+function hasStrongPersonCue(tokens: Token[], a: number, b: number): boolean {
+  const before = tokens[a - 1];
+  if (before?.word && !before.cap && (lookupSpeechVerb(before.text) || (before.text === 'to' && tokens[a - 2]?.text === 'according'))) return true;
+  const next = tokens[b];
+  const after = tokens[b + 1];
+  if (next?.text !== ',' || !after) return false;
+  if (/^(?:who|whose)$/.test(after.text) || /^\d{1,2}$/.test(after.text)) return true;
+  for (let k = b + 1; k < b + 6 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.word) break;
+    if (!t.cap && ROLE_WORDS.has(t.text.toLowerCase())) return true;
   }
   return false;
 }
@@ -861,7 +887,7 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
       continue;
     }
     if (c.ambiguous) {
-      const org = findOrganizationByWord(groups, word);
+      const org = c.type === 'organization' && !c.known ? findOrganizationByWord(groups, word) : undefined;
       if (org) {
         add(org, c);
         continue;

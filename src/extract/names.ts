@@ -9,6 +9,7 @@ import {
   NAME_PARTICLES,
   NAME_SUFFIXES,
   ROLE_WORDS,
+  FUNCTION_WORDS,
   ORG_SUFFIXES,
   ORG_HEADS,
   PLACE_SUFFIXES,
@@ -71,7 +72,7 @@ const nameLikeCache = new Map<string, boolean>();
 function computeNameLike(word: string): boolean {
   const w = stripPossessive(word);
   if (EAST_ASIAN_SURNAMES.has(w)) return true;
-  if (CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || ROLE_WORDS.has(w.toLowerCase()) || lookupGazetteer(w)) return false;
+  if (CONTENT_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || ROLE_WORDS.has(w.toLowerCase()) || lookupGazetteer(w)) return false;
   if (ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || PLACE_SUFFIXES.has(w)) return false;
   if (isInitial(w)) return true;
   if (/^(?:Mc|Mac|O['’]|Fitz)\p{Lu}\p{Ll}/u.test(w)) return true;
