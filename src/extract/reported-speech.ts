@@ -46,16 +46,18 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
   const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
-  const tail = text.slice(hit.cueEnd, hit.end);
+  // Clause-first hits end before their cue; what follows the cue runs to the sentence's end.
+  const tailEnd = hit.end > hit.cueEnd ? hit.end : sentence.end;
+  const tail = text.slice(hit.cueEnd, tailEnd);
   for (let m = more.exec(tail); m; m = more.exec(tail)) {
     if (hit.resolution.kind === 'none') break;
     const at = hit.cueEnd + m.index;
     const from = at + m[0].length;
     if (quoted.some((q) => q.start <= at && at < q.end)) continue;
+    // The clause before runs on past this one (speaker-first clauses do): it ends here.
     const previous = clauses[clauses.length - 1]!;
-    if (at <= previous.start) continue;
-    previous.end = Math.min(previous.end, at);
-    clauses.push({ ...hit, start: from, end: hit.end, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
+    if (previous.start < at && previous.end > at) previous.end = at;
+    clauses.push({ ...hit, start: from, end: tailEnd, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
   }
   for (const clause of clauses) {
     for (const piece of splitAndThat(text, clause.start, clause.end)) {
@@ -203,7 +205,7 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const end = trailing ? start + trailing.index : sentence.end;
     const clause = text.slice(start, end).trim();
     // "said it", "told reporters." or an infinitive ("urged them to …") is no reported statement.
-    if (clause.split(/\s+/).length < 3 || /^(?:to\b|nothing\b|so\b|yes\b|no\b|goodbye\b|hello\b)/i.test(clause)) continue;
+    if (clause.split(/\s+/).length < 3 || /^(?:to\b|nothing\b|so[.,]|(?:yes|no)\b[.,!]*$|goodbye\b|hello\b)/i.test(clause)) continue;
     return { start, end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
   }
   return null;
