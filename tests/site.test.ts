@@ -15,6 +15,9 @@ import type { Archive } from '../src/archive/types.ts';
 import { buildSite } from '../src/site/build-site.ts';
 import { toSiteView } from '../src/site/view-data.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/site/content-security-policy.ts';
+import { serveSite, resolveRequestPath } from '../src/site/serve.ts';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { toArchiveJson } from '../src/export/json.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
 
@@ -241,4 +244,63 @@ test('view data pre-computes lists, counts and labels without Eleventy', () => {
   const months = view.timeline.years.flatMap((y) => y.months.map((m) => m.key));
   assert.deepEqual(months, [...new Set(archive.articles.map((a) => a.date.slice(0, 7)))]);
   for (const speaker of view.speakers) for (const quote of speaker.quotes) assert.doesNotMatch(quote.text, /\*|\]\(/, 'plain text, no Markdown syntax');
+});
+
+/** Sends a GET with the path exactly as given (fetch would normalize `..` away). */
+function rawGet(port: number, rawPath: string): Promise<{ status: number; type: string; body: string; location: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), location: String(res.headers.location ?? '') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('serveSite serves folders as index.html, Pagefind and wasm files with their types, a 404 page, and nothing outside the site', async () => {
+  const server = await serveSite(outDir, { port: 0, announce: false });
+  const { port } = server.address() as AddressInfo;
+  try {
+    const home = await rawGet(port, '/');
+    assert.equal(home.status, 200);
+    assert.equal(home.type, 'text/html; charset=utf-8');
+    const article = archive.articles[0]!;
+    assert.equal((await rawGet(port, `${article.path}?q=x`)).status, 200);
+    const noSlash = await rawGet(port, article.path.replace(/\/$/, ''));
+    assert.equal(noSlash.status, 301);
+    assert.equal(noSlash.location, article.path);
+    assert.equal((await rawGet(port, '/pagefind/pagefind.js')).type, 'text/javascript; charset=utf-8');
+    const wasm = (await readdir(path.join(outDir, 'pagefind'))).find((f) => f.endsWith('.pagefind'))!;
+    assert.equal((await rawGet(port, `/pagefind/${wasm}`)).type, 'application/octet-stream');
+    assert.equal((await rawGet(port, '/feed.xml')).type, 'application/xml; charset=utf-8');
+    const missing = await rawGet(port, '/no/such/page/');
+    assert.equal(missing.status, 404);
+    assert.match(missing.body, /Page not found/);
+    for (const attack of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%00', '/..\\..\\etc\\passwd']) {
+      const res = await rawGet(port, attack);
+      assert.doesNotMatch(res.body, /root:/, attack);
+      assert.notEqual(res.status, 200, attack);
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('request paths resolve inside the site folder or not at all', () => {
+  assert.equal(resolveRequestPath('/srv/site', '/a/b/'), path.resolve('/srv/site/a/b'));
+  assert.equal(resolveRequestPath('/srv/site', '/%E0%A4%A'), null);
+  assert.equal(resolveRequestPath('/srv/site', '/a%5Cb'), null);
+  assert.equal(resolveRequestPath('/srv/site', '/../../etc/passwd'), path.resolve('/srv/site/etc/passwd'));
+});
+
+test('given a site address, feeds link absolutely; without one, site-relatively', async () => {
+  const { toAtomFeed } = await import('../src/export/atom.ts');
+  const { toQuoteJsonFeed } = await import('../src/export/json-feed.ts');
+  const $ = cheerio.load(toAtomFeed(archive, { siteUrl: 'https://news.example.org/' }), { xml: true });
+  assert.equal($('feed').attr('xml:base'), 'https://news.example.org/');
+  const feed = JSON.parse(toQuoteJsonFeed(archive, { siteUrl: 'https://news.example.org' })) as { items: { url: string }[] };
+  assert.ok(feed.items.every((item) => item.url.startsWith('https://news.example.org/articles/')));
+  assert.equal(cheerio.load(toAtomFeed(archive), { xml: true })('feed').attr('xml:base'), '/');
 });

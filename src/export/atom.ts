@@ -11,6 +11,8 @@ export interface AtomFeedOptions {
   title?: string;
   /** How many newest articles the feed carries (default: `50`). */
   limit?: number;
+  /** Absolute address of the site, e.g. `https://example.org`, used as the feed's base (default: `/`, site-relative). */
+  siteUrl?: string;
 }
 
 /** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot hold. */
@@ -29,10 +31,11 @@ function toAtomTime(date: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : '1970-01-01T00:00:00Z';
 }
 
-/** Builds the Atom feed text; links are site-relative (`xml:base="/"`) since the site may be hosted anywhere. */
+/** Builds the Atom feed text; links are resolved against `xml:base` (the site address when given, else `/`). */
 export function toAtomFeed(archive: Archive, options: AtomFeedOptions = {}): string {
   const title = options.title ?? 'Quote archive';
   const limit = options.limit ?? 50;
+  const base = options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}/` : '/';
   const articles = [...archive.articles].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1)).slice(0, limit);
   const quotesById = new Map(archive.quotes.map((q) => [q.id, q]));
   const updated = toAtomTime(articles[0]?.date ?? '1970-01-01');
@@ -53,7 +56,7 @@ export function toAtomFeed(archive: Archive, options: AtomFeedOptions = {}): str
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="${escapeXml(base)}">`,
     `  <title>${escapeXml(title)}</title>`,
     '  <link rel="self" type="application/atom+xml" href="/feed.xml"/>',
     '  <link rel="alternate" type="text/html" href="/"/>',

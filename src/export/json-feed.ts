@@ -4,6 +4,7 @@
  * content; dates come only from the archive.
  */
 import type { Archive } from '../archive/types.ts';
+import { toPlainQuoteTexts } from '../render/quote-text.ts';
 
 /** Options of the quote feed. */
 export interface QuoteFeedOptions {
@@ -11,6 +12,8 @@ export interface QuoteFeedOptions {
   title?: string;
   /** How many newest quotes the feed carries (default: `100`). */
   limit?: number;
+  /** Absolute address of the site, e.g. `https://example.org`, for absolute item links (default: site-relative links). */
+  siteUrl?: string;
 }
 
 /** Builds the JSON Feed text of the newest quotes. */
@@ -19,25 +22,29 @@ export function toQuoteJsonFeed(archive: Archive, options: QuoteFeedOptions = {}
   const quotes = [...archive.quotes]
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, options.limit ?? 100);
+  const plainTexts = toPlainQuoteTexts(archive);
+  const base = (options.siteUrl ?? '').replace(/\/+$/, '');
   const items = quotes.map((q) => {
     const article = articleById.get(q.articleId);
+    const text = plainTexts.get(q.id) ?? q.text;
+    const head = text.length > 80 ? `${text.slice(0, 80)}…` : text;
     const item: Record<string, unknown> = {
       id: q.id,
-      url: q.path,
-      title: q.speakerName ? `${q.speakerName}: ${q.text.replace(/\s+/g, ' ').slice(0, 80)}` : q.text.replace(/\s+/g, ' ').slice(0, 80),
-      content_text: q.text,
+      url: `${base}${q.path}`,
+      title: q.speakerName ? `${q.speakerName}: ${head}` : head,
+      content_text: text,
       date_published: `${q.date}T00:00:00Z`,
       tags: [q.kind, q.source],
     };
     if (q.speakerName) item.authors = [{ name: q.speakerName }];
-    if (article) item.external_url = article.url ?? article.path;
+    if (article?.url) item.external_url = article.url;
     return item;
   });
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: options.title ?? 'Quote archive: newest quotes',
-    home_page_url: '/',
-    feed_url: '/quotes.json',
+    home_page_url: `${base}/`,
+    feed_url: `${base}/quotes.json`,
     items,
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

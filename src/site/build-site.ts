@@ -21,6 +21,8 @@ import { toSiteView, type ViewDataOptions } from './view-data.ts';
 export interface BuildSiteOptions extends ViewDataOptions {
   /** Build the Pagefind index (default: `true`). */
   search?: boolean;
+  /** Absolute address the site will be served from, e.g. `https://example.org`, for feed links (default: site-relative links). */
+  siteUrl?: string;
 }
 
 /** One output of Eleventy's `write()`. */
@@ -79,8 +81,8 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
   const files: [string, string][] = [
     ['archive.json', toArchiveJson(archive)],
     ['archive.csv', toQuotesCsv(archive)],
-    ['feed.xml', toAtomFeed(archive, options.title === undefined ? {} : { title: options.title })],
-    ['quotes.json', toQuoteJsonFeed(archive)],
+    ['feed.xml', toAtomFeed(archive, { ...(options.title === undefined ? {} : { title: options.title }), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) })],
+    ['quotes.json', toQuoteJsonFeed(archive, options.siteUrl ? { siteUrl: options.siteUrl } : {})],
   ];
   const diagnostics: Diagnostic[] = [];
   await mkdir(outDir, { recursive: true });
