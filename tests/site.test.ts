@@ -20,6 +20,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toArchiveJson } from '../src/export/json.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
+import { buildArchive } from '../src/pipeline.ts';
 
 const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
 
@@ -132,13 +133,14 @@ test('entity, source and index pages list what they hold', async () => {
   assert.equal($timeline('.article-list > li').length, archive.articles.length);
 });
 
-test('every internal link, asset and fragment resolves', async () => {
-  const files = (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+/** Asserts that every internal link, asset and fragment of the site in `siteDir` resolves; returns how many were checked. */
+async function assertLinksResolve(siteDir: string): Promise<number> {
+  const files = (await listFiles(siteDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
   const idsByFile = new Map<string, Set<string>>();
   const idsOf = async (file: string): Promise<Set<string>> => {
     let ids = idsByFile.get(file);
     if (!ids) {
-      const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+      const $ = cheerio.load(await readFile(path.join(siteDir, file), 'utf8'));
       ids = new Set($('[id]').map((_, el) => $(el).attr('id')!).get());
       idsByFile.set(file, ids);
     }
@@ -146,7 +148,7 @@ test('every internal link, asset and fragment resolves', async () => {
   };
   let checked = 0;
   for (const file of files) {
-    const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+    const $ = cheerio.load(await readFile(path.join(siteDir, file), 'utf8'));
     const refs = $('a[href], link[href], script[src], form[action]')
       .map((_, el) => $(el).attr('href') ?? $(el).attr('src') ?? $(el).attr('action')!)
       .get();
@@ -155,12 +157,29 @@ test('every internal link, asset and fragment resolves', async () => {
       const [pathPart, fragment] = ref.split('#') as [string, string | undefined];
       const target = pathPart === '' ? file : path.join(pathPart.replace(/\?.*$/, '').slice(1), pathPart.endsWith('/') ? 'index.html' : '');
       if (pathPart.startsWith('/pagefind/')) continue;
-      assert.ok(existsSync(path.join(outDir, target)), `${file}: ${ref}`);
+      assert.ok(existsSync(path.join(siteDir, target)), `${file}: ${ref}`);
       if (fragment && target.endsWith('.html')) assert.ok((await idsOf(target)).has(decodeURIComponent(fragment)), `${file}: ${ref} (fragment)`);
       checked++;
     }
   }
-  assert.ok(checked > 50);
+  return checked;
+}
+
+test('every internal link, asset and fragment resolves', async () => {
+  assert.ok((await assertLinksResolve(outDir)) > 50);
+});
+
+test('a site built from extracted records (buildArchive on the same content) marks every quote and resolves every link', async () => {
+  const contentDir = path.join(miniProject, 'content');
+  const files = await Promise.all((await readdir(contentDir)).sort().map(async (name) => ({ path: path.join(contentDir, name), value: await readFile(path.join(contentDir, name), 'utf8') })));
+  const extracted = buildArchive(files).archive;
+  const siteDir = path.join(workDir, 'extracted');
+  assert.deepEqual((await buildSite(extracted, siteDir, { search: false })).filter((d) => d.severity === 'error'), []);
+  for (const quote of extracted.quotes) {
+    const $ = cheerio.load(await readFile(path.join(siteDir, quote.path.split('#')[0]!.slice(1), 'index.html'), 'utf8'));
+    assert.equal($(`[id="${quote.id}"]`).length, 1, quote.id);
+  }
+  assert.ok((await assertLinksResolve(siteDir)) > 20);
 });
 
 test('every page carries the strict Content-Security-Policy and nothing it would block', async () => {
