@@ -91,7 +91,7 @@ const TOKEN_RE = /[\p{L}\p{M}\d]+(?:['’\-&.][\p{L}\p{M}\d]+)*(?:['’](?![\p{L
 const CREDIT_PATTERNS: RegExp[] = [
   // (AP Photo/Jane Doe, File), (Photo: Reuters), (Getty Images)
   /\((?=[^()\n]{0,120}\b(?:Photos?|photos?|Images?|File|FILE|Getty|Pool|Handout|via)\b)[^()\n]{1,120}\)/g,
-  /\b(?:Photos?|Image|Video|Graphic)\s*(?:\/|:|by\b)[^\n)]*/g,
+  /\b(?:Photos?|Photograph|Pictures?|Image|Video|Graphic|Illustration|Credit)\s*(?:\/|:|by\b)[^\n)]*/g,
   // (Jane Doe/Agency), (Outlet: Jane Doe): photographer credits.
   /\([^()\n/]{2,60}\/[^()\n]{1,40}\)/g,
   /\([^()\n:]{1,40}:\s[^()\n]{1,60}\)/g,
@@ -259,7 +259,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const tok = tokens[j]!;
-      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.|Saint)$/.test(tokens[j - 2]?.text ?? '')) break;
+      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) break;
       // A quoted nickname between given and family name: Shoaib 'Shabby' Qureshi.
       const skip = nicknameEnd(text, tokens, j);
       if (skip > 0) {
@@ -434,7 +434,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
-    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
+    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && !(NAME_PARTICLES.has(lowerText(tokens[from]!)) && from + 1 < runTo) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
       // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
       from++;
     }
@@ -541,7 +541,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
-  if (!(isNameLike(first) && n >= 2) && hasOrganizationNoun(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'organization')];
+  if (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a)))) return [makeCandidate(text, tokens, a, b, 'organization')];
   if (allowPerson && looksLikePerson(text, tokens, a, b, words)) {
     const person = personCandidate(text, tokens, a, b, precedingTitles(text, tokens, a));
     if (person) return [person];
@@ -553,8 +553,11 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     return [makeCandidate(text, tokens, a, b, 'place')];
   }
 
-  // Nothing supports a type for the whole phrase: keep only the names the gazetteer knows inside it.
-  return gazetteerMatchesWithin(text, tokens, a, b);
+  // Nothing supports a type for the whole phrase: keep only the names the gazetteer knows inside it,
+  // or keep it for linking to a person named in full elsewhere ("Ten Hag said" after "Erik ten Hag").
+  const within = gazetteerMatchesWithin(text, tokens, a, b);
+  if (within.length > 0 || !allowPerson || n > 4) return within;
+  return [{ ...makeCandidate(text, tokens, a, b, 'person'), single: 'weak' }];
 }
 
 const isOrgAcronym = (w: string) => ACRONYM.test(w) && !NON_ORG_ACRONYMS.has(w) && !isRoleWord(w) && lookupGazetteer(w)?.type !== 'place';
@@ -600,7 +603,10 @@ function isOrganizationByContext(tokens: Token[], a: number): boolean {
   const prep = tokens[a - 1];
   const role = tokens[a - 2];
   if (!prep || !role || !prep.word || !/^(?:at|of|with|for|from)$/.test(prep.text)) return false;
-  return role.word && !role.cap && ROLE_WORDS.has(role.text.toLowerCase()) && !/^(?:head|leader)$/.test(role.text);
+  if (!role.word || (role.cap && !role.sentenceStart)) return false;
+  // "an analyst at X", "Analysts at X".
+  const r = role.text.toLowerCase();
+  return (ROLE_WORDS.has(r) || (r.endsWith('s') && ROLE_WORDS.has(r.slice(0, -1)))) && !/^(?:head|leader)$/.test(r);
 }
 
 function classifyTitle(text: string, tokens: Token[], a: number, b: number): Candidate[] {
@@ -880,6 +886,12 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
   const singlePersons = new Map<string, Group>();
   for (const c of candidates) {
     if (!c.single && !c.ambiguous) continue;
+    if (c.parts.length > 1) {
+      const tail = foldKey(c.parts.join(' '));
+      const person = persons.find((p) => p.parts.length > c.parts.length && foldKey(p.parts.slice(-c.parts.length).join(' ')) === tail);
+      if (person) add(person, c);
+      continue;
+    }
     const word = c.parts[0] ?? c.name;
     const person = c.type === 'person' || c.ambiguous ? findPersonBySurname(persons, word, c.start) : undefined;
     if (person) {
