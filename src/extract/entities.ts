@@ -103,7 +103,7 @@ const CREDIT_PATTERNS: RegExp[] = [
 const DATELINE_OUTLET = /^[^\n(]{0,80}?(\(\p{Lu}[^()\n]{0,40}\))\s*(?:--|—|–|-)\s/gmu;
 const COPYRIGHT = /©|\bCopyright\b|All rights reserved/;
 const COPYRIGHT_LINE = /^.*(?:©|\bCopyright\b|All rights reserved).*$/gm;
-const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|story|article|reporting)/g;
+const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|story|article|reporting)|\bcontributed(?: from [^.\n]{1,60})?\.[ \t]*$/gm;
 const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '«', '‹', '*', '_']);
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
 const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
@@ -382,7 +382,8 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
         if (ORG_SUFFIXES.has(x) && x !== 'Group' && x !== 'International') suffixAfter = true;
       }
       // "POSCO and Hyundai Steel": a known or all-capital name before "and" stands alone.
-      const leftAlone = left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!));
+      // "Toyota Motor Corp. and Sony Group Corp.": a complete company name before "and" stands alone too.
+      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && ORG_SUFFIXES.has(head) && !ORG_HEADS.has(head));
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on'].includes(tokens[i - 1]!.text);
@@ -541,7 +542,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
-  if (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a)))) return [makeCandidate(text, tokens, a, b, 'organization')];
+  const prevNoun = tokens[a - 1];
+  const afterOrgNoun = !!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start;
+  if (afterOrgNoun || (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a))))) return [makeCandidate(text, tokens, a, b, 'organization')];
   if (allowPerson && looksLikePerson(text, tokens, a, b, words)) {
     const person = personCandidate(text, tokens, a, b, precedingTitles(text, tokens, a));
     if (person) return [person];
