@@ -44,8 +44,9 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
     const sorted = [...a.facts.quotes].sort((x, y) => x.start - y.start || x.end - y.end);
     for (const q of sorted) {
       const text = a.loaded.body.slice(q.start, q.end);
-      let id = quoteId(a.id, text);
-      for (let n = 2; used.has(id); n++) id = `${quoteId(a.id, text)}-${n}`;
+      const base = quoteId(a.id, text);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
       ids.push(id);
       const speaker = q.speaker ? applySpeakerOverrides(q.speaker, fm.speakers as Record<string, string> | undefined) : null;

@@ -246,6 +246,8 @@ export function leadingNounPhrase(text: string, start: number, end: number): num
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const word = m[0].replace(/[,;:]$/, '');
     const clean = word.toLowerCase().replace(/[’']s$/, '');
+    // "China's Foreign Ministry Wednesday condemned …": a day or month ends the name.
+    if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|june|july|august|september|october|november|december)$/.test(clean)) break;
     const ok =
       (count === 0 && /^(?:the|a|an|its|his|her|their|this|that)$/i.test(word)) ||
       /^[A-Z0-9]/.test(word) ||

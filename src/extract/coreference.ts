@@ -48,8 +48,9 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   // Full names the entity stage missed: the capitalized words written before a speaker's
   // short name ("Substitute Kwame Asante-Boateng"), or a hyphenated given name after a
   // family name written first ("Han Seo-yeon").
-  for (const s of speakers) {
-    if (s.type !== 'person' || s.name.split(/\s+/).length > 3) continue;
+  const shortNames = new Set(speakers.filter((s) => s.type === 'person' && s.name.split(/\s+/).length <= 3).map((s) => s.name));
+  for (const name of shortNames) {
+    const s = { name };
     const escaped = s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Words of a name: capitalized words (no possessive, no sentence-final period), initials, particles.
     const before = new RegExp(`(?<![\\p{L}.'’-])((?:\\p{Lu}\\. ?|\\p{Lu}(?:[\\p{L}-]|['’](?!s\\b))* |(?:de|da|dos|van|von|der|den|la|le|bin|bint|al|el|ter|te) (?=\\p{Lu})){1,5})${escaped}\\b`, 'gu');
