@@ -161,6 +161,12 @@ async function start() {
     pagefind = await import(new URL('/pagefind/pagefind.js', window.location.href).href);
     await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
+    // Pagefind loads the index of the page's language only; the archive's other
+    // languages are merged in. The path is spelled differently ('./') because
+    // mergeIndex skips a path equal to the primary index's, language or not.
+    for (const language of (list.dataset.mergeLanguages ?? '').split(' ').filter(Boolean)) {
+      await pagefind.mergeIndex('/pagefind/./', { language });
+    }
     fillFilters(await pagefind.filters(), state.filters);
   } catch {
     statusLine.textContent = 'The search index could not be loaded.';

@@ -25,6 +25,7 @@ interface PagefindResultData {
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -57,6 +58,10 @@ before(async () => {
   pagefind = (await import(pathToFileURL(path.join(workDir, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
   await pagefind.options({ baseUrl: '/' });
   await pagefind.init();
+  // As public/search.js does: merge the indexes of the archive's other languages.
+  const languages = new Set(archive.articles.map((a) => a.language));
+  languages.delete('en');
+  for (const language of languages) await pagefind.mergeIndex(`${pathToFileURL(path.join(workDir, 'pagefind')).href}/./`, { language, baseUrl: '/' });
 });
 
 after(async () => {
@@ -137,4 +142,13 @@ test('an output folder that cannot be created is a search diagnostic, not a hang
   const diagnostics = await writeSearchIndex([], toPagefindRecords(archive), path.join(aFile, 'pagefind'));
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.ruleId, 'search-index-failed');
+});
+
+test('quotes in another language are found once the index of that language is merged', async () => {
+  const quote = archive.quotes.find((q) => archive.articles.find((a) => a.id === q.articleId)?.language === 'fr');
+  assert.ok(quote, 'the mini project has a French article with a quote');
+  const results = await search('augmentation');
+  assert.ok(results.some((r) => r.url === quote.path && /<mark>augmentation<\/mark>/.test(r.excerpt)));
+  const fromFrench = await search(null, { speaker: 'Claire Dubois' });
+  assert.deepEqual(fromFrench.map((r) => r.url), [quote.path]);
 });

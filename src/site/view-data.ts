@@ -144,7 +144,13 @@ export interface SiteView {
   sources: SourcePageView[];
   sourceIndex: (LinkView & { articleCount: number; quoteCount: number })[];
   timeline: TimelineView;
-  search: { filters: { key: string; label: string }[] };
+  search: {
+    filters: { key: string; label: string }[];
+    /** Language of the search page, hence of the index Pagefind loads first: the archive's most common. */
+    language: string;
+    /** The archive's other languages, whose indexes the search script merges in. */
+    otherLanguages: string[];
+  };
 }
 
 export interface ViewDataOptions {
@@ -346,6 +352,14 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
 
   const allSummaries = summariesOf(archive.articles.map((a) => a.id));
 
+  // Pagefind keeps one index per language and loads the page's: rank languages by records (articles + quotes).
+  const recordsByLanguage = new Map<string, number>();
+  for (const a of archive.articles) {
+    const language = (a.language || 'en').split('-')[0]!.toLowerCase();
+    recordsByLanguage.set(language, (recordsByLanguage.get(language) ?? 0) + 1 + a.quoteIds.length);
+  }
+  const languages = [...recordsByLanguage].sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0])).map(([language]) => language);
+
   return {
     meta: {
       title,
@@ -391,6 +405,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         { key: 'entity', label: 'Entity' },
         { key: 'type', label: 'Result type' },
       ],
+      language: languages[0] ?? 'en',
+      otherLanguages: languages.slice(1),
     },
   };
 }

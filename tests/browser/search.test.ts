@@ -18,6 +18,7 @@ import { findContentFiles, readSourceFiles } from '../../src/load/content-files.
 import { buildSite } from '../../src/site/build-site.ts';
 import { serveSite } from '../../src/site/serve.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
 
 /** The few DOM members read inside the page (the project compiles without the DOM lib). */
 interface ComputedStyleSource {
@@ -130,4 +131,25 @@ test('every page kind loads without console errors or CSP violations', async () 
   await page.close();
   // The 404 response itself is reported by Chromium as a failed resource; nothing else may be.
   assert.deepEqual(browser.problems.filter((p) => !/404/.test(p)), []);
+  browser.problems.length = 0;
+});
+
+test('quotes in a second language are found from the same search page', async () => {
+  const mini = await buildArchiveFromFacts(fileURLToPath(new URL('../fixtures/site/mini/', import.meta.url)));
+  const french = mini.quotes.find((q) => mini.articles.find((a) => a.id === q.articleId)?.language === 'fr')!;
+  const miniDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-browser-mini-'));
+  assert.deepEqual(await buildSite(mini, miniDir), []);
+  const miniServer = await serveSite(miniDir, { port: 0, announce: false });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(miniServer.address() as AddressInfo).port}/search/?q=augmentation`);
+    await page.locator(`.search-result a[href="${french.path}"]`).waitFor({ timeout: 15000 });
+    await page.locator('#search-q').fill('patience');
+    await page.locator('.search-result a[href*="port-deal"]').first().waitFor({ timeout: 15000 });
+    await page.close();
+  } finally {
+    await new Promise((resolve) => miniServer.close(resolve));
+    await rm(miniDir, { recursive: true, force: true });
+  }
+  assert.deepEqual(browser.problems, []);
 });
