@@ -106,7 +106,8 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
 export function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
-  return /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|\w+'s|\w+’s)\b/i.test(segment) && segment.split(/\s+/).length <= 16;
+  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+\p{Ll}/u.test(segment);
+  return opens && segment.split(/\s+/).length <= 16;
 }
 
 /** "based in Cambridge, Massachusetts": a region after a place is part of the same segment. */
