@@ -59,7 +59,7 @@ after(async () => {
 
 test('the site has a folder with index.html for every page kind and record', async () => {
   const files = new Set(await listFiles(outDir));
-  const pages = ['/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/'];
+  const pages = ['/', '/articles/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/'];
   pages.push(...archive.articles.map((a) => a.path), ...archive.speakers.map((s) => s.path), ...archive.entities.map((e) => e.path), ...archive.sources.map((s) => s.path));
   for (const page of pages) assert.ok(files.has(path.join(page.slice(1), 'index.html')), page);
   for (const file of ['404.html', 'feed.xml', 'quotes.json', 'archive.json', 'archive.csv', 'style.css', 'search.js', 'favicon.svg']) assert.ok(files.has(file), file);
@@ -322,4 +322,12 @@ test('given a site address, feeds link absolutely; without one, site-relatively'
   const feed = JSON.parse(toQuoteJsonFeed(archive, { siteUrl: 'https://news.example.org' })) as { items: { url: string }[] };
   assert.ok(feed.items.every((item) => item.url.startsWith('https://news.example.org/articles/')));
   assert.equal(cheerio.load(toAtomFeed(archive), { xml: true })('feed').attr('xml:base'), '/');
+});
+
+test('the article list is pre-chunked into linked pages, newest first', () => {
+  const view = toSiteView(archive, { articleListPageSize: 2 });
+  assert.deepEqual(view.articleListPages.map((p) => p.path), ['/articles/', '/articles/page/2/'].slice(0, Math.ceil(archive.articles.length / 2)));
+  assert.deepEqual(view.articleListPages.flatMap((p) => p.articles.map((a) => a.id)), archive.articles.map((a) => a.id));
+  assert.equal(view.articleListPages[0]!.previous, null);
+  assert.equal(view.articleListPages[0]!.next, view.articleListPages[1]?.path ?? null);
 });

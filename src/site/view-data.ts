@@ -128,6 +128,15 @@ export interface TimelineView {
   }[];
 }
 
+export interface ArticleListPageView {
+  path: string;
+  number: number;
+  pageCount: number;
+  articles: ArticleSummaryView[];
+  previous: string | null;
+  next: string | null;
+}
+
 export interface SiteView {
   meta: SiteMeta;
   home: {
@@ -144,6 +153,8 @@ export interface SiteView {
   sources: SourcePageView[];
   sourceIndex: (LinkView & { articleCount: number; quoteCount: number })[];
   timeline: TimelineView;
+  /** The list of all articles, newest first, pre-chunked into pages (`/articles/`, `/articles/page/2/`, …). */
+  articleListPages: ArticleListPageView[];
   search: {
     filters: { key: string; label: string }[];
     /** Language of the search page, hence of the index Pagefind loads first: the archive's most common. */
@@ -158,6 +169,8 @@ export interface ViewDataOptions {
   title?: string;
   /** How many newest articles and top speakers the home page lists (default: `12`). */
   homeListSize?: number;
+  /** How many articles one page of `/articles/` lists (default: `100`). */
+  articleListPageSize?: number;
 }
 
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
@@ -367,6 +380,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       csp: CONTENT_SECURITY_POLICY,
       nav: [
         { label: 'Home', path: '/' },
+        { label: 'Articles', path: '/articles/' },
         { label: 'Speakers', path: '/speakers/' },
         { label: 'Entities', path: '/entities/' },
         { label: 'Sources', path: '/sources/' },
@@ -397,6 +411,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     sources,
     sourceIndex,
     timeline: toTimeline(allSummaries),
+    articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
       filters: [
         { key: 'speaker', label: 'Speaker' },
@@ -432,4 +447,22 @@ function toTimeline(summaries: readonly ArticleSummaryView[]): TimelineView {
     m.quoteCount += a.quoteCount;
   }
   return { years };
+}
+
+/** Path of page `n` (1-based) of the article list. */
+function articleListPath(n: number): string {
+  return n === 1 ? '/articles/' : `/articles/page/${n}/`;
+}
+
+/** Splits the article list into pages, so no template paginates inside a paginated template. */
+function chunkArticleList(summaries: readonly ArticleSummaryView[], size: number): ArticleListPageView[] {
+  const pageCount = Math.max(1, Math.ceil(summaries.length / size));
+  return Array.from({ length: pageCount }, (_, i) => ({
+    path: articleListPath(i + 1),
+    number: i + 1,
+    pageCount,
+    articles: summaries.slice(i * size, (i + 1) * size),
+    previous: i > 0 ? articleListPath(i) : null,
+    next: i + 1 < pageCount ? articleListPath(i + 2) : null,
+  }));
 }
