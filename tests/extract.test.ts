@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../src/pipeline.ts';
 import { assertGoldenJson, fixtureCases } from './helpers/fixtures.ts';
@@ -24,3 +24,24 @@ for (const { name, dir } of fixtureCases('extract')) {
     assertGoldenJson(join(dir, 'expected.json'), actual);
   });
 }
+
+test('every quote of every fixture and content article slices to its text, and ids are unique', () => {
+  const roots = ['tests/fixtures/eval', 'tests/fixtures/extract', 'content'].map((r) => new URL(`../${r}/`, import.meta.url).pathname);
+  const files: { path: string; value: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) files.push({ path, value: readFileSync(path, 'utf8') });
+    }
+  };
+  roots.forEach(walk);
+  assert.ok(files.length >= 50, `found ${files.length} fixture articles`);
+  const { archive } = buildArchive(files);
+  const bodies = new Map(archive.articles.map((a) => [a.id, a.body]));
+  for (const q of archive.quotes) assert.equal(bodies.get(q.articleId)!.slice(q.start, q.end), q.text, q.id);
+  for (const list of [archive.articles, archive.quotes, archive.speakers, archive.entities, archive.sources]) {
+    const ids = list.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+  }
+});
