@@ -7,7 +7,7 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 
-export type BoilerplateKind = 'dateline' | 'dateline-outlet' | 'byline' | 'caption' | 'credit' | 'sign-off';
+export type BoilerplateKind = 'dateline' | 'dateline-outlet' | 'byline' | 'headline' | 'caption' | 'credit' | 'sign-off' | 'page-furniture';
 
 export interface BoilerplateSpan {
   start: number;
@@ -22,12 +22,24 @@ const CAPTION_START = /^(?:FILE\s*[-–—:]|FILE PHOTO\b|PHOTO\b|Photo\s*:|Imag
 const PHOTO_CREDIT = /\((?:[^()]{0,60}?\b(?:Photo|Photograph|Image|Picture|Video|Credit|Pool|File)\b[^()]{0,80})\)\s*$|(?:Photo|Image|Credit|Picture)\s*(?::|\/|by)\s*[^.\n]{1,80}$|\b(?:Getty Images|Shutterstock|AFP via Getty Images|Reuters\/[A-Z][\w ]+|AP Photo\/[A-Z][^)]+)\s*$/;
 const SIGN_OFF = /(?:^|\s)(Enditem|ENDS|-{2,}\s*$|###\s*$|\(Reporting by[^)]*\)|(?:Additional\s+)?[Rr]eporting by\b.*$|Writing by\b.*$|Editing by\b.*$|Compiled by\b.*$|Contributing:.*$|Contact:.*$|[A-Z][\w.&' ]{1,60} contributed to this (?:report|story|article)\.?$|This (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.*$|Follow [A-Z][\w ]{1,40} on (?:Twitter|X)\b.*$|©.*$|Copyright\b.*$|All rights reserved\.?$)/;
 
+// Lines a web page adds around an article: links, prompts, ads.
+const PAGE_FURNITURE = /^(?:Advertisement|ADVERTISEMENT|Sponsored|SPONSORED|Related(?: Articles| Stories| coverage)?:?|RELATED:?|READ MORE:?|Read more:?|Read More:?|MORE:|Also read:?|ALSO READ:?|See also:?|Sign up\b|Subscribe\b|Click here\b|Watch:|WATCH:|Listen:|LISTEN:|Share this\b|Follow us\b|Image caption|Image source|Media caption|Getty Images|Copyright\b|Story continues\b|Continue reading\b|Most Read\b|Trending\b)/;
+
 /** Finds the boilerplate spans of a document, in order. */
 export function findBoilerplate(doc: TextDocument): BoilerplateSpan[] {
   const { text, blocks } = doc;
   const spans: BoilerplateSpan[] = [];
   blocks.forEach((block, index) => {
     const value = text.slice(block.start, block.end);
+    if (PAGE_FURNITURE.test(value) && value.length < 200) {
+      spans.push({ start: block.start, end: block.end, kind: 'page-furniture' });
+      return;
+    }
+    // A pasted headline: a short first line that does not end like a sentence. Its quoted words are not quotes.
+    if (index === 0 && blocks.length > 1 && value.length < 160 && !/[.!?:"”’']$/.test(value.trim()) && !/\n/.test(value)) {
+      spans.push({ start: block.start, end: block.end, kind: 'headline' });
+      return;
+    }
     if (index < 3) {
       if (BYLINE.test(value.trim()) && value.length < 140) {
         spans.push({ start: block.start, end: block.end, kind: 'byline' });

@@ -36,7 +36,8 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   };
 
   const boilerplate = findBoilerplate(doc);
-  const credits = boilerplate.filter((b) => b.kind !== 'caption' && b.kind !== 'dateline');
+  // Credits, bylines and page furniture name outlets and photographers, never the story's people.
+  const credits = boilerplate.filter((b) => b.kind === 'dateline-outlet' || b.kind === 'byline' || b.kind === 'credit' || b.kind === 'sign-off' || b.kind === 'page-furniture');
   const entities = extractEntities(doc, { exclude: credits.map(({ start, end }) => ({ start, end })) });
   // Datelines ("LONDON, March 3 (Reuters) -") are blanked for sentence and quote work, so a lead sentence starts at its first word.
   const prose = maskNameCommas(maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline')), entities);
