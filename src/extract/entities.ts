@@ -9,7 +9,11 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { EntityMention, EntityType, ExtractedEntity } from '../archive/types.ts';
-import {
+import * as lexicons from './entity-lexicons.ts';
+import { type GazetteerEntry } from './entity-lexicons.ts';
+
+// Local copies: imported bindings can compile to getter calls, and these are read for every token.
+const {
   ABBREVIATIONS,
   COMPOUND_MODIFIERS,
   CONTENT_WORDS,
@@ -39,10 +43,11 @@ import {
   lookupGazetteer,
   maxGazetteerTokens,
   normalizeForm,
-  type GazetteerEntry,
-} from './entity-lexicons.ts';
-import { familyName, findNameStart, isFamilyNameFirst, isHonorific, isInitial, isNameLike, isRoleWord, stripPossessive } from './names.ts';
-import { lookupSpeechVerb } from './speech-verbs.ts';
+} = lexicons;
+const { familyName, findNameStart, isFamilyNameFirst, isHonorific, isInitial, isNameLike, isRoleWord, stripPossessive } = names;
+const { lookupSpeechVerb } = speechVerbs;
+import * as names from './names.ts';
+import * as speechVerbs from './speech-verbs.ts';
 
 export interface EntityOptions {
   /** Body ranges to ignore (captions' credits, datelines' outlet, bylines). */
@@ -176,7 +181,7 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       const last = raw.charCodeAt(raw.length - 1);
       // Strip a trailing quote mark the pattern kept only for "Jones'".
       if ((last === 39 || last === 8217) && raw.charCodeAt(raw.length - 2) !== 115) raw = raw.slice(0, -1);
-      const upper = first !== first.toLowerCase();
+      const upper = isUpperInitial(raw);
       if (!upper && raw.includes('-')) {
         // "then-Secretary", "pro-Beijing": a lower-case prefix is not part of the name.
         const prefix = LOWER_PREFIX.exec(raw);
@@ -187,8 +192,7 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       }
       // Abbreviations and initials keep their period ("Mr.", "U.S.", "J.").
       if (text.charCodeAt(start + raw.length) === 46 && (ABBREVIATIONS.has(raw) || (raw.length === 1 && upper) || INITIALS.test(raw))) raw += '.';
-      const f = raw[0]!;
-      cap = f !== f.toLowerCase() || ((raw.includes('-') || raw.includes("'") || raw.includes('’')) && PARTICLE_NAME.test(raw));
+      cap = isUpperInitial(raw) || ((raw.includes('-') || raw.includes("'") || raw.includes('’')) && PARTICLE_NAME.test(raw));
     }
     const tok: Token = { start, end: start + raw.length, text: raw, word: isWord, cap, sentenceStart: false, breakBefore: pendingBreak };
     tok.sentenceStart = isSentenceStart(tokens, tok);
@@ -201,6 +205,14 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
 }
 
 const WORD_START = /[\p{L}\p{M}\d]/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** First character is a capital letter; ASCII without allocating, the rest by Unicode property. */
+function isUpperInitial(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(word);
+}
 const LOWER_PREFIX = /^(\p{Ll}+)-(?=\p{Lu})/u;
 const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)$/;
 const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|abd|d)[-'’]\p{Lu}/u;
@@ -242,8 +254,13 @@ function isNameToken(tokens: Token[], i: number): boolean {
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
   if (b.breakBefore) return false;
-  const gap = text.slice(a.end, b.start);
-  return /^[ \t\u00a0]{1,3}$/.test(gap);
+  const len = b.start - a.end;
+  if (len < 1 || len > 3) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 160) return false;
+  }
+  return true;
 }
 
 /** Runs of capitalized words with connectors ("Bank of America", "Ana de la Cruz"), as token index ranges. */
@@ -356,6 +373,7 @@ const bareText = (t: Token) => stripPossessive(t.text);
  * Health and Human Services"), keeping gazetteer names whole.
  */
 function splitRun(tokens: Token[], from: number, to: number): [number, number][] {
+  if (to - from === 1) return [[from, to]];
   const locked = new Uint8Array(to - from);
   for (let i = from; i < to; i++) {
     const span = longestGazetteerMatch(tokens, i, to);
@@ -472,7 +490,7 @@ function makeCandidate(text: string, tokens: Token[], a: number, b: number, type
   const parts: string[] = [];
   for (let i = a; i < b; i++) parts.push(i === b - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
   const written = text.slice(start, end);
-  return { type, name: name ?? written.replace(/\s+/g, ' '), parts, start, end, text: written, titles: [], known };
+  return { type, name: name ?? (b - a === 1 ? written : written.replace(/\s+/g, ' ')), parts, start, end, text: written, titles: [], known };
 }
 
 /** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
@@ -564,7 +582,10 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
 }
 
 const isOrgAcronym = (w: string) => ACRONYM.test(w) && !NON_ORG_ACRONYMS.has(w) && !isRoleWord(w) && lookupGazetteer(w)?.type !== 'place';
-const CONTENT_OR_ROLE = (w: string) => CONTENT_WORDS.has(w.toLowerCase()) || ROLE_WORDS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase());
+const CONTENT_OR_ROLE = (w: string) => {
+  const l = w.toLowerCase();
+  return CONTENT_WORDS.has(l) || ROLE_WORDS.has(l) || FUNCTION_WORDS.has(l);
+};
 
 /** "Kisumu, Kenya", "Mato Grosso state": a place by what follows it. */
 function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
@@ -830,11 +851,18 @@ interface Group {
   firstStart: number;
 }
 
-const foldKey = (s: string) => {
-  const n = normalizeForm(s);
-  // Plain ASCII needs no decomposition.
-  return (/[^\x00-\x7f]/.test(n) ? n.normalize('NFKD').replace(/\p{M}/gu, '') : n).toLowerCase();
-};
+/** Case- and accent-insensitive form of a name, memoized: linking compares the same few names many times. */
+function foldKey(s: string): string {
+  let hit = foldCache.get(s);
+  if (hit === undefined) {
+    const n = normalizeForm(s);
+    hit = (/[^\x00-\x7f]/.test(n) ? n.normalize('NFKD').replace(/\p{M}/gu, '') : n).toLowerCase();
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, hit);
+  }
+  return hit;
+}
+const foldCache = new Map<string, string>();
 const nameKey = (parts: string[]) => foldKey(parts.filter((p) => !isInitial(p) && !NAME_SUFFIXES.has(p)).join(' '));
 
 /** Joins candidates into one record per real-world thing, with short forms linked to full names. */

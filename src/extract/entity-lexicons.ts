@@ -86,8 +86,15 @@ function findGazetteerEntry(form: string): GazetteerEntry | undefined {
 
 /** Most tokens a gazetteer form starting with this token can have (0: none starts with it). */
 export function maxGazetteerTokens(firstToken: string): number {
-  return maxTokensByFirst.get(normalizeForm(firstToken).toLowerCase()) ?? 0;
+  let hit = maxTokensCache.get(firstToken);
+  if (hit === undefined) {
+    hit = maxTokensByFirst.get(normalizeForm(firstToken).toLowerCase()) ?? 0;
+    if (maxTokensCache.size > 50_000) maxTokensCache.clear();
+    maxTokensCache.set(firstToken, hit);
+  }
+  return hit;
 }
+const maxTokensCache = new Map<string, number>();
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 

@@ -2,7 +2,10 @@
  * Personal names and the titles written around them: where the roles of a
  * noun phrase end and the name begins, and what a name's parts are.
  */
-import {
+import * as lexicons from './entity-lexicons.ts';
+
+// Local copies: imported bindings can compile to getter calls, and these are read for every token.
+const {
   DEMONYMS,
   EAST_ASIAN_SURNAMES,
   HONORIFICS,
@@ -16,7 +19,7 @@ import {
   isPersonalName,
   CONTENT_WORDS,
   lookupGazetteer,
-} from './entity-lexicons.ts';
+} = lexicons;
 
 const TITLE_CONNECTORS = new Set(['of', 'to', 'for', 'the', 'and', '&', 'on', 'at', 'in']);
 const POSSESSIVE = /['’]s?$/;
@@ -31,15 +34,29 @@ export function stripPossessive(word: string): string {
 
 /** True if the word is a title/role word (spokesperson, minister, president, secretary, CEO, coach...) — used by attribution for "the minister said". */
 export function isRoleWord(word: string): boolean {
-  const w = stripPossessive(word).toLowerCase();
-  return ROLE_WORDS.has(w) || (w.endsWith('.') && HONORIFICS.has(w));
+  let hit = roleCache.get(word);
+  if (hit === undefined) {
+    const w = stripPossessive(word).toLowerCase();
+    hit = ROLE_WORDS.has(w) || (w.endsWith('.') && HONORIFICS.has(w));
+    if (roleCache.size > 50_000) roleCache.clear();
+    roleCache.set(word, hit);
+  }
+  return hit;
 }
+const roleCache = new Map<string, boolean>();
 
 /** True for honorifics and ranks written before a name ("Mr.", "Dr.", "Gen.", "Sheikh"). */
 export function isHonorific(word: string): boolean {
-  const w = word.toLowerCase();
-  return HONORIFICS.has(w) || HONORIFICS.has(w + '.');
+  let hit = honorificCache.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase();
+    hit = HONORIFICS.has(w) || HONORIFICS.has(w + '.');
+    if (honorificCache.size > 50_000) honorificCache.clear();
+    honorificCache.set(word, hit);
+  }
+  return hit;
 }
+const honorificCache = new Map<string, boolean>();
 
 /** True for a word that can only be read as part of a title before a name. */
 function isTitleWord(word: string): boolean {
