@@ -331,3 +331,17 @@ test('the article list is pre-chunked into linked pages, newest first', () => {
   assert.equal(view.articleListPages[0]!.previous, null);
   assert.equal(view.articleListPages[0]!.next, view.articleListPages[1]?.path ?? null);
 });
+
+test('an empty archive still builds every index page, feeds and a search index', async () => {
+  const empty: Archive = { articles: [], quotes: [], speakers: [], entities: [], sources: [] };
+  const siteDir = path.join(workDir, 'empty');
+  assert.deepEqual(await buildSite(empty, siteDir), []);
+  for (const file of ['index.html', 'articles/index.html', 'speakers/index.html', 'timeline/index.html', 'search/index.html', 'feed.xml', 'archive.json', 'pagefind/pagefind.js']) assert.ok(existsSync(path.join(siteDir, file)), file);
+});
+
+test('a record that breaks view data is reported as a site diagnostic, not thrown', async () => {
+  const broken = { ...archive, articles: [{ ...archive.articles[0]!, speakerIds: null }] } as unknown as Archive;
+  const diagnostics = await buildSite(broken, path.join(workDir, 'broken-view'), { search: false });
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.ruleId, 'site-build-failed');
+});

@@ -98,6 +98,15 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
 
 /** Builds the whole static site of `archive` into `outDir`. */
 export async function buildSite(archive: Archive, outDir: string, options: BuildSiteOptions = {}): Promise<Diagnostic[]> {
+  try {
+    return await writeSite(archive, outDir, options);
+  } catch (error) {
+    // A bug of ours (say, in view data) is still a reported problem, so the previous site is kept.
+    return [siteDiagnostic(outDir, `Unexpected failure building the site: ${describeError(error)}`, 'site-build-failed')];
+  }
+}
+
+async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
   const { pages, diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
   diagnostics.push(...(await writeExports(archive, outDir, options)));
