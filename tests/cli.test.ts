@@ -25,7 +25,7 @@ interface Run {
 }
 
 /** Runs the CLI in `cwd` and collects its output. */
-function runCli(cwd: string, args: string[], options: { killAfterMs?: number; signal?: NodeJS.Signals } = {}): Promise<Run> {
+function runCli(cwd: string, args: string[], options: { killAfterMs?: number; killWhen?: () => boolean; signal?: NodeJS.Signals } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -33,9 +33,16 @@ function runCli(cwd: string, args: string[], options: { killAfterMs?: number; si
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
     const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill(options.signal ?? 'SIGKILL'), options.killAfterMs);
+    const poll = options.killWhen === undefined ? null : setInterval(() => {
+      if (options.killWhen!()) {
+        child.kill(options.signal ?? 'SIGKILL');
+        clearInterval(poll!);
+      }
+    }, 10);
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ code, stdout, stderr });
     });
   });
@@ -259,7 +266,9 @@ test('a build killed midway leaves the previous _site complete', async () => {
 test('Ctrl-C during a build exits 130, removes the unfinished folder at once and keeps _site', async () => {
   const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise yet again') });
   const before = await hashTree(join(dir, '_site'));
-  const run = await runCli(dir, ['build'], { killAfterMs: 900, signal: 'SIGINT' });
+  // Interrupt once the build has its temporary folder (and so its handler); earlier, Node's default would just exit.
+  const running = runCli(dir, ['build'], { killWhen: () => readdirSync(dir).some((name) => name.startsWith('._site.tmp-')), signal: 'SIGINT' });
+  const run = await running;
   if (run.code === 0) return; // the build beat the signal: nothing to check
   assert.equal(run.code, 130, run.stderr);
   assert.match(run.stderr, /Interrupted; _site was left as it was\.\n$/);
