@@ -103,6 +103,8 @@ const CREDIT_PATTERNS: RegExp[] = [
   /\b(?:Additional )?[Rr]eporting by\b[^\n]*/g,
   /\b(?:Editing|Edited|Writing|Written|Compiled|Translated|Produced|Contributing) by\b[^\n]*/g,
   /^[ \t]*(?:By|BY) [^\n]{1,80}$/gm,
+  // "Follow Jane Doe on X", "Contact: …", "Email …": reporter footers.
+  /^[ \t]*(?:Follow|Contact|Email|E-mail|Reach)\b[^\n]{0,120}$/gm,
 ];
 // Dateline outlet: "CITY, Jan. 14 (Outlet) --"; only the parenthesis is excluded, the city stays a place.
 const DATELINE_OUTLET = /^[^\n(]{0,80}?(\(\p{Lu}[^()\n]{0,40}\))\s*(?:--|—|–|-)\s/gmu;
@@ -113,7 +115,7 @@ const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-',
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
 const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’']);
-const DOC_NUMBER_WORDS = new Set(['Resolution', 'No.', 'Article', 'Protocol', 'Amendment', 'Directive', 'Regulation', 'Act']);
+const DOC_NUMBER_WORDS = new Set(['Resolution', 'No.', 'Article', 'Protocol', 'Amendment', 'Directive', 'Regulation', 'Act', 'Bill', 'Proposition', 'Order']);
 // Months that are also given names ("Theresa May", "June Carmody").
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,7}$|^\p{Lu}{2,}s$/u;
@@ -364,6 +366,7 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 
 const lowerText = (t: Token) => t.text.toLowerCase();
 const ARTICLES = new Set(['The', 'A', 'An']);
+const LEADER_NOUNS = new Set(['administration', 'presidency', 'government', 'cabinet', 'campaign', 'era', 'doctrine', 'premiership', 'regime']);
 const isConnectorToken = (t: Token) => !t.cap && (RUN_CONNECTORS.has(t.text) || t.text === '&');
 const bareText = (t: Token) => stripPossessive(t.text);
 
@@ -511,7 +514,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
 
   // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
   const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
-  if (n >= 2 && DOCUMENT_SUFFIXES.has(docWord) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
+  if (n >= 2 && (DOCUMENT_SUFFIXES.has(docWord) || (docWord !== last && DOC_NUMBER_WORDS.has(docWord))) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
 
   const whole = lookupGazetteer(words.join(' '));
   if (whole) {
@@ -832,6 +835,9 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   // A surname elsewhere in the article wins over these cues at linking time.
   if ((!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
+  // "the Biden administration", "the Meloni government": a leader named by the government they head.
+  const next = tokens[i + 1];
+  if (!sentenceInitial && next?.word && LEADER_NOUNS.has(next.text) && (isNameLike(word) || isUnknownWord(word))) return [{ ...base, single: 'person' }];
   const weak = sentenceInitial || CONTENT_OR_ROLE(word);
   return [{ ...base, single: weak ? 'weak' : 'unknown' }];
 }
