@@ -105,3 +105,18 @@ test('every catalog rule id is kebab-case and says why it exists', () => {
     assert.ok(entry.hint.length > 5, `${id} has a hint`);
   }
 });
+
+test('every rule id reported anywhere in src/ is in the catalog', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const src = new URL('../src/', import.meta.url);
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const used = new Set<string>();
+  for (const file of files) {
+    const text = await readFile(new URL(file, src), 'utf8');
+    // Rule ids appear as the literal right after a reason, or as `ruleId: '...'`.
+    for (const m of text.matchAll(/ruleId: '([a-z0-9-]+)'/g)) used.add(m[1]!);
+    for (const m of text.matchAll(/(?:warn|searchDiagnostic|siteDiagnostic|report)\([^;]*?'((?:[a-z0-9]+-)+[a-z0-9]+)'/g)) used.add(m[1]!);
+  }
+  const missing = [...used].filter((id) => !describeRule(id) && !id.startsWith('missing-front-matter-$')).sort();
+  assert.deepEqual(missing, []);
+});

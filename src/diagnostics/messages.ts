@@ -162,6 +162,11 @@ export const RULES = {
     why: 'A page that failed to render must not be published half-written.',
     hint: 'Read the cause below; the previous site was kept.',
   },
+  'search-index-failed': {
+    severity: 'error', source: 'search',
+    why: 'A site whose search index is missing or partial would silently fail to find quotes.',
+    hint: 'Read the Pagefind error; the previous site was kept.',
+  },
   'output-failed': {
     severity: 'error', source: 'output',
     why: 'The new site could not be put in place; the previous one is kept.',
