@@ -7,8 +7,9 @@
 import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.ts';
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { isRoleWord, splitTitles } from './names.ts';
+import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
+import givenNames from './lexicons/given-name-genders.json' with { type: 'json' };
 
 export type Resolution =
   | { kind: 'named'; ref: SpeakerRef; entity: number | null }
@@ -25,6 +26,14 @@ interface Mention {
 type Gender = 'm' | 'f';
 
 const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
+const GIVEN_NAME_GENDER = new Map<string, Gender>([...givenNames.female.map((n) => [n, 'f'] as const), ...givenNames.male.map((n) => [n, 'm'] as const)]);
+
+/** The usual gender of a person's given name ("Maria Lopez" → f; "Lee Ha-eun": the given name after a family name). */
+function genderOfName(name: string): Gender | null {
+  const parts = name.split(/\s+/);
+  const given = isFamilyNameFirst(parts) ? parts.slice(1).join(' ') : parts[0]!;
+  return GIVEN_NAME_GENDER.get(given) ?? GIVEN_NAME_GENDER.get(given.replace(/-(\p{Ll})/u, (_, c: string) => c)) ?? null;
+}
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
 // "the company said": businesses are named with these words.
 const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automaker', 'carmaker', 'lender', 'insurer', 'maker', 'manufacturer', 'retailer', 'startup', 'group', 'bank', 'conglomerate', 'operator', 'developer', 'publisher', 'studio', 'label', 'chain', 'brand', 'supplier', 'producer', 'miner', 'utility']);
@@ -60,12 +69,16 @@ export class SpeakerResolver {
       .sort((a, b) => a.start - b.start || b.end - a.end);
     entities.forEach((e, i) => {
       if (e.type !== 'person') return;
+      const byName = genderOfName(e.name);
+      if (byName) this.#gender.set(i, byName);
       for (const m of e.mentions) {
         // Only the words right before the name, in its own clause: "Mr Lee", "spokeswoman Li Wei".
         const before = doc.text.slice(Math.max(0, m.start - 40), m.end);
         const HONORIFIC = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b\.?\s*$/;
         const honorific = HONORIFIC.exec(doc.text.slice(Math.max(0, m.start - 8), m.start)) ?? /^(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b/.exec(m.text);
-        const g = honorific ? genderOf(honorific[1]!) : genderOf(before.split(/[,;!?\n"“”]|\.\s/).pop() ?? '');
+        // Gendered words of the name's own phrase ("spokeswoman Li Wei"), never pronouns: "she would call Harmon" says nothing of Harmon.
+        const phrase = (before.split(/[,;!?\n"“”]|\.\s/).pop() ?? '').replace(/\b(?:she|her|hers|he|his|him)\b/gi, '');
+        const g = honorific ? genderOf(honorific[1]!) : genderOf(phrase);
         if (g) this.#gender.set(i, g);
       }
       for (const t of e.titles ?? []) {

@@ -8,6 +8,8 @@
  *   --check    validate the gold files against their bodies only (no extraction)
  *   --compare FILE  also print how totals and per-article issue counts moved
  *              since an earlier `--json` run saved in FILE
+ *   --dir DIR  score another set with the same layout (the held-out set:
+ *              tests/fixtures/heldout, never used to tune rules)
  *
  * Exits 1 when a total is below tests/eval/thresholds.json (or, with
  * --check, when a gold file is unusable).
@@ -19,7 +21,7 @@ import { articleFileOf, loadEvalSet } from './eval-set.ts';
 import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type EvalResult, type PRScore, type Thresholds, type Totals } from './score.ts';
 
 const { values, positionals } = parseArgs({
-  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' }, compare: { type: 'string' } },
+  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' }, compare: { type: 'string' }, dir: { type: 'string' } },
   allowPositionals: true,
 });
 
@@ -82,7 +84,7 @@ function formatComparison(before: EvalResult, after: EvalResult): string {
 }
 
 async function checkGold(): Promise<number> {
-  const set = await loadEvalSet(undefined, positionals);
+  const set = await loadEvalSet(values.dir, positionals);
   let broken = 0;
   for (const file of set.files) {
     const name = file.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
@@ -110,14 +112,14 @@ async function checkGold(): Promise<number> {
 }
 
 async function runEval(): Promise<number> {
-  const set = await loadEvalSet(undefined, positionals);
+  const set = await loadEvalSet(values.dir, positionals);
   // Imported here so that --check works while the pipeline is being built.
   const { buildArchive } = await import('../../src/pipeline.ts');
   const started = performance.now();
   const { archive, diagnostics: buildDiagnostics } = buildArchive(set.files);
   const diagnostics = [...set.diagnostics, ...buildDiagnostics];
   const elapsed = performance.now() - started;
-  const result = scoreArchive(archive, set.golds, (name) => articleFileOf(name));
+  const result = scoreArchive(archive, set.golds, (name) => articleFileOf(name, values.dir));
   const thresholds = JSON.parse(await readFile(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
   const shortfalls = findShortfalls(result.totals, thresholds);
 
