@@ -214,6 +214,17 @@ test('a missing content folder is an error and leaves _site as it was', async ()
   await rm(dir, { recursive: true, force: true });
 });
 
+test('an empty content folder is an error, not an empty site published over a good one', async () => {
+  const dir = await projectWithSite({});
+  await mkdir(join(dir, 'empty'));
+  await writeFile(join(dir, 'empty', 'notes.txt'), 'not an article');
+  const run = await runCli(dir, ['build', '--content', 'empty']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^empty: error: no Markdown files \(\*\.md\) in "empty" \[load:no-content-files\]\n/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('warnings do not fail the build: they are printed and listed in build-report.json', async () => {
   const future = GOOD['grain.md']!.replace('date: 2021-03-05', 'date: 2999-03-05');
   const dir = await makeProject({ 'future.md': future });

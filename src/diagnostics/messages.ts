@@ -38,8 +38,8 @@ export const RULES = {
     hint: 'Create the folder or pass --content with the right path.',
   },
   'no-content-files': {
-    severity: 'warning', source: 'load',
-    why: 'An empty archive is usually a wrong --content path rather than the intent.',
+    severity: 'error', source: 'load',
+    why: 'An empty content folder is usually a wrong --content path; building would publish an empty site over a good one.',
     hint: 'Add Markdown files (*.md) to the content folder.',
   },
   'missing-front-matter': {
