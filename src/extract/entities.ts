@@ -169,13 +169,18 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       prevEnd = start + raw.length;
       continue;
     }
-    while (block < blocks.length && blocks[block]!.end <= start) {
-      block++;
-      pendingBreak = true;
+    // Paragraphs, not lines, end a name: hard-wrapped copy breaks lines mid-name.
+    if (blocks.length > 0) {
+      while (block < blocks.length && blocks[block]!.end <= start) {
+        block++;
+        pendingBreak = true;
+      }
+      if (block >= blocks.length || blocks[block]!.start > start) pendingBreak = true;
+    } else {
+      // The next line break is looked up once per line, not once per token.
+      if (nextNewline < prevEnd) nextNewline = text.indexOf('\n', prevEnd) >>> 0;
+      if (nextNewline < start) pendingBreak = true;
     }
-    // The next line break is looked up once per line, not once per token.
-    if (nextNewline < prevEnd) nextNewline = text.indexOf('\n', prevEnd) >>> 0;
-    if (nextNewline < start) pendingBreak = true;
     const first = raw[0]!;
     const isWord = raw.length > 1 || WORD_START.test(first);
     let cap = false;
@@ -260,7 +265,7 @@ function gapIsSpace(text: string, a: Token, b: Token): boolean {
   if (len < 1 || len > 3) return false;
   for (let i = a.end; i < b.start; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 160) return false;
+    if (c !== 32 && c !== 9 && c !== 160 && c !== 10 && c !== 13) return false;
   }
   return true;
 }
