@@ -253,8 +253,17 @@ export class SpeakerResolver {
       fallback ??= m;
     }
     if (fallback) return { resolution: this.#named(fallback, '', ''), pos: fallback.start };
-    const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person');
+    const compatible = (entity: number | null) => entity === null || (this.#gender.get(entity) ?? want) === want;
+    const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person' && compatible(h.entity));
     if (last) return { resolution: { kind: 'named', ref: last.ref, entity: last.entity }, pos: last.pos };
+    // Nobody fits nearby: a profile's "she" is its protagonist, the person named most often before.
+    const counts = new Map<number, number>();
+    for (const m of this.#mentions) if (m.start < pos && m.type === 'person' && compatible(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    const protagonist = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (protagonist && protagonist[1] >= 3) {
+      const m = [...this.#mentions].reverse().find((x) => x.entity === protagonist[0] && x.start < pos)!;
+      return { resolution: this.#named(m, '', ''), pos: m.start };
+    }
     return { resolution: { kind: 'unnamed', description: pronoun }, pos: -1 };
   }
 
