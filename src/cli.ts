@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
+import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
 import { RULES } from './diagnostics/messages.ts';
 import { formatDiagnostics, hasErrors, summarizeDiagnostics } from './diagnostics/report.ts';
 import { toArchiveJson } from './export/json.ts';
@@ -71,7 +71,7 @@ async function runBuild(args: string[]): Promise<void> {
   removeUnfinishedSiteOnInterrupt(outDir);
 
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
-  const { archive, diagnostics: archiveDiagnostics } = buildArchive(files);
+  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
   const fileTexts = new Map(files.map((f) => [f.path, f.value]));
   const diagnostics = dedupeDiagnostics([...inputDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
 
@@ -124,7 +124,7 @@ async function runExtract(args: string[]): Promise<void> {
     return;
   }
   const { files, diagnostics: readDiagnostics } = await readSourceFiles(parsed.positionals);
-  const { archive, diagnostics: archiveDiagnostics } = buildArchive(files);
+  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
   const diagnostics = dedupeDiagnostics([...readDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   process.stdout.write(toArchiveJson(archive));
   if (diagnostics.length) process.stderr.write(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
@@ -157,6 +157,33 @@ async function readContent(contentDir: string): Promise<{ files: SourceFile[]; d
     return { files: [], diagnostics: [{ file: contentDir, line: 0, column: 0, severity: entry.severity, reason: `no Markdown files (*.md) in "${contentDir}"`, ruleId: 'no-content-files', source: entry.source, note: entry.hint }] };
   }
   return readSourceFiles(paths);
+}
+
+/**
+ * buildArchive is pure and should never throw; if a bug makes it throw, the
+ * user still gets a diagnostic on the file that triggers it (found by
+ * retrying file by file) instead of a stack trace, and the site is kept.
+ */
+function buildArchiveReportingCrashes(files: SourceFile[]): { archive: Archive; diagnostics: Diagnostic[] } {
+  try {
+    return buildArchive(files);
+  } catch (error) {
+    const entry = RULES['extraction-crashed'];
+    const crash = (file: string, line: number, cause: unknown): Diagnostic => ({
+      file, line, column: line > 0 ? 1 : 0, severity: entry.severity, ruleId: 'extraction-crashed', source: entry.source, note: entry.hint,
+      reason: `extraction failed: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
+    });
+    const diagnostics: Diagnostic[] = [];
+    for (const file of files) {
+      try {
+        buildArchive([file]);
+      } catch (cause) {
+        diagnostics.push(crash(file.path, 1, cause));
+      }
+    }
+    if (diagnostics.length === 0) diagnostics.push(crash(files[0]?.path ?? 'content', 0, error));
+    return { archive: { articles: [], quotes: [], speakers: [], entities: [], sources: [] }, diagnostics };
+  }
 }
 
 // Collisions need every loaded article at once; loading is cheap next to extraction.

@@ -157,6 +157,11 @@ export const RULES = {
     why: 'An article without quotes adds nothing to who-said-what; often the text is incomplete.',
     hint: 'Check that the whole article text was pasted.',
   },
+  'extraction-crashed': {
+    severity: 'error', source: 'extract',
+    why: 'A bug in extraction must not publish a site without the articles it failed on, nor end in a bare stack trace.',
+    hint: 'This is a bug in quote-archive: please report it with this file. The previous site was kept.',
+  },
   'site-build-failed': {
     severity: 'error', source: 'site',
     why: 'A page that failed to render must not be published half-written.',
