@@ -15,6 +15,9 @@ export interface IndexedPage {
   content: string;
 }
 
+/** Requests sent to the Pagefind service before waiting for answers. */
+const IN_FLIGHT = 16;
+
 function searchDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
   const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'search' };
   if (note) diagnostic.note = note;
@@ -39,13 +42,21 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], records: r
     for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
     const index = created.index;
     if (!index) return diagnostics;
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.content });
-      for (const error of added.errors) diagnostics.push(searchDiagnostic(page.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
+    // A few requests in flight keep the Pagefind service busy while Node encodes the next ones;
+    // results are collected in input order, so diagnostics stay deterministic.
+    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
+      const batch = pages.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.content })));
+      answers.forEach((added, k) => {
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
+      });
     }
-    for (const record of records) {
-      const added = await index.addCustomRecord({ ...record });
-      for (const error of added.errors) diagnostics.push(searchDiagnostic(record.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
+    for (let i = 0; i < records.length; i += IN_FLIGHT) {
+      const batch = records.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((record) => index.addCustomRecord({ ...record })));
+      answers.forEach((added, k) => {
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
+      });
     }
     const written = await index.writeFiles({ outputPath });
     for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-index-failed'));
