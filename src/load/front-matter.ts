@@ -62,7 +62,8 @@ export function isWebUrl(value: string): boolean {
 
 // URL- and file-name-safe: no slashes, spaces or dot segments can reach a page path.
 const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$/;
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+// BCP 47 tags compare case-insensitively: `en`, `EN`, `en-GB`, `zh-Hant-TW`.
+const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** The front matter schema; unknown keys pass through untouched. */
 export const frontMatterSchema = z.looseObject({
