@@ -345,3 +345,14 @@ test('a record that breaks view data is reported as a site diagnostic, not throw
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.ruleId, 'site-build-failed');
 });
+
+test('only http(s) original links become links; search languages are normalized codes', async () => {
+  const { toSafeExternalUrl } = await import('../src/site/view-data.ts');
+  const { toSearchLanguage } = await import('../src/search/language.ts');
+  assert.equal(toSafeExternalUrl('javascript:alert(1)'), null);
+  assert.equal(toSafeExternalUrl('https://example.org/a'), 'https://example.org/a');
+  assert.equal(toSafeExternalUrl('not a url'), null);
+  assert.deepEqual(['pt-BR', 'English', '', 'fr'].map(toSearchLanguage), ['pt', 'en', 'en', 'fr']);
+  const hostile = { ...archive, articles: archive.articles.map((a) => ({ ...a, url: 'javascript:alert(1)' })) };
+  assert.ok(toSiteView(hostile).articles.every((a) => a.url === null && !a.jsonLd.includes('javascript')));
+});

@@ -27,7 +27,7 @@ export function toJsonLdScript(article: Article, mentions: readonly string[]): s
     publisher: { '@type': 'Organization', name: article.source.name },
   };
   if (article.byline) data.author = { '@type': 'Person', name: article.byline };
-  if (article.url) data.url = article.url;
+  if (article.url && /^https?:\/\//i.test(article.url)) data.url = article.url;
   if (mentions.length > 0) data.mentions = mentions.map((name) => ({ '@type': 'Thing', name }));
   return `<script type="application/ld+json">${serializeJsonForScript(data)}</script>`;
 }

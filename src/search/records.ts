@@ -5,6 +5,7 @@
  */
 import type { Archive, Entity } from '../archive/types.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
+import { toSearchLanguage } from './language.ts';
 
 /** A record as Pagefind's `addCustomRecord` takes it (all meta, filter and sort values are strings). */
 export interface QuoteSearchRecord {
@@ -62,7 +63,7 @@ export function toPagefindRecords(archive: Archive): QuoteSearchRecord[] {
       url: quote.path,
       // The speaker's name is searchable too: "Smith tariffs" finds Smith's words on tariffs.
       content: speakerName ? `${text} — ${speakerName}` : text,
-      language: article.language || 'en',
+      language: toSearchLanguage(article.language),
       meta,
       filters,
       sort: { date: quote.date },

@@ -12,6 +12,7 @@ import { toJsonLdScript } from '../render/json-ld.ts';
 import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { toSearchLanguage } from '../search/language.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -284,11 +285,12 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       date: a.date,
       dateLabel: formatDateLabel(a.date),
       year: a.date.slice(0, 4),
-      language: a.language,
+      // The search index files a page under its `lang`: the same code as its quote records.
+      language: toSearchLanguage(a.language),
       source: sourceLink(a),
       byline: a.byline,
       dateline: a.dateline,
-      url: a.url,
+      url: toSafeExternalUrl(a.url),
       html: renderArticleHtml(a.body, quotes, articleSpeakers),
       quoteCount: quotes.length,
       speakers,
@@ -368,7 +370,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   // Pagefind keeps one index per language and loads the page's: rank languages by records (articles + quotes).
   const recordsByLanguage = new Map<string, number>();
   for (const a of archive.articles) {
-    const language = (a.language || 'en').split('-')[0]!.toLowerCase();
+    const language = toSearchLanguage(a.language);
     recordsByLanguage.set(language, (recordsByLanguage.get(language) ?? 0) + 1 + a.quoteIds.length);
   }
   const languages = [...recordsByLanguage].sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0])).map(([language]) => language);
@@ -465,4 +467,15 @@ function chunkArticleList(summaries: readonly ArticleSummaryView[], size: number
     previous: i > 0 ? articleListPath(i) : null,
     next: i + 1 < pageCount ? articleListPath(i + 2) : null,
   }));
+}
+
+/** Keeps an original-article address only when it is http(s), so a `javascript:` URL never becomes a link. */
+export function toSafeExternalUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
 }
