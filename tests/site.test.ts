@@ -356,3 +356,18 @@ test('only http(s) original links become links; search languages are normalized 
   const hostile = { ...archive, articles: archive.articles.map((a) => ({ ...a, url: 'javascript:alert(1)' })) };
   assert.ok(toSiteView(hostile).articles.every((a) => a.url === null && !a.jsonLd.includes('javascript')));
 });
+
+test('every page has a language, one h1, a main landmark, and a label for every form control', async () => {
+  for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
+    const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
+    assert.match($('html').attr('lang') ?? '', /^[a-z]{2,3}$/, file);
+    assert.equal($('h1').length, 1, `${file}: h1`);
+    assert.equal($('main#main').length, 1, `${file}: main`);
+    assert.ok($('title').text().length > 0, `${file}: title`);
+    $('input:not([type=hidden]), select').each((_, el) => {
+      const id = $(el).attr('id');
+      const labelled = (id && $(`label[for="${id}"]`).length > 0) || $(el).closest('label').length > 0;
+      assert.ok(labelled, `${file}: unlabelled ${$(el).attr('name')}`);
+    });
+  }
+});
