@@ -38,6 +38,7 @@ const {
   ENGLISH_WORDS,
   ORG_NOUNS,
   SURNAME_LIKE_SUFFIXES,
+  STATE_ABBREVIATIONS,
   POSSESSIVES_IN_NAMES,
   ROLE_WORDS,
   lookupGazetteer,
@@ -298,7 +299,8 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
           continue;
         }
       }
-      if (!gapIsSpace(text, prev, tok)) break;
+      // A new sentence ends the name, except right after a nickname's closing quote.
+      if (!gapIsSpace(text, prev, tok) || (tok.sentenceStart && prev.word)) break;
       if (isNameToken(tokens, j)) {
         // "Osaka-based Hinode Industries": a modifier compound stands alone.
         if (isModifierCompound(prev.text) || isModifierCompound(tok.text)) break;
@@ -603,7 +605,7 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
   if (next.word && !next.cap && PLACE_NOUNS.has(next.text) && !(tokens[a - 1]?.word === true && /^(?:the|a|an)$/i.test(tokens[a - 1]!.text) && false)) return !isNameLike(tokens[a]!.text) || isLocative(tokens, a);
   if (next.text === ',' && after?.cap) {
     const entry = lookupGazetteer(after.text) ?? (tokens[b + 2]?.cap ? lookupGazetteer(`${after.text} ${tokens[b + 2]!.text}`) : undefined);
-    if (entry?.type === 'place' && isLocative(tokens, a)) return true;
+    if ((entry?.type === 'place' && isLocative(tokens, a)) || STATE_ABBREVIATIONS.has(after.text)) return true;
   }
   return false;
 }
@@ -830,15 +832,17 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   if (DEMONYMS.has(word) || NEVER_NAMES.has(word.toLowerCase())) return [];
   if (!allowPerson) return [];
   if (ACRONYM.test(word)) {
-    if (NON_ORG_ACRONYMS.has(word) || word.length < 2) return [];
+    if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2) return [];
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
-  if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && !isPersonalName(word)) return [{ ...base, type: 'place' }];
+  if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
   // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(?:Mc|Mac|Fitz|De|Da|Di|Le|La|Van|Von|O')/.test(word)) return [{ ...base, type: 'organization' }];
   if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
   // A surname elsewhere in the article wins over these cues at linking time.
-  if ((!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
+  const prev = tokens[i - 1];
+  const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
+  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];

@@ -162,3 +162,5 @@ export const ENGLISH_WORDS = new Set(englishWords.words);
 export const SURNAME_LIKE_SUFFIXES = new Set(entityPatterns.surnameLikeSuffixes);
 /** Lower-case nouns that name an organization around a name ("the union Verdi", "the Houthi movement"). */
 export const ORG_NOUNS = new Set(entityPatterns.organizationNouns);
+/** AP-style US state abbreviations ("Calif.", "N.Y."): context for the place before them, not entities themselves. */
+export const STATE_ABBREVIATIONS = new Set(entityPatterns.stateAbbreviations);
