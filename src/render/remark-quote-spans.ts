@@ -70,18 +70,6 @@ function mapValueToBody(value: string, source: string, sourceStart: number): num
   return map;
 }
 
-/** First value index whose body offset is at or after `offset`. */
-function indexAtOrAfter(map: number[], offset: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((map[mid] ?? Infinity) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Marks every quote of `options.quotes` in the tree. */
 export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | null) {
   const settings = options ?? emptyOptions;
