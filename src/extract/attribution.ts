@@ -7,6 +7,7 @@
 import type { TextDocument } from '../parse/text-document.ts';
 import { lookupSpeechVerb, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
 import { isRoleWord } from './names.ts';
+import { NO_SPANS, type SpanIndex } from './span-index.ts';
 
 export interface CueMatch {
   /** The cue as written: "said", "told reporters", "according to", "said in a statement". */
@@ -25,14 +26,14 @@ const CUE_OBJECT = /^\s+(?:in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|in
 const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|the\s+\w+(?:\s+\w+)?|a\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
 
 /** Every speech-verb occurrence in [start, end) of the text, outside the `skip` ranges. */
-export function findVerbs(text: string, start: number, end: number, skip: { start: number; end: number }[]): { start: number; end: number; form: string }[] {
+export function findVerbs(text: string, start: number, end: number, skip: SpanIndex = NO_SPANS): { start: number; end: number; form: string }[] {
   const out: { start: number; end: number; form: string }[] = [];
   const slice = text.slice(start, end);
   SPEECH_VERB_PATTERN.lastIndex = 0;
   for (let m = SPEECH_VERB_PATTERN.exec(slice); m; m = SPEECH_VERB_PATTERN.exec(slice)) {
     const s = start + m.index;
     const e = s + m[0].length;
-    if (skip.some((k) => s < k.end && e > k.start)) continue;
+    if (skip.overlapping(s, e).length) continue;
     // "was told", "were asked": the subject heard the words, it did not say them.
     if (/\b(?:was|were|been|being|be|is|are)\s+$/i.test(text.slice(Math.max(0, s - 8), s)) && /^(?:told|asked|informed|briefed|urged|called|described|accused)$/i.test(m[0])) continue;
     // "to say", "declined to comment": no words were reported.
@@ -96,7 +97,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   const s = clauseStart + last.start;
   let e = clauseStart + last.end;
   // "She said she would call Harmon …, adding": a subject never contains a speech verb.
-  const inner = findVerbs(text, s, e, []);
+  const inner = findVerbs(text, s, e);
   if (inner.length) e = inner[0]!.start;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (text.slice(s, e).trim() === '') return null;
@@ -169,7 +170,7 @@ export function attributionAfter(doc: TextDocument, from: number, limit: number)
     const speakerEnd = phraseEnd(text, speakerStart, limit);
     return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart, speakerEnd, appositive: appositiveAfter(text, speakerEnd, limit) };
   }
-  const verbs = findVerbs(text, s, Math.min(limit, s + 200), []);
+  const verbs = findVerbs(text, s, Math.min(limit, s + 200));
   const first = verbs[0];
   if (!first) return null;
   if (first.start === s) {
@@ -197,7 +198,7 @@ export function attributionAfter(doc: TextDocument, from: number, limit: number)
  * and the opening mark, with its subject. `strict` asks for the verb to
  * lead straight into the quote ("said:", "told reporters,", "said that").
  */
-export function attributionBefore(doc: TextDocument, clauseStart: number, open: number, strict: boolean, skip: { start: number; end: number }[]): CueMatch | null {
+export function attributionBefore(doc: TextDocument, clauseStart: number, open: number, strict: boolean, skip: SpanIndex = NO_SPANS): CueMatch | null {
   const text = doc.text;
   const according = /according\s+to\s+([^,]{1,80}),\s*$/i.exec(text.slice(clauseStart, open));
   if (according) {

@@ -696,7 +696,9 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   if (isFamilyNameFirst(words)) return true;
   // "Golden Slam", "Silver Line": a common noun at the end is not a family name.
   const lastWord = words[words.length - 1]!;
-  if (!isPersonalName(lastWord) && !isNameLike(lastWord) && (CONTENT_OR_ROLE(lastWord) || ENGLISH_WORDS.has(lastWord.toLowerCase()))) return hasStrongPersonCue(tokens, a, b) && words.length <= 3;
+  if (!isPersonalName(lastWord) && !isNameLike(lastWord) && !words.some((w) => NAME_PARTICLES.has(w)) && (CONTENT_OR_ROLE(lastWord) || ENGLISH_WORDS.has(lastWord.toLowerCase()))) {
+    return words.length <= 3 && (hasStrongPersonCue(tokens, a, b) || precedingTitles(text, tokens, a).length > 0);
+  }
   const nameLike = words.filter((w) => isNameLike(w)).length;
   if (isNameLike(words[0]!) || nameLike >= 2) return true;
   if (words.some((w) => /^(?:bin|ibn|bint|al-\p{Lu}|el-\p{Lu}|Abdel|Abdul|Abd|Abu)/u.test(w))) return true;

@@ -11,6 +11,7 @@ import { extractEntities } from './entities.ts';
 import { findQuoteMarkSpans } from './quote-marks.ts';
 import { splitSentences } from './sentences.ts';
 import { SpeakerResolver } from './speakers.ts';
+import { SpanIndex } from './span-index.ts';
 import { extractQuotes, type QuoteContext } from './quotes.ts';
 import { extractReportedSpeech } from './reported-speech.ts';
 import { canonicalizeSpeakers } from './coreference.ts';
@@ -42,9 +43,11 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   // Datelines ("LONDON, March 3 (Reuters) -") are blanked for sentence and quote work, so a lead sentence starts at its first word.
   const prose = maskNameCommas(maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline')), entities);
   const spans = findQuoteMarkSpans(prose);
-  const sentences = splitSentences(prose, spans.map((s) => ({ start: s.open, end: s.close })));
-  const resolver = new SpeakerResolver(prose, entities, sentences, spans.map((s) => ({ start: s.open, end: s.close })));
+  const quoted = new SpanIndex(spans.map((s) => ({ start: s.open, end: s.close })));
+  const sentences = splitSentences(prose, quoted.spans);
+  const resolver = new SpeakerResolver(prose, entities, sentences, quoted);
   const ctx: QuoteContext = {
+    quoted,
     doc: prose,
     spans,
     sentences,

@@ -10,6 +10,7 @@ import type { QuoteMarkSpan } from './quote-marks.ts';
 import type { Sentence } from './sentences.ts';
 import { attributionAfter, attributionBefore, findVerbs, leadingNounPhrase, type CueMatch } from './attribution.ts';
 import type { Resolution, SpeakerResolver } from './speakers.ts';
+import type { SpanIndex } from './span-index.ts';
 
 export interface QuoteContext {
   doc: TextDocument;
@@ -18,6 +19,8 @@ export interface QuoteContext {
   resolver: SpeakerResolver;
   /** Body ranges that are not article prose (captions, credits, datelines). */
   excluded: { start: number; end: number }[];
+  /** Quotation spans, marks included: words inside them are never cues. */
+  quoted: SpanIndex;
 }
 
 export interface FoundQuote extends ExtractedQuote {
@@ -40,7 +43,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
   const { doc, spans, sentences, resolver } = ctx;
   const text = doc.text;
   const found: FoundQuote[] = [];
-  const quoted = spans.map((s) => ({ start: s.open, end: s.close }));
+  const quoted = ctx.quoted;
   let sentenceIndex = 0;
   let flushed = 0;
 
@@ -51,9 +54,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     if (!sentence) continue;
     // Sentences before this one are complete: reported speech in them is read now, so
     // speakers are remembered in text order ("Smith said X. "…," he said.").
-    while (flushed < sentenceIndex) onSentenceDone(sentences[flushed++]!, found);
+    while (flushed < sentenceIndex) onSentenceDone(sentences[flushed]!, quotesOf(found, sentences[flushed++]!));
     if (ctx.excluded.some((x) => span.open < x.end && span.close > x.start)) continue;
-    const block = doc.blocks.find((b) => b.start <= span.open && span.open < b.end);
+    const block = doc.blocks[sentence.block];
     if (!block || block.kind === 'heading') continue;
 
     const content = text.slice(span.start, span.end);
@@ -130,8 +133,15 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       sentence,
     });
   }
-  while (flushed < sentences.length) onSentenceDone(sentences[flushed++]!, found);
+  while (flushed < sentences.length) onSentenceDone(sentences[flushed]!, quotesOf(found, sentences[flushed++]!));
   return found;
+}
+
+/** The quotes found in `sentence`: a tail of `found`, which is in text order. */
+function quotesOf(found: FoundQuote[], sentence: Sentence): FoundQuote[] {
+  const own: FoundQuote[] = [];
+  for (let i = found.length - 1; i >= 0 && found[i]!.sentence.start >= sentence.start; i--) if (found[i]!.sentence === sentence) own.push(found[i]!);
+  return own.reverse();
 }
 
 /** Resolves a speaker phrase; when it is long, tries its leading noun phrase ("The department also remarked …"). */
@@ -167,7 +177,7 @@ function neighbourAttribution(ctx: QuoteContext, sentenceIndex: number, span: Qu
   }
   const prev = sentences[sentenceIndex - 1];
   if (prev && /:\s*$/.test(doc.text.slice(prev.start, prev.end)) && sentence.block - prev.block <= 1) {
-    return attributionBefore(doc, prev.start, prev.end, false, []);
+    return attributionBefore(doc, prev.start, prev.end, false);
   }
   return null;
 }

@@ -11,6 +11,7 @@ import type { Sentence } from './sentences.ts';
 import { cuePhrase, findVerbs, isAppositive, leadingNounPhrase, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
+import type { SpanIndex } from './span-index.ts';
 import type { Resolution } from './speakers.ts';
 
 export interface ReportedSpeech {
@@ -36,7 +37,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   const { doc } = ctx;
   const text = doc.text;
   const found: ReportedSpeech[] = [];
-  const quoted = ctx.spans.map((s) => ({ start: s.open, end: s.close }));
+  const quoted = ctx.quoted;
   if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) return found;
   const block = doc.blocks[sentence.block];
   if (block?.kind === 'heading') return found;
@@ -53,7 +54,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
     if (hit.resolution.kind === 'none') break;
     const at = hit.cueEnd + m.index;
     const from = at + m[0].length;
-    if (quoted.some((q) => q.start <= at && at < q.end)) continue;
+    if (quoted.contains(at)) continue;
     // The clause before runs on past this one (speaker-first clauses do): it ends here.
     const previous = clauses[clauses.length - 1]!;
     if (previous.start < at && previous.end > at) previous.end = at;
@@ -214,10 +215,10 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
 /** True when the verb is the attribution of a quote just before it: `"…," Raman said at a briefing`. */
 function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart: number): boolean {
   const text = ctx.doc.text;
-  const span = [...ctx.spans].reverse().find((q) => q.close <= verbStart && q.open >= sentence.start);
-  if (!span) return false;
-  const between = text.slice(span.close, verbStart);
-  const endsAttributively = /[,?!—–-]\s*$/.test(text.slice(span.open, span.close - 1)) || /^\s*[,—–-]/.test(between);
+  const span = ctx.quoted.lastEndingBy(verbStart);
+  if (!span || span.start < sentence.start) return false;
+  const between = text.slice(span.end, verbStart);
+  const endsAttributively = /[,?!—–-]\s*$/.test(text.slice(span.start, span.end - 1)) || /^\s*[,—–-]/.test(between);
   return endsAttributively && !/\b(?:and|but|or)\b/i.test(between) && between.trim().split(/\s+/).length <= 8;
 }
 
@@ -281,8 +282,8 @@ function trimClause(text: string, start: number, end: number): { start: number; 
   return e - s >= 8 ? { start: s, end: e } : null;
 }
 
-function outsideLength(span: { start: number; end: number }, quoted: { start: number; end: number }[]): number {
+function outsideLength(span: { start: number; end: number }, quoted: SpanIndex): number {
   let inside = 0;
-  for (const q of quoted) inside += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  for (const q of quoted.overlapping(span.start, span.end)) inside += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
   return span.end - span.start - inside;
 }

@@ -37,7 +37,7 @@ const OPENING = '"“„«‘\'';
  * Splits the document into sentences, keeping each span in `atomic`
  * (quotations) inside one sentence.
  */
-export function splitSentences(doc: TextDocument, atomic: Span[]): Sentence[] {
+export function splitSentences(doc: TextDocument, atomic: readonly Span[]): Sentence[] {
   const text = doc.text;
   const sentences: Sentence[] = [];
   const sortedAtomic = [...atomic].sort((a, b) => a.start - b.start);

@@ -8,6 +8,7 @@ import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.t
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
+import type { SpanIndex } from './span-index.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
 import givenNames from './lexicons/given-name-genders.json' with { type: 'json' };
 
@@ -53,13 +54,13 @@ export class SpeakerResolver {
   readonly #sentences: Sentence[];
   readonly #gender = new Map<number, Gender>();
   /** Ranges of quoted words: people named inside a quote are not antecedents. */
-  readonly #quoted: { start: number; end: number }[];
+  readonly #quoted: SpanIndex;
   /** Named speakers in text order. */
   readonly #history: { pos: number; ref: SpeakerRef; entity: number | null }[] = [];
   /** Unnamed speakers in text order ("a senior official"): later "she said" may mean them. */
   readonly #unnamed: { pos: number; description: string }[] = [];
 
-  constructor(doc: TextDocument, entities: ExtractedEntity[], sentences: Sentence[], quoted: { start: number; end: number }[]) {
+  constructor(doc: TextDocument, entities: ExtractedEntity[], sentences: Sentence[], quoted: SpanIndex) {
     this.#doc = doc;
     this.#entities = entities;
     this.#sentences = sentences;
@@ -101,7 +102,7 @@ export class SpeakerResolver {
 
   /** The most recent named speaker before `pos`, within `maxBlocks` paragraphs. */
   lastSpeaker(pos: number, maxBlocks = 2): Resolution {
-    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    const last = this.#lastSpoken(pos);
     if (!last || this.#blockIndex(pos) - this.#blockIndex(last.pos) > maxBlocks) return { kind: 'none' };
     return { kind: 'named', ref: last.ref, entity: last.entity };
   }
@@ -122,7 +123,11 @@ export class SpeakerResolver {
     if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
     if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
 
-    const inside = this.#mentions.filter((m) => m.start >= s && m.end <= end);
+    const inside: Mention[] = [];
+    for (let i = this.#lastMentionBefore(s) + 1; i < this.#mentions.length && this.#mentions[i]!.start < end; i++) {
+      const m = this.#mentions[i]!;
+      if (m.start >= s && m.end <= end) inside.push(m);
+    }
     const person = inside.find((m) => m.type === 'person' && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
     if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
     if (person && INDEFINITE.test(phrase) && this.#doc.text.slice(s, person.start).split(/\s+/).length <= 1) return this.#named(person, '', appositive);
@@ -142,7 +147,7 @@ export class SpeakerResolver {
     const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase);
     // "the statement said": whoever issued the statement, the organization last speaking.
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
-      const last = [...this.#history].reverse().find((h) => h.pos < s && h.ref.type === 'organization');
+      const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
       if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
     }
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
@@ -216,12 +221,54 @@ export class SpeakerResolver {
     return lo;
   }
 
+  /** Index of the last mention starting before `pos` (-1 when none). */
+  #lastMentionBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.#mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  #sentenceAt(pos: number): Sentence | undefined {
+    const list = this.#sentences;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = list[lo];
+    return s && s.start <= pos && pos < s.end ? s : undefined;
+  }
+
+  /** The latest remembered speaker before `pos` that passes `test`. */
+  #lastSpoken(pos: number, test: (h: { pos: number; ref: SpeakerRef; entity: number | null }) => boolean = () => true) {
+    for (let i = this.#history.length - 1; i >= 0; i--) {
+      const h = this.#history[i]!;
+      if (h.pos < pos && test(h)) return h;
+    }
+    return undefined;
+  }
+
+  #lastUnnamed(pos: number, test: (u: { pos: number; description: string }) => boolean) {
+    for (let i = this.#unnamed.length - 1; i >= 0; i--) {
+      const u = this.#unnamed[i]!;
+      if (u.pos < pos && test(u)) return u;
+    }
+    return undefined;
+  }
+
   #isQuoted(pos: number): boolean {
-    return this.#quoted.some((q) => q.start <= pos && pos < q.end);
+    return this.#quoted.contains(pos);
   }
 
   #isSubject(m: Mention): boolean {
-    const sentence = this.#sentences.find((s) => s.start <= m.start && m.start < s.end);
+    const sentence = this.#sentenceAt(m.start);
     if (!sentence) return false;
     const before = this.#doc.text.slice(sentence.start, m.start);
     const firstClause = before.split(/[,;:]/).pop() ?? '';
@@ -230,7 +277,7 @@ export class SpeakerResolver {
 
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
     const named = this.#resolveNamedPronoun(pronoun, pos);
-    const unnamed = [...this.#unnamed].reverse().find((u) => u.pos < pos && !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description));
+    const unnamed = this.#lastUnnamed(pos, (u) => !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description));
     if (unnamed && this.#blockIndex(pos) - this.#blockIndex(unnamed.pos) <= 1 && unnamed.pos > named.pos) return { kind: 'unnamed', description: unnamed.description };
     return named.resolution;
   }
@@ -240,8 +287,8 @@ export class SpeakerResolver {
     const minBlock = this.#blockIndex(pos) - 3;
     let fallback: Mention | null = null;
     // The last named speaker is a candidate too, placed where they were named ("…," said Jane Doe. She added …).
-    const lastPerson = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person' && (h.entity === null || (this.#gender.get(h.entity) ?? want) === want));
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    const lastPerson = this.#lastSpoken(pos, (h) => h.ref.type === 'person' && (h.entity === null || (this.#gender.get(h.entity) ?? want) === want));
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'person') continue;
       if (this.#blockIndex(m.start) < minBlock) break;
@@ -254,7 +301,7 @@ export class SpeakerResolver {
     }
     if (fallback) return { resolution: this.#named(fallback, '', ''), pos: fallback.start };
     const compatible = (entity: number | null) => entity === null || (this.#gender.get(entity) ?? want) === want;
-    const last = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'person' && compatible(h.entity));
+    const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person' && compatible(h.entity));
     if (last) return { resolution: { kind: 'named', ref: last.ref, entity: last.entity }, pos: last.pos };
     // Nobody fits nearby: a profile's "she" is its protagonist, the person named most often before.
     const counts = new Map<number, number>();
@@ -276,7 +323,7 @@ export class SpeakerResolver {
   }
 
   #resolvePlural(pos: number, phrase: string): Resolution {
-    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    const last = this.#lastSpoken(pos);
     if (last && last.ref.type === 'organization' && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 2) return { kind: 'named', ref: last.ref, entity: last.entity };
     return { kind: 'unnamed', description: phrase };
   }
@@ -284,9 +331,9 @@ export class SpeakerResolver {
   /** "it said": the organization last speaking or last named as a sentence's subject, nearby. */
   #resolveIt(pos: number, phrase: string): Resolution {
     const minBlock = this.#blockIndex(pos) - 2;
-    const last = [...this.#history].reverse().find((h) => h.pos < pos);
+    const last = this.#lastSpoken(pos);
     let fallback: Mention | null = null;
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'organization') continue;
       if (this.#blockIndex(m.start) < minBlock) break;
@@ -302,7 +349,7 @@ export class SpeakerResolver {
 
   #organizationBefore(pos: number, head: string): Resolution | null {
     let generic: Mention | null = null;
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'organization') continue;
       const entity = this.#entities[m.entity]!;
@@ -313,7 +360,7 @@ export class SpeakerResolver {
     if (COMPANY_HEADS.has(head)) {
       const company = this.#lastMatching(pos, (e) => COMPANY_NAME.test(e.name) || e.aliases.some((a) => COMPANY_NAME.test(a)));
       if (company) return this.#namedOrganization(company);
-      const speaker = [...this.#history].reverse().find((h) => h.pos < pos && h.ref.type === 'organization');
+      const speaker = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
       if (speaker) return { kind: 'named', ref: speaker.ref, entity: speaker.entity };
     }
     // "the department" after "HHS": the nearest organization, when it is close by.
@@ -321,7 +368,7 @@ export class SpeakerResolver {
   }
 
   #lastMatching(pos: number, test: (e: ExtractedEntity) => boolean): Mention | null {
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start < pos && m.type === 'organization' && test(this.#entities[m.entity]!)) return m;
     }
@@ -329,7 +376,7 @@ export class SpeakerResolver {
   }
 
   #personWithRoleBefore(pos: number, role: string): Resolution | null {
-    const unnamed = [...this.#unnamed].reverse().find((u) => u.pos < pos && u.description.toLowerCase().includes(role));
+    const unnamed = this.#lastUnnamed(pos, (u) => u.description.toLowerCase().includes(role));
     for (let i = this.#history.length - 1; i >= 0; i--) {
       const h = this.#history[i]!;
       if (unnamed && unnamed.pos > h.pos) break;
@@ -337,7 +384,7 @@ export class SpeakerResolver {
     }
     // "A Western diplomat … said" then "the diplomat said": still unnamed.
     if (unnamed) return { kind: 'unnamed', description: unnamed.description };
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'person') continue;
       const e = this.#entities[m.entity]!;
@@ -361,7 +408,7 @@ export class SpeakerResolver {
 
   #personBySurname(name: string, pos: number): Resolution | null {
     const token = name.toLowerCase();
-    for (let i = this.#mentions.length - 1; i >= 0; i--) {
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.type !== 'person' || m.start >= pos) continue;
       const e = this.#entities[m.entity]!;
