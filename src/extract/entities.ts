@@ -116,6 +116,8 @@ const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-',
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
 const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’']);
+// "BBC Radio 4", "Channel 4": names that end in a number.
+const NUMBERED_NAMES = new Set(['Radio', 'Channel', 'TV', 'Studio', 'Terminal', 'Gate', 'Route', 'Highway', 'Interstate', 'Pier', 'Platform']);
 const DOC_NUMBER_WORDS = new Set(['Resolution', 'No.', 'Article', 'Protocol', 'Amendment', 'Directive', 'Regulation', 'Act', 'Bill', 'Proposition', 'Order']);
 // Months that are also given names ("Theresa May", "June Carmody").
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
@@ -256,7 +258,8 @@ function isNameToken(tokens: Token[], i: number): boolean {
   if (/^\d+(?:st|nd|rd|th)$/.test(t.text)) return !!tokens[i + 1]?.cap && tokens[i + 1]!.start === t.end + 1;
   if (!t.cap) return false;
   if (MONTH_NAMES.has(t.text)) return !isMonthMay(tokens, i);
-  const bare = stripPossessive(t.text);
+  let bare = stripPossessive(t.text);
+  if (bare.endsWith('.')) bare = bare.slice(0, -1);
   return !NEVER_NAMES.has(bare.toLowerCase()) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
 }
 
@@ -307,7 +310,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
         j++;
         continue;
       }
-      if (tok.word && /^\d[\d.]*$/.test(tok.text) && DOC_NUMBER_WORDS.has(prev.text)) {
+      if (tok.word && /^\d[\d.]*$/.test(tok.text) && (DOC_NUMBER_WORDS.has(prev.text) || NUMBERED_NAMES.has(prev.text))) {
         j++;
         continue;
       }
@@ -373,6 +376,9 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 
 const lowerText = (t: Token) => t.text.toLowerCase();
 const ARTICLES = new Set(['The', 'A', 'An']);
+const LEGAL_FORMS = new Set(['Inc.', 'Inc', 'Corp.', 'Corp', 'Ltd.', 'Ltd', 'LLC', 'PLC', 'Plc', 'plc', 'AG', 'SA', 'S.A.', 'Co.', 'Group', 'Holdings', 'GmbH', 'NV', 'ASA', 'AB']);
+// "SoftBank", "CalMac": an inner capital after lower-case letters, except Celtic and Romance surname prefixes.
+const BRAND_SPELLING = /^(?!Mc|Mac|Fitz|De|Da|Di|Du|Le|La|Van|Von|O')\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
 const LEADER_NOUNS = new Set(['administration', 'presidency', 'government', 'cabinet', 'campaign', 'era', 'doctrine', 'premiership', 'regime']);
 const isConnectorToken = (t: Token) => !t.cap && (RUN_CONNECTORS.has(t.text) || t.text === '&');
 const bareText = (t: Token) => stripPossessive(t.text);
@@ -411,7 +417,7 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       }
       // "POSCO and Hyundai Steel": a known or all-capital name before "and" stands alone.
       // "Toyota Motor Corp. and Sony Group Corp.": a complete company name before "and" stands alone too.
-      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && ORG_SUFFIXES.has(head) && !ORG_HEADS.has(head));
+      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head));
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on'].includes(tokens[i - 1]!.text);
@@ -420,7 +426,8 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
     } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
       keep = false;
     } else {
-      keep = ORG_HEADS.has(head) || PLACE_HEADS.has(head) || isRoleWord(head) || ORG_SUFFIXES.has(head) || left.some((x) => ORG_HEADS.has(x) || ORG_SUFFIXES.has(x));
+      // "of"/"for" continue an institution's name ("Office for the Coordination of …"); "to"/"on" only right after its head.
+      keep = ORG_HEADS.has(head) || PLACE_HEADS.has(head) || isRoleWord(head) || ORG_SUFFIXES.has(head) || ((w === 'of' || w === 'for') && left.some((x) => ORG_HEADS.has(x) || ORG_SUFFIXES.has(x)));
     }
     if (!keep) {
       if (i > segStart) segments.push([segStart, i]);
@@ -519,6 +526,10 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     if (person) return [person];
   }
 
+  // "BBC Radio 4", "Channel 4" are organizations; "Route 66", "Terminal 5" are places.
+  if (n >= 2 && /^\d/.test(last) && NUMBERED_NAMES.has(words[n - 2]!)) {
+    return [makeCandidate(text, tokens, a, b, /^(?:Radio|Channel|TV|Studio)$/.test(words[n - 2]!) ? 'organization' : 'place')];
+  }
   // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
   const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
   if (n >= 2 && (DOCUMENT_SUFFIXES.has(docWord) || (docWord !== last && DOC_NUMBER_WORDS.has(docWord))) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
@@ -573,6 +584,15 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const prevNoun = tokens[a - 1];
   const afterOrgNoun = !!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start;
   if (afterOrgNoun || (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a))))) return [makeCandidate(text, tokens, a, b, 'organization')];
+  // "in Sha Tin", "at Farragut North": after a locative preposition, a phrase that is not shaped like
+  // a Western personal name ("Jane Doe") is a place, whatever its words.
+  const possessive = tokens[b - 1]!.text !== bareText(tokens[b - 1]!);
+  const westernName = isNameLike(first) && isPersonalName(first) && (isPersonalName(last) || isNameLike(last)) && !EAST_ASIAN_SURNAMES.has(first);
+  if (isLocative(tokens, a) && !possessive && n <= 4 && !westernName && !words.some((w) => ACRONYM.test(w) || DEMONYMS.has(w)) && !gazetteerMatchesWithin(text, tokens, a, b).some((c) => c.type === 'organization')) {
+    return [makeCandidate(text, tokens, a, b, 'place')];
+  }
+  // "CalMac Ferries": a brand spelling starts an organization's name.
+  if (BRAND_SPELLING.test(first) || /^\p{Lu}{2,}-\p{Lu}/u.test(first)) return [makeCandidate(text, tokens, a, b, 'organization')];
   if (allowPerson && looksLikePerson(text, tokens, a, b, words)) {
     const person = personCandidate(text, tokens, a, b, precedingTitles(text, tokens, a));
     if (person) return [person];
@@ -837,18 +857,19 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   if (DEMONYMS.has(word) || NEVER_NAMES.has(word.toLowerCase())) return [];
   if (!allowPerson) return [];
   if (ACRONYM.test(word)) {
-    if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2) return [];
+    // "MPs", "CEOs": plurals of acronyms are people or things, not one organization.
+    if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2 || /\p{Lu}s$/u.test(word)) return [];
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
   if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
   // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
-  if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(?:Mc|Mac|Fitz|De|Da|Di|Le|La|Van|Von|O')/.test(word)) return [{ ...base, type: 'organization' }];
+  if (BRAND_SPELLING.test(word)) return [{ ...base, type: 'organization' }];
   if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
   // A surname elsewhere in the article wins over these cues at linking time.
   const prev = tokens[i - 1];
   const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
   if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
-  if (isLocative(tokens, i) && !sentenceInitial && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
+  if (isLocative(tokens, i) && !sentenceInitial && word.length > 2 && !isInitial(word) && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];
   if (!sentenceInitial && next?.word && LEADER_NOUNS.has(next.text) && (isNameLike(word) || isUnknownWord(word))) return [{ ...base, single: 'person' }];

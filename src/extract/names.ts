@@ -122,6 +122,12 @@ export function findNameStart(words: string[]): number {
   // "Secretary of State Jane Doe": past a connector, the name starts at its first name-like word.
   if (TITLE_CONNECTORS.has(next.toLowerCase())) {
     for (let i = lastTitle + 2; i < n; i++) if (isNameLike(words[i]!)) return i;
+    // "Minister of Jal Shakti Raghavendra Varadarajan": no known name part, so the last two words
+    // are the name when enough words follow the connector to hold both a portfolio and a name.
+    let c = lastTitle + 1;
+    while (c < n && TITLE_CONNECTORS.has(words[c]!.toLowerCase())) c++;
+    const tail = words.slice(n - 2);
+    if (n - c >= 3 && tail.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !lookupGazetteer(w) && !CONTENT_WORDS.has(w.toLowerCase()) && !ORG_SUFFIXES.has(w))) return n - 2;
     return n;
   }
   // "President Zelenskyy": the words right after the title, unless they name a place or thing.
