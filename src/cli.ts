@@ -175,13 +175,17 @@ function buildArchiveReportingCrashes(files: SourceFile[]): { archive: Archive; 
     });
     const diagnostics: Diagnostic[] = [];
     for (const file of files) {
+      // Loading problems are still worth reporting: they do not depend on the crash.
+      const loaded = loadArticle(file);
+      diagnostics.push(...loaded.diagnostics);
+      if (!loaded.article) continue;
       try {
         buildArchive([file]);
       } catch (cause) {
         diagnostics.push(crash(file.path, 1, cause));
       }
     }
-    if (diagnostics.length === 0) diagnostics.push(crash(files[0]?.path ?? 'content', 0, error));
+    if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(crash(files[0]?.path ?? 'content', 0, error));
     return { archive: { articles: [], quotes: [], speakers: [], entities: [], sources: [] }, diagnostics };
   }
 }
