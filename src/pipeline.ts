@@ -4,6 +4,7 @@
  */
 import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
 import { loadArticle } from './load/front-matter.ts';
+import { checkArticleCollisions } from './load/collisions.ts';
 import { parseTextDocument } from './parse/text-document.ts';
 import { extractArticle } from './extract/index.ts';
 import { articleSlug } from './link/ids.ts';
@@ -39,7 +40,11 @@ export function buildArchive(files: SourceFile[]): BuildArchiveResult {
     diagnostics.push(...result.diagnostics);
     if (result.article) loaded.push(result.article);
   }
-  const extracted = loaded.map(extractLoadedArticle);
+  // Two files that would get one page: the later one is reported and left out, so ids stay unique.
+  const collisions = checkArticleCollisions(loaded, (a) => articleSlug(a.frontMatter), new Map(files.map((f) => [f.path, f.value])));
+  diagnostics.push(...collisions);
+  const duplicates = new Set(collisions.filter((d) => d.ruleId === 'duplicate-slug').map((d) => d.file));
+  const extracted = loaded.filter((a) => !duplicates.has(a.file)).map(extractLoadedArticle);
   for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
   return { archive: assembleArchive(extracted), diagnostics };
 }
