@@ -260,6 +260,8 @@ function isNameToken(tokens: Token[], i: number): boolean {
   if (MONTH_NAMES.has(t.text)) return !isMonthMay(tokens, i);
   let bare = stripPossessive(t.text);
   if (bare.endsWith('.')) bare = bare.slice(0, -1);
+  // "Sundays", "Mondays": plural weekdays are no more names than the weekdays.
+  if (bare.endsWith('s') && NEVER_NAMES.has(bare.slice(0, -1).toLowerCase())) return false;
   return !NEVER_NAMES.has(bare.toLowerCase()) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
 }
 
@@ -287,7 +289,10 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const tok = tokens[j]!;
-      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) break;
+      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) {
+        // "Alzheimer's Society", "National Irrigators' Council": a possessive right before an institution word is part of its name.
+        if (!(tok.cap && ORG_SUFFIXES.has(tok.text) && gapIsSpace(text, prev, tok) && !lookupGazetteer(bareText(prev)))) break;
+      }
       // A quoted nickname between given and family name: Shoaib 'Shabby' Qureshi.
       const skip = nicknameEnd(text, tokens, j);
       if (skip > 0) {
@@ -305,9 +310,10 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
       // A new sentence ends the name, except right after a nickname's closing quote.
       if (!gapIsSpace(text, prev, tok) || (tok.sentenceStart && prev.word)) break;
       if (isNameToken(tokens, j)) {
-        // "Osaka-based Hinode Industries": a modifier compound stands alone.
-        if (isModifierCompound(prev.text) || isModifierCompound(tok.text)) break;
+        // "Osaka-based Hinode Industries": a modifier compound ends the phrase ("San Jose-based" keeps "San").
+        if (isModifierCompound(prev.text)) break;
         j++;
+        if (isModifierCompound(tok.text)) break;
         continue;
       }
       if (tok.word && /^\d[\d.]*$/.test(tok.text) && (DOC_NUMBER_WORDS.has(prev.text) || NUMBERED_NAMES.has(prev.text))) {
@@ -345,6 +351,7 @@ function organizationListEnd(text: string, tokens: Token[], runStart: number, co
     if (tokens[k]?.text === ',') k++;
     const and = tokens[k]?.text === 'and';
     if (and) k++;
+    if (tokens[k]?.text === 'the') k++;
     let m = k;
     while (m < tokens.length && m < k + 3 && tokens[m]!.word && tokens[m]!.cap && (m === k || gapIsSpace(text, tokens[m - 1]!, tokens[m]!))) m++;
     if (m === k) return 0;
@@ -420,7 +427,7 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head));
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
-      keep = i > segStart && ['of', 'to', 'for', 'on'].includes(tokens[i - 1]!.text);
+      keep = i > segStart && ['of', 'to', 'for', 'on', ','].includes(tokens[i - 1]!.text);
     } else if (left.length === 1 && isOrgAcronym(head)) {
       keep = true;
     } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
@@ -518,6 +525,19 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const last = words[n - 1]!;
   const first = words[0]!;
 
+  // "San Jose-based": the phrase before the modifier is a place (or whatever the gazetteer says).
+  if (n > 1 && isModifierCompound(last)) {
+    const dash = last.lastIndexOf('-');
+    const head = words.slice(0, -1).join(' ') + ' ' + last.slice(0, dash);
+    const known = lookupGazetteer(head);
+    const modifier = last.slice(dash + 1).toLowerCase();
+    if (!known && modifier !== 'based' && modifier !== 'born' && modifier !== 'headquartered') return [];
+    const c = makeCandidate(text, tokens, a, b, known?.type ?? 'place', known?.name ?? head, !!known);
+    c.end = tokens[b - 1]!.start + dash;
+    c.text = text.slice(c.start, c.end);
+    c.parts = head.split(' ');
+    return [c];
+  }
   // Shoaib 'Shabby' Qureshi: a quoted nickname inside capitalized words is a person's.
   if (allowPerson && n >= 4 && tokens.slice(a, b).some((t) => QUOTE_CHARS.has(t.text))) {
     const nameStart = findNameStart(words.filter((w) => !QUOTE_CHARS.has(w)));
