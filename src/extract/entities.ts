@@ -254,9 +254,11 @@ function isMonthMay(tokens: Token[], i: number): boolean {
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!t.word) return false;
-  // "6th U.S. Circuit Court": an ordinal opens a name when a capitalized word follows.
-  if (/^\d+(?:st|nd|rd|th)$/.test(t.text)) return !!tokens[i + 1]?.cap && tokens[i + 1]!.start === t.end + 1;
-  if (!t.cap) return false;
+  if (!t.cap) {
+    // "6th U.S. Circuit Court": an ordinal opens a name when a capitalized word follows.
+    const c = t.text.charCodeAt(0);
+    return c >= 48 && c <= 57 && ORDINAL.test(t.text) && !!tokens[i + 1]?.cap && tokens[i + 1]!.start === t.end + 1;
+  }
   if (MONTH_NAMES.has(t.text)) return !isMonthMay(tokens, i);
   let bare = stripPossessive(t.text);
   if (bare.endsWith('.')) bare = bare.slice(0, -1);
@@ -289,7 +291,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const tok = tokens[j]!;
-      if (prev.word && /['’]s?$/.test(prev.text) && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) {
+      if (prev.word && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) {
         // "Alzheimer's Society", "National Irrigators' Council": a possessive right before an institution word is part of its name.
         if (!(tok.cap && ORG_SUFFIXES.has(tok.text) && gapIsSpace(text, prev, tok) && !lookupGazetteer(bareText(prev)))) break;
       }
@@ -371,7 +373,7 @@ function isModifierCompound(word: string): boolean {
 /** Index after a quoted nickname followed by a name word, or 0. */
 function nicknameEnd(text: string, tokens: Token[], j: number): number {
   const open = tokens[j];
-  if (!open || open.word || !QUOTE_CHARS.has(open.text) || text.slice(tokens[j - 1]!.end, open.start) !== ' ') return 0;
+  if (!open || open.word || !QUOTE_CHARS.has(open.text) || !QUOTE_CHARS.has(open.text) || text.slice(tokens[j - 1]!.end, open.start) !== ' ') return 0;
   let k = j + 1;
   while (k < tokens.length && k < j + 4 && tokens[k]!.word && tokens[k]!.cap) k++;
   const close = tokens[k];
@@ -383,6 +385,7 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 
 const lowerText = (t: Token) => t.text.toLowerCase();
 const ARTICLES = new Set(['The', 'A', 'An']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const LEGAL_FORMS = new Set(['Inc.', 'Inc', 'Corp.', 'Corp', 'Ltd.', 'Ltd', 'LLC', 'PLC', 'Plc', 'plc', 'AG', 'SA', 'S.A.', 'Co.', 'Group', 'Holdings', 'GmbH', 'NV', 'ASA', 'AB']);
 // "SoftBank", "CalMac": an inner capital after lower-case letters, except Celtic and Romance surname prefixes.
 const BRAND_SPELLING = /^(?!Mc|Mac|Fitz|De|Da|Di|Du|Le|La|Van|Von|O')\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
