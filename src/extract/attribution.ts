@@ -23,7 +23,7 @@ export interface CueMatch {
 
 const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|\\w+ly)\\s+){0,2}';
 const CUE_OBJECT = /^\s+(?:in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|address|email|e-mail|letter|post|video|briefing|news conference|press conference|televised address|radio interview|social media post)|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Weibo|social media|television|TV|radio)|to\s+reporters|reporters|journalists|lawmakers|parliament)\b/i;
-const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|the\s+\w+(?:\s+\w+)?|a\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
+const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|the\s+\w+(?:\s+(?!the\b|a\b|an\b|that\b|it\b|he\b|she\b|they\b)\w+)?|a\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
 
 /** Every speech-verb occurrence in [start, end) of the text, outside the `skip` ranges. */
 export function findVerbs(text: string, start: number, end: number, skip: SpanIndex = NO_SPANS): { start: number; end: number; form: string }[] {
@@ -75,7 +75,9 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     const lastSeg = stretch.slice(segments[segments.length - 1]!.start, segments[segments.length - 1]!.end).trim();
     const prevSeg = segments.length > 1 ? stretch.slice(segments[segments.length - 2]!.start, segments[segments.length - 2]!.end).trim() : '';
     const nameLike = /^\p{Lu}/u.test(lastSeg) && lastSeg.split(/\s+/).length <= 6;
-    if (!isAppositive(lastSeg) && !(prevSeg && (nameLike || isAppositive(prevSeg)) && prevSeg.split(/\s+/).length <= 10)) return null;
+    // A whole clause before the comma ("A group is considering a lawsuit, said X") is no appositive.
+    const clauseLike = isClauseLike(lastSeg);
+    if (clauseLike || (!isAppositive(lastSeg) && !(prevSeg && (nameLike || isAppositive(prevSeg)) && prevSeg.split(/\s+/).length <= 12))) return null;
   }
   // "Maria Lopez, 61, a spokeswoman for the ministry, said": walk back over
   // appositives (roles, ages, who-clauses) to the segment that names.
@@ -104,10 +106,23 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   return { start: s, end: e, appositive };
 }
 
+/**
+ * A segment that reads as a sentence of its own ("A group of owners is
+ * considering a lawsuit"), not a description: it opens like a noun phrase
+ * and has a finite verb. "who was not authorized", "speaking because he
+ * was …" are descriptions however many verbs they hold.
+ */
+export function isClauseLike(segment: string): boolean {
+  if (/^(?:who|whose|which|that|speaking|citing|asked|writing|responding|reached|contacted|interviewed|quoted|based|headquartered|known)\b/i.test(segment)) return false;
+  // Verbs inside a relative clause describe the noun: "a statistician who was not involved".
+  const main = segment.replace(/\b(?:who|whom|whose|which|that)\b.*$/i, '');
+  return /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do)\b/i.test(main);
+}
+
 export function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
-  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+\p{Ll}/u.test(segment);
+  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
   return opens && segment.split(/\s+/).length <= 16;
 }
 

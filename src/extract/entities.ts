@@ -485,6 +485,13 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       from++;
     }
     if (from >= runTo) continue;
+    // Fast path for the commonest run: one common word capitalized only because a sentence starts
+    // ("Officials", "However"). It names nothing and no person can be called by it.
+    if (runTo - from === 1 && tokens[from]!.sentenceStart) {
+      const w = bareText(tokens[from]!);
+      const l = w.toLowerCase();
+      if ((FUNCTION_WORDS.has(l) || CONTENT_WORDS.has(l) || ENGLISH_WORDS.has(l)) && !isPersonalName(w) && !EAST_ASIAN_SURNAMES.has(w) && !lookupGazetteer(w)) continue;
+    }
     for (const [a, b] of splitRun(tokens, from, runTo)) {
       const produced = classifySegment(text, tokens, a, b);
       out.push(...produced);

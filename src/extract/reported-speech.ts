@@ -8,7 +8,7 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, isAppositive, leadingNounPhrase, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, isClauseLike, leadingNounPhrase, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { SpanIndex } from './span-index.ts';
@@ -136,7 +136,10 @@ function invertedSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { form: st
   const rest = text.slice(speakerEnd, sentence.end);
   if (!/^\s*(?:,[^.;]{0,100})?[.!?]?\s*$/.test(rest)) return null;
   const appositive = /^,\s*([^,.;]+)/.exec(rest)?.[1] ?? '';
-  const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, appositive);
+  // "…, said their attorney, Gregory Stenlund of Minneapolis": the name after the description speaks.
+  const nameAfter = /^,\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,4})/u.exec(rest);
+  const byName = nameAfter ? resolveWithFallback(ctx, speakerEnd + nameAfter[0].indexOf(nameAfter[1]!), speakerEnd + nameAfter[0].indexOf(nameAfter[1]!) + nameAfter[1]!.length, m[1]!) : null;
+  const resolution = byName?.kind === 'named' ? byName : resolveWithFallback(ctx, speakerStart, speakerEnd, appositive);
   if (resolution.kind === 'none') return null;
   const clauseEnd = clauseEndBefore(text, sentence.start, cue.end - cue.cue.length);
   const start = clauseStartAfterLead(text, sentence.start, clauseEnd);
@@ -182,7 +185,8 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     if (!subject) continue;
     // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
     const description = text.slice(clauseStart, subject.start).trim();
-    if (description && !(/,$/.test(description) && description.split(/\s+/).length <= 6)) continue;
+    // Only a description may precede the name ("Qatar's mediator, Minister Jane Doe, said"), never a clause.
+    if (description && !(/,$/.test(description) && description.split(/\s+/).length <= 12 && isAppositive(description.slice(0, -1)) && !isClauseLike(description.slice(0, -1)))) continue;
     const appositive = [description.replace(/,$/, ''), subject.appositive].filter(Boolean).join(', ');
     const resolution = resolveWithFallback(ctx, subject.start, subject.end, appositive);
     if (resolution.kind === 'none') continue;

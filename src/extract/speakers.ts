@@ -39,6 +39,19 @@ const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
 // "the company said": businesses are named with these words.
 const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automaker', 'carmaker', 'lender', 'insurer', 'maker', 'manufacturer', 'retailer', 'startup', 'group', 'bank', 'conglomerate', 'operator', 'developer', 'publisher', 'studio', 'label', 'chain', 'brand', 'supplier', 'producer', 'miner', 'utility']);
 const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|Co\.|Company|Holdings|AG|SA|S\.A\.|GmbH|NV|N\.V\.|AB|ASA|SE|SpA|Motors?|Airlines?|Airways|Bank|Pharma\w*|Therapeutics|Technologies|Systems|Foods|Energy|Labs?|Industries|Logistics|Capital|Partners|Ventures|Records|Pictures|Studios|Brands|Telecom|Automotive|Electronics|Semiconductor|Software)\b/;
+// "the agency" names an Authority or a Commission as often as an Agency.
+const HEAD_SYNONYMS: Record<string, string[]> = {
+  agency: ['authority', 'administration', 'commission', 'service', 'bureau', 'office', 'department', 'board', 'institute'],
+  ministry: ['department', 'office'],
+  department: ['ministry', 'agency', 'office'],
+  regulator: ['authority', 'commission', 'regulatory', 'agency', 'board'],
+  watchdog: ['authority', 'commission', 'agency', 'ombudsman', 'inspector'],
+  union: ['federation', 'association', 'workers', 'confederation'],
+  university: ['college', 'institute', 'school'],
+  government: ['ministry', 'cabinet', 'administration', 'office'],
+  police: ['constabulary', 'force', 'department'],
+  authority: ['agency', 'administration', 'commission'],
+};
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
 const NOT_NAMES = /^(?:Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
@@ -144,7 +157,8 @@ export class SpeakerResolver {
       if (lastOrg.end >= end - 1) return this.#namedOrganization(lastOrg);
     }
 
-    const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase);
+    // "Scotland's transport minister" is as definite as "the minister".
+    const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase) || /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u.test(phrase);
     // "the statement said": whoever issued the statement, the organization last speaking.
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
       const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
@@ -180,7 +194,8 @@ export class SpeakerResolver {
       const role = [...words].reverse().find((w) => isRoleWord(w));
       if (role && definite) {
         // "the British player said" right after a named player: the role names them again.
-        const found = this.#personWithRoleBefore(s, role) ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
+        // In a lead, the role comes first and the name in the next paragraphs.
+        const found = this.#personWithRoleBefore(s, role) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
@@ -272,7 +287,8 @@ export class SpeakerResolver {
     if (!sentence) return false;
     const before = this.#doc.text.slice(sentence.start, m.start);
     const firstClause = before.split(/[,;:]/).pop() ?? '';
-    return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|for|of|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
+    // "of" and "for" join titles to names ("director of rugby Hugo Sarrazin"); the others make objects.
+    return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
   }
 
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
@@ -354,7 +370,7 @@ export class SpeakerResolver {
       if (m.start >= pos || m.type !== 'organization') continue;
       const entity = this.#entities[m.entity]!;
       const names = [entity.name, ...entity.aliases].join(' ').toLowerCase();
-      if (names.includes(head)) return this.#namedOrganization(m);
+      if (names.includes(head) || (HEAD_SYNONYMS[head] ?? []).some((w) => names.includes(w))) return this.#namedOrganization(m);
       generic ??= m;
     }
     if (COMPANY_HEADS.has(head)) {
