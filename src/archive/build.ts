@@ -40,13 +40,18 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
   for (const a of ordered) {
     const fm = a.loaded.frontMatter;
     const used = new Set<string>();
+    const repeats = new Map<string, number>();
     const ids: string[] = [];
     const sorted = [...a.facts.quotes].sort((x, y) => x.start - y.start || x.end - y.end);
     for (const q of sorted) {
       const text = a.loaded.body.slice(q.start, q.end);
       const base = quoteId(a.id, text);
       let id = base;
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      // Repeated words get -2, -3 …; the counter per base keeps thousands of repeats linear.
+      for (let n = (repeats.get(base) ?? 1) + 1; used.has(id); n++) {
+        id = `${base}-${n}`;
+        repeats.set(base, n);
+      }
       used.add(id);
       ids.push(id);
       const speaker = q.speaker ? applySpeakerOverrides(q.speaker, fm.speakers as Record<string, string> | undefined) : null;
