@@ -94,18 +94,19 @@ interface Candidate {
 
 // Words, with inner apostrophes, hyphens, ampersands and periods ("U.S", "O'Brien", "AT&T").
 const TOKEN_RE = /[\p{L}\p{M}\d]+(?:['’\-&.][\p{L}\p{M}\d]+)*(?:['’](?![\p{L}]))?|[^\s\p{L}\p{M}\d]/gu;
-const CREDIT_PATTERNS: RegExp[] = [
+// Each pattern with a substring it cannot match without, checked first: most articles have few credits.
+const CREDIT_PATTERNS: { guard: string; pattern: RegExp }[] = [
   // (AP Photo/Jane Doe, File), (Photo: Reuters), (Getty Images)
-  /\((?=[^()\n]{0,120}\b(?:Photos?|photos?|Images?|File|FILE|Getty|Pool|Handout|via)\b)[^()\n]{1,120}\)/g,
-  /\b(?:Photos?|Photograph|Pictures?|Image|Video|Graphic|Illustration|Credit)\s*(?:\/|:|by\b)[^\n)]*/g,
+  { guard: '(', pattern: /\((?=[^()\n]{0,120}\b(?:Photos?|photos?|Images?|File|FILE|Getty|Pool|Handout|via)\b)[^()\n]{1,120}\)/g },
+  { guard: '', pattern: /\b(?:Photos?|Photograph|Pictures?|Image|Video|Graphic|Illustration|Credit)\s*(?:\/|:|by\b)[^\n)]*/g },
   // (Jane Doe/Agency), (Outlet: Jane Doe): photographer credits.
-  /\([^()\n/]{2,60}\/[^()\n]{1,40}\)/g,
-  /\([^()\n:]{1,40}:\s[^()\n]{1,60}\)/g,
-  /\b(?:Additional )?[Rr]eporting by\b[^\n]*/g,
-  /\b(?:Editing|Edited|Writing|Written|Compiled|Translated|Produced|Contributing) by\b[^\n]*/g,
-  /^[ \t]*(?:By|BY) [^\n]{1,80}$/gm,
+  { guard: '(', pattern: /\([^()\n/]{2,60}\/[^()\n]{1,40}\)/g },
+  { guard: '(', pattern: /\([^()\n:]{1,40}:\s[^()\n]{1,60}\)/g },
+  { guard: 'eporting by', pattern: /\b(?:Additional )?[Rr]eporting by\b[^\n]*/g },
+  { guard: ' by', pattern: /\b(?:Editing|Edited|Writing|Written|Compiled|Translated|Produced|Contributing) by\b[^\n]*/g },
+  { guard: 'B', pattern: /^[ \t]*(?:By|BY) [^\n]{1,80}$/gm },
   // "Follow Jane Doe on X", "Contact: …", "Email …": reporter footers.
-  /^[ \t]*(?:Follow|Contact|Email|E-mail|Reach)\b[^\n]{0,120}$/gm,
+  { guard: '', pattern: /^[ \t]*(?:Follow|Contact|Email|E-mail|Reach)\b[^\n]{0,120}$/gm },
 ];
 // Dateline outlet: "CITY, Jan. 14 (Outlet) --"; only the parenthesis is excluded, the city stays a place.
 const DATELINE_OUTLET = /^[^\n(]{0,80}?(\(\p{Lu}[^()\n]{0,40}\))\s*(?:--|—|–|-)\s/gmu;
@@ -134,7 +135,8 @@ export function extractEntities(doc: TextDocument, options: EntityOptions = {}):
 /** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
 function findExcludedRanges(text: string, extra: { start: number; end: number }[]): { start: number; end: number }[] {
   const ranges = [...extra];
-  for (const pattern of CREDIT_PATTERNS) {
+  for (const { guard, pattern } of CREDIT_PATTERNS) {
+    if (guard !== '' && !text.includes(guard)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) ranges.push({ start: m.index, end: m.index + m[0].length });
   }
