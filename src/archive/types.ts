@@ -166,10 +166,10 @@ export interface LoadedArticle {
 }
 
 export interface SpeakerRef {
-  /** Full canonical name within the article ("Zhao Lijian", "Foreign Ministry"). */
+  /** Full canonical name within the article ("Li Wei", "Foreign Ministry"). */
   name: string;
   type: SpeakerType;
-  /** Other forms seen in the article ("Zhao", "Spokesperson Zhao Lijian"). */
+  /** Other forms seen in the article ("Li", "Spokesperson Li Wei"). */
   aliases: string[];
   titles: string[];
 }

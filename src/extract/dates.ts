@@ -55,7 +55,7 @@ export function weekdayOf(date: string): string | null {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Month and day of a dateline ("BEIJING, Jan. 14 (Xinhua)"), or null when it gives none. */
+/** Month and day of a dateline ("BEIJING, Jan. 14 (Wire)"), or null when it gives none. */
 export function datelineMonthDay(dateline: string): { month: number; day: number } | null {
   const m = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b/.exec(dateline);
   if (!m) return null;

@@ -33,7 +33,7 @@ export function articleSlug(frontMatter: FrontMatter): string {
   return `${frontMatter.date}-${title}`;
 }
 
-/** Folds case, accents, spacing and dash forms so that "Tsai Ing-Wen" and "Tsai  Ing-wen" compare equal. */
+/** Folds case, accents, spacing and dash forms so that "Kao Mei-Ling" and "Kao  Mei-ling" compare equal. */
 export function normalizeName(name: string): string {
   return name
     .normalize('NFKD')

@@ -1,8 +1,8 @@
 /**
  * One speaker record per real-world speaker across articles. Extraction
  * already resolved "he" and "Smith" to the full name inside each article,
- * so across articles speakers join on their normalized full name: "Tsai
- * Ing-wen" and "Tsai Ing-Wen" are one person.
+ * so across articles speakers join on their normalized full name: "Kao
+ * Mei-ling" and "Kao Mei-Ling" are one person.
  */
 import type { Entity, Speaker, SpeakerRef } from '../archive/types.ts';
 import { compareStrings, dedupeByNormalized, pickCanonicalName } from './entities.ts';
