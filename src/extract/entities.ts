@@ -1132,7 +1132,8 @@ function lastMentionBefore(g: Group, at: number): number {
 function toEntity(g: Group): ExtractedEntity {
   const mentions = [...g.mentions].sort((x, y) => x.start - y.start || x.end - y.end);
   const deduped = mentions.filter((m, i) => i === 0 || m.start !== mentions[i - 1]!.start);
-  const aliases = [...g.forms].filter((f) => f !== g.name && foldKey(f) !== foldKey(g.name));
+  // Forms as one line: a hard-wrapped mention keeps its line break in `mentions`, not in `aliases`.
+  const aliases = [...g.forms].map((f) => f.replace(/\s+/g, ' ')).filter((f) => f !== g.name && foldKey(f) !== foldKey(g.name));
   const uniqueAliases = [...new Map(aliases.map((a) => [foldKey(a), a])).values()].sort();
   const entity: ExtractedEntity = { name: g.name, type: g.type, aliases: uniqueAliases, mentions: deduped };
   if (g.type === 'person') entity.titles = [...g.titles].sort();
