@@ -67,6 +67,8 @@ interface Token {
   sentenceStart: boolean;
   /** A line break or excluded text lies between this token and the previous one. */
   breakBefore: boolean;
+  /** Index of the paragraph (block) the token is in, -1 outside any. */
+  block: number;
 }
 
 /** A typed name phrase found in the text, before linking. */
@@ -206,7 +208,8 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
       if (text.charCodeAt(start + raw.length) === 46 && (ABBREVIATIONS.has(raw) || (raw.length === 1 && upper) || INITIALS.test(raw))) raw += '.';
       cap = isUpperInitial(raw) || ((raw.includes('-') || raw.includes("'") || raw.includes('’')) && PARTICLE_NAME.test(raw));
     }
-    const tok: Token = { start, end: start + raw.length, text: raw, word: isWord, cap, sentenceStart: false, breakBefore: pendingBreak };
+    const inBlock = block < blocks.length && blocks[block]!.start <= start ? block : -1;
+    const tok: Token = { start, end: start + raw.length, text: raw, word: isWord, cap, sentenceStart: false, breakBefore: pendingBreak, block: inBlock };
     tok.sentenceStart = isSentenceStart(tokens, tok);
     tokens.push(tok);
     pendingBreak = false;
@@ -478,7 +481,13 @@ function longestGazetteerMatch(tokens: Token[], i: number, to: number): { end: n
 /** Typed name phrases of the whole text, in order. */
 function findCandidates(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
+  const headlines = findHeadlineBlocks(tokens);
   for (const [runFrom, runTo] of findRuns(text, tokens)) {
+    // Headlines and "Related:" links capitalize every word: only names the gazetteer knows count there.
+    if (headlines.has(tokens[runFrom]!.block)) {
+      out.push(...gazetteerMatchesWithin(text, tokens, runFrom, runTo));
+      continue;
+    }
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
@@ -513,6 +522,28 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       }
     }
   }
+  return out;
+}
+
+/** Blocks written in title case ("Storm Batters Coast As Thousands Flee"): most longer words capitalized. */
+function findHeadlineBlocks(tokens: Token[]): Set<number> {
+  const words = new Map<number, [number, number]>();
+  // A paragraph that ends like a sentence is prose, however many names it holds.
+  const prose = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.block >= 0 && (!next || next.block !== t.block) && /^[.!?"”’')]$/.test(t.text)) prose.add(t.block);
+  }
+  for (const t of tokens) {
+    if (!t.word || t.block < 0 || t.text.length < 4 || FUNCTION_WORDS.has(t.text.toLowerCase())) continue;
+    const c = words.get(t.block) ?? [0, 0];
+    c[0]++;
+    if (t.cap) c[1]++;
+    words.set(t.block, c);
+  }
+  const out = new Set<number>();
+  for (const [block, [all, caps]] of words) if (all >= 3 && caps / all >= 0.8 && !prose.has(block)) out.add(block);
   return out;
 }
 
