@@ -50,3 +50,24 @@ export class SpanIndex {
 
 /** An index with no spans. */
 export const NO_SPANS = new SpanIndex([]);
+
+/** Index of the last item of `list` (sorted by `start`) that starts at or before `pos`; -1 when none. */
+export function lastIndexStartingBy(list: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The last item of `list` (in text order, by `pos`) that comes before `pos` and passes `test`. */
+export function findLastBefore<T extends { pos: number }>(list: readonly T[], pos: number, test: (item: T) => boolean = () => true): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const item = list[i]!;
+    if (item.pos < pos && test(item)) return item;
+  }
+  return undefined;
+}

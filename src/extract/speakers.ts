@@ -8,7 +8,7 @@ import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.t
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
-import type { SpanIndex } from './span-index.ts';
+import { findLastBefore, lastIndexStartingBy, type SpanIndex } from './span-index.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
 import givenNames from './lexicons/given-name-genders.json' with { type: 'json' };
 
@@ -225,57 +225,26 @@ export class SpeakerResolver {
   }
 
   #blockIndex(pos: number): number {
-    const blocks = this.#doc.blocks;
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastIndexStartingBy(this.#doc.blocks, pos));
   }
 
   /** Index of the last mention starting before `pos` (-1 when none). */
   #lastMentionBefore(pos: number): number {
-    let lo = 0;
-    let hi = this.#mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.#mentions[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lastIndexStartingBy(this.#mentions, pos - 1);
   }
 
   #sentenceAt(pos: number): Sentence | undefined {
-    const list = this.#sentences;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (list[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const s = list[lo];
-    return s && s.start <= pos && pos < s.end ? s : undefined;
+    const s = this.#sentences[lastIndexStartingBy(this.#sentences, pos)];
+    return s && pos < s.end ? s : undefined;
   }
 
   /** The latest remembered speaker before `pos` that passes `test`. */
-  #lastSpoken(pos: number, test: (h: { pos: number; ref: SpeakerRef; entity: number | null }) => boolean = () => true) {
-    for (let i = this.#history.length - 1; i >= 0; i--) {
-      const h = this.#history[i]!;
-      if (h.pos < pos && test(h)) return h;
-    }
-    return undefined;
+  #lastSpoken(pos: number, test?: (h: { pos: number; ref: SpeakerRef; entity: number | null }) => boolean) {
+    return findLastBefore(this.#history, pos, test);
   }
 
   #lastUnnamed(pos: number, test: (u: { pos: number; description: string }) => boolean) {
-    for (let i = this.#unnamed.length - 1; i >= 0; i--) {
-      const u = this.#unnamed[i]!;
-      if (u.pos < pos && test(u)) return u;
-    }
-    return undefined;
+    return findLastBefore(this.#unnamed, pos, test);
   }
 
   #isQuoted(pos: number): boolean {
