@@ -38,6 +38,14 @@ const {
   ENGLISH_WORDS,
   ORG_NOUNS,
   SURNAME_LIKE_SUFFIXES,
+  wordFlags,
+  WORD_FUNCTION,
+  WORD_CONTENT,
+  WORD_ROLE,
+  WORD_ENGLISH,
+  WORD_PERSONAL,
+  WORD_NEVER,
+  WORD_EAST_ASIAN,
   STATE_ABBREVIATIONS,
   POSSESSIVES_IN_NAMES,
   ROLE_WORDS,
@@ -268,8 +276,8 @@ function isNameToken(tokens: Token[], i: number): boolean {
   let bare = stripPossessive(t.text);
   if (bare.endsWith('.')) bare = bare.slice(0, -1);
   // "Sundays", "Mondays": plural weekdays are no more names than the weekdays.
-  if (bare.endsWith('s') && NEVER_NAMES.has(bare.slice(0, -1).toLowerCase())) return false;
-  return !NEVER_NAMES.has(bare.toLowerCase()) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
+  if (bare.endsWith('s') && wordFlags(bare.slice(0, -1)) & WORD_NEVER) return false;
+  return !(wordFlags(bare) & WORD_NEVER) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
 }
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
@@ -491,7 +499,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
-    while (from < runTo && FUNCTION_WORDS.has(lowerText(tokens[from]!)) && !(NAME_PARTICLES.has(lowerText(tokens[from]!)) && from + 1 < runTo) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
+    while (from < runTo && wordFlags(tokens[from]!.text) & WORD_FUNCTION && !(NAME_PARTICLES.has(lowerText(tokens[from]!)) && from + 1 < runTo) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
       // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
       from++;
     }
@@ -500,8 +508,8 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     // ("Officials", "However"). It names nothing and no person can be called by it.
     if (runTo - from === 1 && tokens[from]!.sentenceStart) {
       const w = bareText(tokens[from]!);
-      const l = w.toLowerCase();
-      if ((FUNCTION_WORDS.has(l) || CONTENT_WORDS.has(l) || ENGLISH_WORDS.has(l)) && !isPersonalName(w) && !EAST_ASIAN_SURNAMES.has(w) && !lookupGazetteer(w)) continue;
+      const f = wordFlags(w);
+      if (f & (WORD_FUNCTION | WORD_CONTENT | WORD_ENGLISH) && !(f & (WORD_PERSONAL | WORD_EAST_ASIAN)) && !lookupGazetteer(w)) continue;
     }
     for (const [a, b] of splitRun(tokens, from, runTo)) {
       const produced = classifySegment(text, tokens, a, b);
@@ -675,10 +683,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
 }
 
 const isOrgAcronym = (w: string) => ACRONYM.test(w) && !NON_ORG_ACRONYMS.has(w) && !isRoleWord(w) && lookupGazetteer(w)?.type !== 'place';
-const CONTENT_OR_ROLE = (w: string) => {
-  const l = w.toLowerCase();
-  return CONTENT_WORDS.has(l) || ROLE_WORDS.has(l) || FUNCTION_WORDS.has(l);
-};
+const CONTENT_OR_ROLE = (w: string) => (wordFlags(w) & (WORD_CONTENT | WORD_ROLE | WORD_FUNCTION)) !== 0;
 
 /** "Kisumu, Kenya", "Mato Grosso state": a place by what follows it. */
 function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {

@@ -120,7 +120,7 @@ export function foldAccents(word: string): string {
 }
 /** True if the word is a known personal name, with or without its accents. */
 export function isPersonalName(word: string): boolean {
-  return PERSONAL_NAMES.has(word) || (NON_ASCII.test(word) && PERSONAL_NAMES.has(foldAccents(word)));
+  return (wordFlags(word) & WORD_PERSONAL) !== 0;
 }
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -164,3 +164,39 @@ export const SURNAME_LIKE_SUFFIXES = new Set(entityPatterns.surnameLikeSuffixes)
 export const ORG_NOUNS = new Set(entityPatterns.organizationNouns);
 /** AP-style US state abbreviations ("Calif.", "N.Y."): context for the place before them, not entities themselves. */
 export const STATE_ABBREVIATIONS = new Set(entityPatterns.stateAbbreviations);
+
+/** Bit flags of a word's lexicon memberships, see {@link wordFlags}. */
+export const WORD_FUNCTION = 1;
+export const WORD_CONTENT = 2;
+export const WORD_ROLE = 4;
+export const WORD_ENGLISH = 8;
+export const WORD_PERSONAL = 16;
+export const WORD_NEVER = 32;
+export const WORD_DEMONYM = 64;
+export const WORD_EAST_ASIAN = 128;
+
+/**
+ * Every lexicon a written word belongs to, as bit flags, memoized: the
+ * extractor asks several of these per capitalized token, and one map lookup
+ * on the token's own string is much cheaper than several set lookups on
+ * fresh lower-case copies.
+ */
+export function wordFlags(word: string): number {
+  let hit = flagsCache.get(word);
+  if (hit === undefined) {
+    const l = word.toLowerCase();
+    hit =
+      (FUNCTION_WORDS.has(l) ? WORD_FUNCTION : 0) |
+      (CONTENT_WORDS.has(l) ? WORD_CONTENT : 0) |
+      (ROLE_WORDS.has(l) ? WORD_ROLE : 0) |
+      (ENGLISH_WORDS.has(l) ? WORD_ENGLISH : 0) |
+      (PERSONAL_NAMES.has(word) || (NON_ASCII.test(word) && PERSONAL_NAMES.has(foldAccents(word))) ? WORD_PERSONAL : 0) |
+      (NEVER_NAMES.has(l) ? WORD_NEVER : 0) |
+      (DEMONYMS.has(word) ? WORD_DEMONYM : 0) |
+      (EAST_ASIAN_SURNAMES.has(word) ? WORD_EAST_ASIAN : 0);
+    if (flagsCache.size > 50_000) flagsCache.clear();
+    flagsCache.set(word, hit);
+  }
+  return hit;
+}
+const flagsCache = new Map<string, number>();
