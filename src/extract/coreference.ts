@@ -26,6 +26,43 @@ const tokensOf = (s: string) => fold(s).replace(/[’']s$/, '').split(/\s+/).fil
 // "Marguerite “Peg” Danforth", "Jose 'Pepe' Ruiz": given name, quoted nickname, family name.
 const NICKNAMED = /\b(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)\s+["“‘'](\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)["”’']\s+((?:(?:de|da|del|van|von|der|den|la|le|bin|al|el)\s+)*\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr\.|Sr\.|II|III|IV))?)/gu;
 
+const PARTICLE = /^(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|la|le|du|bin|bint|ibn|al|el)$/;
+const ABBREVIATED = /^(?:(?:\p{Lu}\.)+|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.|Sen\.|Rep\.|Gov\.|Lt\.|Col\.|Capt\.|Sgt\.|St\.|Jr\.|Sr\.)$/u;
+
+/**
+ * Every run of two or more name words in the text, once per article: capitalized
+ * words, initials and particles, broken by punctuation, possessives, line breaks
+ * and sentence ends.
+ */
+function nameRuns(text: string): { start: number; words: string[] }[] {
+  const runs: { start: number; words: string[] }[] = [];
+  let current: { start: number; words: string[] } | null = null;
+  let lastEnd = 0;
+  const close = () => {
+    if (current && current.words.length >= 2) runs.push(current);
+    current = null;
+  };
+  for (const m of text.matchAll(/\S+/g)) {
+    if (text.slice(lastEnd, m.index).includes('\n')) close();
+    lastEnd = m.index + m[0].length;
+    const token = m[0].replace(/^[("“‘']+/, '');
+    const word = token.replace(/[,;:!?)"”’']+$/, '');
+    const broken = word !== token;
+    const sentenceEnd = /\.$/.test(word) && !ABBREVIATED.test(word);
+    const bare = sentenceEnd ? word.slice(0, -1) : word;
+    const nameWord = !/['’]s$/.test(bare) && (/^(?:\p{Lu}\.)+$/u.test(bare) || /^\p{Lu}[\p{L}'’.-]*$/u.test(bare) || (current !== null && PARTICLE.test(bare)));
+    if (!nameWord) {
+      close();
+      continue;
+    }
+    current ??= { start: m.index, words: [] };
+    current.words.push(bare);
+    if (broken || sentenceEnd) close();
+  }
+  close();
+  return runs;
+}
+
 /** Full names in the article: multi-word person and organization names, plus nickname-split names. */
 function collectCandidates(text: string, entities: ExtractedEntity[], speakers: SpeakerRef[]): Candidate[] {
   const out = new Map<string, Candidate>();
@@ -47,19 +84,25 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   for (let m = NICKNAMED.exec(text); m; m = NICKNAMED.exec(text)) add(splitTitles(`${m[1]} ${m[3]}`).name, 'person', m.index, [m[2]!]);
   // Full names the entity stage missed: the capitalized words written before a speaker's
   // short name ("Substitute Kwame Asante-Boateng"), or a hyphenated given name after a
-  // family name written first ("Han Seo-yeon").
-  const shortNames = new Set(speakers.filter((s) => s.type === 'person' && s.name.split(/\s+/).length <= 3).map((s) => s.name));
-  for (const name of shortNames) {
-    const s = { name };
-    const escaped = s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Words of a name: capitalized words (no possessive, no sentence-final period), initials, particles.
-    const before = new RegExp(`(?<![\\p{L}.'’-])((?:\\p{Lu}\\. ?|\\p{Lu}(?:[\\p{L}-]|['’](?!s\\b))* |(?:de|da|dos|van|von|der|den|la|le|bin|bint|al|el|ter|te) (?=\\p{Lu})){1,5})${escaped}\\b`, 'gu');
-    for (let m = before.exec(text); m; m = before.exec(text)) {
-      const name = stripDescriptors(splitTitles(m[0]).name);
-      if (name.split(/\s+/).length > s.name.split(/\s+/).length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(name)) add(name, 'person', m.index);
+  // family name written first ("Han Seo-yeon"). Only names no entity already spells out.
+  const known = new Set(entities.filter((e) => e.type === 'person').map((e) => fold(e.name)));
+  const shortNames = [...new Set(speakers.filter((s) => s.type === 'person' && s.name.split(/\s+/).length <= 3 && !known.has(fold(s.name))).map((s) => s.name))];
+  if (shortNames.length) {
+    const runs = nameRuns(text);
+    for (const name of shortNames) {
+      const short = name.split(/\s+/);
+      for (const run of runs) {
+        for (let i = 0; i + short.length <= run.words.length; i++) {
+          if (!short.every((w, k) => run.words[i + k] === w)) continue;
+          if (i > 0) {
+            const full = stripDescriptors(splitTitles(run.words.slice(0, i + short.length).join(' ')).name);
+            if (full.split(/\s+/).length > short.length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(full)) add(full, 'person', run.start);
+          }
+          const next = run.words[i + short.length];
+          if (next && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(next)) add(`${name} ${next}`, 'person', run.start);
+        }
+      }
     }
-    const after = new RegExp(`\\b${escaped}\\s+\\p{Lu}\\p{Ll}+-\\p{Ll}+\\b`, 'gu');
-    for (let m = after.exec(text); m; m = after.exec(text)) add(m[0], 'person', m.index);
   }
   return [...out.values()];
 }

@@ -21,7 +21,8 @@ function collect(dir: string): SourceFile[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...collect(path));
-    else if (entry.name.endsWith('.md') && (dir.includes('/eval') || dir.includes('/extract'))) out.push({ path, value: readFileSync(path, 'utf8') });
+    // Article-sized texts only: the development and held-out sets (2–4 KB each).
+    else if (entry.name.endsWith('.md') && (dir.includes('/eval') || dir.includes('/heldout'))) out.push({ path, value: readFileSync(path, 'utf8') });
   }
   return out;
 }
