@@ -87,7 +87,8 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     const segText = stretch.slice(segments[index]!.start, segments[index]!.end).trim();
     if (!isAppositive(segText)) break;
     const prevText = stretch.slice(segments[index - 1]!.start, segments[index - 1]!.end).trim();
-    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}|^\d/u.test(prevText)) break;
+    // The segment before an appositive names someone; a clause ("The bridge was closed, the mayor said") does not.
+    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}|^\d/u.test(prevText) || isClauseLike(prevText)) break;
     appositives.unshift(segText);
     index--;
     if (/^\d/.test(prevText) && index > 0) continue;
@@ -122,7 +123,7 @@ export function isClauseLike(segment: string): boolean {
 export function isAppositive(segment: string): boolean {
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
-  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
+  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
   return opens && segment.split(/\s+/).length <= 16;
 }
 

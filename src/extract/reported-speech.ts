@@ -8,11 +8,12 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, isAppositive, isClauseLike, leadingNounPhrase, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, isClauseLike, leadingNounPhrase, sentenceSubject, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { SpanIndex } from './span-index.ts';
 import type { Resolution } from './speakers.ts';
+import type { SpeakerRef } from '../archive/types.ts';
 
 export interface ReportedSpeech {
   start: number;
@@ -25,7 +26,7 @@ export interface ReportedSpeech {
 }
 
 const LEAD_ADVERBIAL = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`);
-const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from)\b[^.;!?]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting)\b)/i;
+const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b)/i;
 const NEEDS_THAT = new Set(['agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
@@ -33,7 +34,7 @@ const THAT = /^\s*(?:,\s*)?that\b\s*/i;
  * Finds reported speech in one sentence, skipping `taken` ranges (quotes
  * already found) and clauses whose words are all inside quotation marks.
  */
-export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: { start: number; end: number }[]): ReportedSpeech[] {
+export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: readonly { start: number; end: number; speaker?: SpeakerRef | null; unnamedSpeaker?: string; cueEnd?: number }[]): ReportedSpeech[] {
   const { doc } = ctx;
   const text = doc.text;
   const found: ReportedSpeech[] = [];
@@ -42,7 +43,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   const block = doc.blocks[sentence.block];
   if (block?.kind === 'heading') return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) : null);
+  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) : null);
   if (!hit) return found;
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
@@ -94,7 +95,7 @@ function splitAndThat(text: string, start: number, end: number): { start: number
  * part is its own (partial) quote. When too little is left, the clause is
  * the partial quote alone.
  */
-function cutBeforeQuotes(text: string, piece: { start: number; end: number }, quotes: { start: number; end: number }[]): { start: number; end: number } | null {
+function cutBeforeQuotes(text: string, piece: { start: number; end: number }, quotes: readonly { start: number; end: number }[]): { start: number; end: number } | null {
   const inside = quotes.filter((q) => q.start >= piece.start && q.end <= piece.end + 2).sort((a, b) => a.start - b.start);
   const first = inside[0];
   if (!first) return piece;
@@ -105,7 +106,7 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   for (let m = boundary.exec(before); m; m = boundary.exec(before)) cutAt = m.index;
   if (cutAt < 0) return null;
   const kept = { start: piece.start, end: piece.start + cutAt };
-  return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 5 ? kept : null;
+  return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 3 ? kept : null;
 }
 
 function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
@@ -181,7 +182,9 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     if (/\b(?:would|will|could|should|may|might|must|can|cannot|to)\s+$/i.test(text.slice(Math.max(0, verb.start - 10), verb.start))) continue;
     // `"…," Raman said at a briefing`: the verb attributes the quote before it.
     if (attributesQuoteBefore(ctx, sentence, verb.start)) continue;
-    const subject = subjectBefore(text, clauseStart, verb.start);
+    // "… called the cycle life “remarkable” but noted that …": the verb shares the sentence's subject.
+    const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+)?$/i.test(text.slice(Math.max(clauseStart, verb.start - 16), verb.start));
+    const subject = conjoined ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
     if (!subject) continue;
     // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
     const description = text.slice(clauseStart, subject.start).trim();
@@ -193,7 +196,7 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
     // "remarked on the success", "complained about delays": a topic, not a reported statement.
     const after = text.slice(cue.end, sentence.end);
-    if (/^\s+(?:on|upon|about|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
+    if (lookupSpeechVerb(verb.form)?.lemma !== 'say' && /^\s+(?:on|upon|about|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
     // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
@@ -224,6 +227,18 @@ function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart:
   const between = text.slice(span.end, verbStart);
   const endsAttributively = /[,?!—–-]\s*$/.test(text.slice(span.start, span.end - 1)) || /^\s*[,—–-]/.test(between);
   return endsAttributively && !/\b(?:and|but|or)\b/i.test(between) && between.trim().split(/\s+/).length <= 8;
+}
+
+/** `"…," she told the call, adding that orders had tripled`: the quote's speaker goes on. */
+function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: readonly { start: number; end: number; speaker?: SpeakerRef | null; unnamedSpeaker?: string; cueEnd?: number }[]): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const quote = [...taken].reverse().find((q) => q.cueEnd !== undefined && q.cueEnd > q.end && q.cueEnd <= sentence.end && (q.speaker || q.unnamedSpeaker));
+  if (!quote) return null;
+  const m = /^[^.;"“”]{0,80}?,\s*(adding|saying|noting|arguing|warning|insisting|stressing|explaining)\s+(?:that\s+)?/i.exec(text.slice(quote.cueEnd!, sentence.end));
+  if (!m) return null;
+  const start = quote.cueEnd! + m[0].length;
+  const resolution: Resolution = quote.speaker ? { kind: 'named', ref: quote.speaker, entity: null } : { kind: 'unnamed', description: quote.unnamedSpeaker! };
+  return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: '', sentence };
 }
 
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
