@@ -25,9 +25,9 @@ export interface ReportedSpeech {
   sentence: Sentence;
 }
 
-const LEAD_ADVERBIAL = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`);
-const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b)/i;
-const NEEDS_THAT = new Set(['agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
+const LEAD_ADVERBIAL = new RegExp(`^(?:(?:${LEAD_WORDS}|\\p{Lu}\\p{Ll}+ing)\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`, 'u');
+const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b|,\s*\p{Ll})/iu;
+const NEEDS_THAT = new Set(['find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
 /**
@@ -47,7 +47,8 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   if (!hit) return found;
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
-  const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
+  // Also "…, though it added that …" and "according to X, which said …": the same speaker again.
+  const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but|though|although|while|which|who)\s+(?:(?:he|she|it|they)\s+)?(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
   // Clause-first hits end before their cue; what follows the cue runs to the sentence's end.
   const tailEnd = hit.end > hit.cueEnd ? hit.end : sentence.end;
   const tail = text.slice(hit.cueEnd, tailEnd);

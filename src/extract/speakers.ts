@@ -158,6 +158,10 @@ export class SpeakerResolver {
     }
 
     // "Scotland's transport minister" is as definite as "the minister".
+    // "Documents submitted to the council", "officials of the district": an unnamed group, however long.
+    if (UNNAMED_GROUPS.has(words[0]!)) return { kind: 'unnamed', description: phrase };
+    // "The 58-year-old" refers back like a pronoun.
+    if (/^the\s+\d+-year-old$/i.test(phrase)) return this.#resolveDescription(s) ?? { kind: 'unnamed', description: phrase };
     const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase) || /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u.test(phrase);
     // "the statement said": whoever issued the statement, the organization last speaking.
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
