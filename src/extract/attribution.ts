@@ -121,6 +121,8 @@ export function isClauseLike(segment: string): boolean {
 }
 
 export function isAppositive(segment: string): boolean {
+  // "the Rev. Harold Jenkins", "the late Jane Doe": a name behind an article, not a description.
+  if (/^the\s+(?:Rev|Very Rev|Most Rev|Hon|Right Hon|Rt Hon|late)\.?\s+\p{Lu}/u.test(segment)) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);

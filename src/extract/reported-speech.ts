@@ -272,7 +272,7 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
     const speakerStart = sentence.start + trailing.index + trailing[0].indexOf(trailing[1]!);
     const speakerEnd = speakerStart + trailing[1]!.length;
     // "according to its director, Marcus Bellamy": the name after the description is the speaker.
-    const named = /^,\s*(\p{Lu}[^,.;]{1,60}?)\s*[.,]?\s*$/u.exec(text.slice(speakerEnd, sentence.end));
+    const named = /^,\s*(\p{Lu}(?:[^,.;]|\.(?=\s*\p{Lu})){1,60}?)\s*[.,]?\s*$/u.exec(text.slice(speakerEnd, sentence.end));
     const byName = named ? resolveWithFallback(ctx, speakerEnd + named[0].indexOf(named[1]!), speakerEnd + named[0].indexOf(named[1]!) + named[1]!.length, trailing[1]!) : null;
     const resolution = byName?.kind === 'named' ? byName : resolveWithFallback(ctx, speakerStart, speakerEnd, '');
     if (resolution.kind === 'none') return null;

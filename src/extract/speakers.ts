@@ -41,10 +41,11 @@ const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automak
 const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|Co\.|Company|Holdings|AG|SA|S\.A\.|GmbH|NV|N\.V\.|AB|ASA|SE|SpA|Motors?|Airlines?|Airways|Bank|Pharma\w*|Therapeutics|Technologies|Systems|Foods|Energy|Labs?|Industries|Logistics|Capital|Partners|Ventures|Records|Pictures|Studios|Brands|Telecom|Automotive|Electronics|Semiconductor|Software)\b/;
 // "the agency" names an Authority or a Commission as often as an Agency.
 const HEAD_SYNONYMS: Record<string, string[]> = {
+  hospital: ['medical center', 'medical centre', 'health', 'clinic', 'infirmary', 'hospital'],
+  regulator: ['regulatory', 'authority', 'commission', 'agency', 'board'],
   agency: ['authority', 'administration', 'commission', 'service', 'bureau', 'office', 'department', 'board', 'institute'],
   ministry: ['department', 'office'],
   department: ['ministry', 'agency', 'office'],
-  regulator: ['authority', 'commission', 'regulatory', 'agency', 'board'],
   watchdog: ['authority', 'commission', 'agency', 'ombudsman', 'inspector'],
   union: ['federation', 'association', 'workers', 'confederation'],
   university: ['college', 'institute', 'school'],
@@ -134,6 +135,9 @@ export class SpeakerResolver {
     if (/^(?:it|it[’']s)$/i.test(phrase)) return this.#resolveIt(s, phrase);
     if (/^(?:they|we)$/i.test(phrase)) return this.#resolvePlural(s, phrase);
     if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
+    // "which he said was …": the pronoun after the relative word is the speaker.
+    const relative = /^(?:which|that|who|whom|as)\s+(he|she)$/i.exec(phrase);
+    if (relative) return this.#resolvePronoun(relative[1]!.toLowerCase() as 'he' | 'she', s);
     if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
 
     const inside: Mention[] = [];
@@ -152,6 +156,12 @@ export class SpeakerResolver {
     if (org && !roleBeforeOrg && !INDEFINITE.test(phrase) && !UNNAMED_GROUPS.has(head)) {
       // "China's Foreign Ministry" names the ministry; "the ministry's spokesman" names a person.
       const afterOrg = this.#doc.text.slice(org.end, end).trim().toLowerCase().replace(/^[’']s\s*/, '');
+      // "South Africa's central bank": an organization of that place, named elsewhere in the article.
+      const afterHead = afterOrg.split(/\s+/).pop() ?? '';
+      if (org.type === 'place' && afterOrg && ORGANIZATION_HEADS.has(afterHead) && !afterOrg.split(/\s+/).every((w) => ORGANIZATION_HEADS.has(w) || ['foreign', 'interior', 'defense', 'defence', 'finance', 'health', 'justice', 'education', 'trade', 'economy'].includes(w))) {
+        const found = this.#organizationBefore(org.start, afterHead) ?? (this.#blockIndex(s) <= 1 ? this.#organizationAfter(end, afterHead) : null);
+        if (found) return found;
+      }
       if (!afterOrg || ORGANIZATION_HEADS.has(afterOrg) || afterOrg.split(/\s+/).every((w) => ORGANIZATION_HEADS.has(w))) return this.#namedOrganization(org);
       const lastOrg = inside.filter((m) => m.type === 'organization' || m.type === 'place').pop()!;
       if (lastOrg.end >= end - 1) return this.#namedOrganization(lastOrg);
@@ -192,14 +202,15 @@ export class SpeakerResolver {
     }
     if (definite || words.length <= 3) {
       if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
-        const found = this.#organizationBefore(s, head);
+        const found = this.#organizationBefore(s, head) ?? (this.#blockIndex(s) <= 1 ? this.#organizationAfter(end, head) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       const role = [...words].reverse().find((w) => isRoleWord(w));
       if (role && definite) {
         // "the British player said" right after a named player: the role names them again.
         // In a lead, the role comes first and the name in the next paragraphs.
-        const found = this.#personWithRoleBefore(s, role) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
+        const before = this.#personWithRoleBefore(s, role);
+        const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
@@ -305,6 +316,8 @@ export class SpeakerResolver {
 
   /** A definite description ("the 27-year-old", "the British player") read like a pronoun of unknown gender. */
   #resolveDescription(pos: number): Resolution | null {
+    const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person');
+    if (last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 1) return { kind: 'named', ref: last.ref, entity: last.entity };
     const he = this.#resolvePronoun('he', pos);
     const she = this.#resolvePronoun('she', pos);
     if (he.kind === 'named' && she.kind === 'named' && he.ref.name !== she.ref.name) return null;
@@ -337,23 +350,48 @@ export class SpeakerResolver {
   }
 
   #organizationBefore(pos: number, head: string): Resolution | null {
-    let generic: Mention | null = null;
+    const named = (entity: ExtractedEntity) => {
+      const names = [entity.name, ...entity.aliases].join(' ').toLowerCase();
+      return names.includes(head) || (HEAD_SYNONYMS[head] ?? []).some((w) => names.includes(w));
+    };
     for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
-      if (m.start >= pos || m.type !== 'organization') continue;
+      if (m.type === 'organization' && named(this.#entities[m.entity]!)) return this.#namedOrganization(m);
+    }
+    // No organization carries the word: the one the article is about. Score the nearby
+    // organizations by how often they are named, whether they spoke, and (for "the
+    // company") whether their name marks a business; the nearest wins ties.
+    const minBlock = this.#blockIndex(pos) - 3;
+    const counts = new Map<number, number>();
+    for (const m of this.#mentions) if (m.type === 'organization' && m.start < pos) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    let best: { m: Mention; score: number } | null = null;
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (m.type !== 'organization') continue;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      const entity = this.#entities[m.entity]!;
+      const spoke = this.#history.some((h) => h.entity === m.entity);
+      const business = COMPANY_HEADS.has(head) && (COMPANY_NAME.test(entity.name) || entity.aliases.some((a) => COMPANY_NAME.test(a)));
+      const score = (counts.get(m.entity) ?? 0) + (spoke ? 2 : 0) + (business ? 2 : 0);
+      if (!best || score > best.score) best = { m, score };
+    }
+    if (best) return this.#namedOrganization(best.m);
+    const speaker = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
+    return speaker && this.#blockIndex(pos) - this.#blockIndex(speaker.pos) <= 3 ? { kind: 'named', ref: speaker.ref, entity: speaker.entity } : null;
+  }
+
+  /** A lead's "the country's regulator said" names the organization a paragraph or two later. */
+  #organizationAfter(pos: number, head: string): Resolution | null {
+    const limit = this.#blockIndex(pos) + 2;
+    for (let i = this.#lastMentionBefore(pos) + 1; i < this.#mentions.length; i++) {
+      const m = this.#mentions[i]!;
+      if (this.#blockIndex(m.start) > limit) break;
+      if (m.type !== 'organization') continue;
       const entity = this.#entities[m.entity]!;
       const names = [entity.name, ...entity.aliases].join(' ').toLowerCase();
-      if (names.includes(head) || (HEAD_SYNONYMS[head] ?? []).some((w) => names.includes(w))) return this.#namedOrganization(m);
-      generic ??= m;
+      if (names.includes(head.slice(0, 6)) || (HEAD_SYNONYMS[head] ?? []).some((w) => names.includes(w))) return this.#namedOrganization(m);
     }
-    if (COMPANY_HEADS.has(head)) {
-      const company = this.#lastMatching(pos, (e) => COMPANY_NAME.test(e.name) || e.aliases.some((a) => COMPANY_NAME.test(a)));
-      if (company) return this.#namedOrganization(company);
-      const speaker = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
-      if (speaker) return { kind: 'named', ref: speaker.ref, entity: speaker.entity };
-    }
-    // "the department" after "HHS": the nearest organization, when it is close by.
-    return generic && this.#blockIndex(pos) - this.#blockIndex(generic.start) <= 3 ? this.#namedOrganization(generic) : null;
+    return null;
   }
 
   #lastMatching(pos: number, test: (e: ExtractedEntity) => boolean): Mention | null {
@@ -384,13 +422,29 @@ export class SpeakerResolver {
   }
 
   #personWithRoleAfter(pos: number, role: string): Resolution | null {
+    const found = this.#personWithRoleNamedAfter(pos, role);
+    if (found || this.#blockIndex(pos) > 0) return found;
+    // A lead describes ("Scotland's transport minister has said …", "A former manager testified …")
+    // and the next paragraph opens with the name: its first subject is the speaker.
+    const next = this.#doc.blocks[this.#blockIndex(pos) + 1];
+    if (!next) return null;
+    for (let i = this.#lastMentionBefore(next.start) + 1; i < this.#mentions.length; i++) {
+      const m = this.#mentions[i]!;
+      if (m.start >= next.end) break;
+      if (m.type === 'person') return this.#isSubject(m) ? this.#named(m, '', '') : null;
+    }
+    return null;
+  }
+
+  #personWithRoleNamedAfter(pos: number, role: string): Resolution | null {
     const limit = this.#blockIndex(pos) + 2;
     for (const m of this.#mentions) {
       if (m.start < pos || m.type !== 'person') continue;
       if (this.#blockIndex(m.start) > limit) break;
       const e = this.#entities[m.entity]!;
-      const before = this.#doc.text.slice(Math.max(0, m.start - 50), m.start).toLowerCase();
-      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || before.includes(role)) return this.#named(m, '', '');
+      // The role may come before the name ("Transport Minister Jane Doe") or after it ("Jane Doe, the transport minister").
+      const around = this.#doc.text.slice(Math.max(0, m.start - 50), m.end + 50).toLowerCase();
+      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || around.includes(role)) return this.#named(m, '', '');
     }
     return null;
   }
