@@ -9,7 +9,8 @@
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 export type EntityType = 'person' | 'organization' | 'place' | 'document';
-export type SpeakerType = 'person' | 'organization';
+/** A document speaks when its words are quoted ("the report said"). */
+export type SpeakerType = 'person' | 'organization' | 'document';
 
 /** Front matter as written by the curator; unknown keys are kept. */
 export interface FrontMatter {

@@ -53,6 +53,7 @@ const HEAD_SYNONYMS: Record<string, string[]> = {
   police: ['constabulary', 'force', 'department'],
   authority: ['agency', 'administration', 'commission'],
 };
+const DOCUMENT_HEADS = new Set(nouns.documentHeads);
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
 const NOT_NAMES = /^(?:Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
@@ -178,6 +179,8 @@ export class SpeakerResolver {
       const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
       if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
     }
+    // "the report said", "the resolution states": the document the article named speaks for its authors.
+    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? { kind: 'unnamed', description: phrase };
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
@@ -378,6 +381,20 @@ export class SpeakerResolver {
     if (best) return this.#namedOrganization(best.m);
     const speaker = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
     return speaker && this.#blockIndex(pos) - this.#blockIndex(speaker.pos) <= 3 ? { kind: 'named', ref: speaker.ref, entity: speaker.entity } : null;
+  }
+
+  #documentBefore(pos: number, head: string): Resolution | null {
+    const minBlock = this.#blockIndex(pos) - 4;
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      if (m.type !== 'document') continue;
+      const entity = this.#entities[m.entity]!;
+      if (entity.name.toLowerCase().includes(head) || head === 'document') {
+        return { kind: 'named', ref: { name: entity.name, type: 'document', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: m.entity };
+      }
+    }
+    return null;
   }
 
   /** A lead's "the country's regulator said" names the organization a paragraph or two later. */

@@ -33,7 +33,7 @@ export function linkSpeakers(mentions: SpeakerMention[], entities: Entity[]): Li
   }
   const entityByName = new Map<string, Entity>();
   for (const e of entities) {
-    if (e.type !== 'person' && e.type !== 'organization') continue;
+    if (e.type === 'place') continue;
     for (const n of [e.name, ...e.aliases]) {
       const k = `${e.type}\u0000${normalizeName(n)}`;
       if (!entityByName.has(k) || normalizeName(e.name) === normalizeName(n)) entityByName.set(k, e);
