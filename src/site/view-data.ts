@@ -314,7 +314,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       path: s.path,
       name: s.name,
       type: s.type,
-      typeLabel: s.type === 'person' ? 'Person' : 'Organization',
+      typeLabel: ENTITY_TYPE_SINGULAR[s.type],
       titles: [...s.titles],
       aliases: s.aliases.filter((alias) => alias !== s.name),
       entity: entity ? { name: entity.name, path: entity.path } : null,
@@ -325,7 +325,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   });
 
   const speakerIndex = archive.speakers
-    .map((s) => ({ name: s.name, path: s.path, quoteCount: s.quoteIds.length, titles: [...s.titles], typeLabel: s.type === 'person' ? 'Person' : 'Organization' }))
+    .map((s) => ({ name: s.name, path: s.path, quoteCount: s.quoteIds.length, titles: [...s.titles], typeLabel: ENTITY_TYPE_SINGULAR[s.type] }))
     .sort((x, y) => compareNames(x.name, y.name));
 
   const entities: EntityPageView[] = archive.entities.map((e) => {
