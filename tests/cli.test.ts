@@ -7,12 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, symlink, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, symlink, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashTree } from './helpers/tree.ts';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const tsx = import.meta.resolve('tsx');
@@ -48,19 +48,6 @@ function runCli(cwd: string, args: string[], options: { killAfterMs?: number; ki
   });
 }
 
-/** Hash of every file under `dir`, by relative path. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (folder: string) => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
-    }
-  };
-  await walk(dir);
-  return Object.fromEntries(Object.entries(out).sort());
-}
 
 const GOOD: Record<string, string> = {
   'harbour.md': `---

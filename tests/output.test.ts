@@ -6,29 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashTree } from './helpers/tree.ts';
 import { writeSiteAtomically } from '../src/output/atomic.ts';
 import type { Diagnostic } from '../src/archive/types.ts';
 
 const atomicModule = fileURLToPath(new URL('../src/output/atomic.ts', import.meta.url));
 
-/** Hash of every file under `dir`, by relative path: equal maps mean byte-identical trees. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (folder: string) => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
-    }
-  };
-  await walk(dir);
-  return Object.fromEntries(Object.entries(out).sort());
-}
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'qa-output-'));
