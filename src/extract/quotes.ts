@@ -8,7 +8,7 @@ import type { ExtractedQuote } from '../archive/types.ts';
 import type { TextDocument } from '../parse/text-document.ts';
 import type { QuoteMarkSpan } from './quote-marks.ts';
 import type { Sentence } from './sentences.ts';
-import { attributionAfter, attributionBefore, findVerbs, leadingNounPhrase, type CueMatch } from './attribution.ts';
+import { attributionAfter, attributionBefore, findVerbs, leadingNounPhrase, subjectBefore, type CueMatch } from './attribution.ts';
 import type { Resolution, SpeakerResolver } from './speakers.ts';
 import type { SpanIndex } from './span-index.ts';
 
@@ -105,6 +105,14 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       // `said Beijing was "closely following" the dispute and opposed "unilateralism"`: one speaker for both.
       resolution = sameSentence.speaker ? { kind: 'named', ref: sameSentence.speaker, entity: null } : sameSentence.unnamedSpeaker ? { kind: 'unnamed', description: sameSentence.unnamedSpeaker } : resolution;
       cue = sameSentence.cue ? { cue: sameSentence.cue, cueStart: sameSentence.cueEnd - sameSentence.cue.length, cueEnd: sameSentence.cueEnd, speakerStart: 0, speakerEnd: 0, appositive: '' } : null;
+    }
+    if (resolution.kind === 'none' && kind === 'partial') {
+      // "… said magistrates had given him credit, but described the offence as "…"": an earlier verb's subject.
+      const verbs = findVerbs(text, sentence.start, span.open, quoted);
+      for (let v = verbs.length - 1; v >= 0 && resolution.kind === 'none'; v--) {
+        const subject = subjectBefore(text, sentence.start, verbs[v]!.start);
+        if (subject) resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
+      }
     }
     if (resolution.kind === 'none' && (kind === 'partial' || colonIntro)) {
       // "Zhou smiled: “…”" — the subject of the clause that introduces the quote.

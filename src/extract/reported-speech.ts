@@ -102,9 +102,12 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   if (!first) return piece;
   const open = first.start - 1;
   const before = text.slice(piece.start, open);
-  let cutAt = -1;
-  const boundary = /,|;|\s(?:and|but|though|although|while|whereas|as)\s/g;
-  for (let m = boundary.exec(before); m; m = boundary.exec(before)) cutAt = m.index;
+  // The last comma or semicolon before the quoted words ends the statement; failing that, a conjunction.
+  let cutAt = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  if (cutAt < 0) {
+    const conjunction = /\s(?:and|but|though|although|while|whereas|as)\s/g;
+    for (let m = conjunction.exec(before); m; m = conjunction.exec(before)) cutAt = m.index;
+  }
   if (cutAt < 0) return null;
   const kept = { start: piece.start, end: piece.start + cutAt };
   return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 3 ? kept : null;
