@@ -83,19 +83,21 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   // appositives (roles, ages, who-clauses) to the segment that names.
   let index = segments.length - 1;
   const appositives: string[] = [];
+  const segmentText = (i: number) => stretch.slice(segments[i]!.start, segments[i]!.end).trim();
   while (index > 0) {
-    const segText = stretch.slice(segments[index]!.start, segments[index]!.end).trim();
+    const segText = segmentText(index);
     if (!isAppositive(segText)) break;
-    const prevText = stretch.slice(segments[index - 1]!.start, segments[index - 1]!.end).trim();
-    // The segment before an appositive names someone; a clause ("The bridge was closed, the mayor said") does not.
-    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}|^\d/u.test(prevText) || isClauseLike(prevText)) break;
-    appositives.unshift(segText);
-    index--;
-    if (/^\d/.test(prevText) && index > 0) continue;
+    // The name stands before the appositive, perhaps with an age between ("Jane Doe, 61, a nurse,").
+    let j = index - 1;
+    while (j > 0 && /^\d{1,3}$/.test(segmentText(j))) j--;
+    const prevText = segmentText(j);
+    // It names someone: capitalized, short, no clause ("The bridge was closed"), no lead or date ("In one email", "dated Aug. 3").
+    const dateOrParticiple = /^\p{Ll}+(?:ed|ing)\b/u.test(prevText) || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(prevText);
+    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
+    for (let k = j + 1; k <= index; k++) appositives.unshift(segmentText(k));
+    index = j;
   }
-  let last = segments[index]!;
-  // An age alone is never the speaker.
-  while (/^\s*\d+\s*$/.test(stretch.slice(last.start, last.end)) && index > 0) last = segments[--index]!;
+  const last = segments[index]!;
   const appositive = appositives.filter((a) => !/^\d+$/.test(a)).join(', ');
   const s = clauseStart + last.start;
   let e = clauseStart + last.end;
@@ -113,6 +115,10 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
  * and has a finite verb. "who was not authorized", "speaking because he
  * was …" are descriptions however many verbs they hold.
  */
+/** Words that open a lead adverbial before a sentence's subject ("Under cross-examination, …", "In one email, …"). */
+export const LEAD_WORDS = '(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then|Under|Amid|Despite|With|Without|Through|Throughout|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Toward|Towards|Once|When|While|As|If|Although|Though|Because|Given|Faced|Pressed|Reached|Interviewed|Contacted|Citing|Noting|Back|Hours|Days|Weeks|Minutes|Moments|Shortly|Soon|Late|Early)';
+const LEAD_PHRASE = new RegExp(`^${LEAD_WORDS}\\b`);
+
 export function isClauseLike(segment: string): boolean {
   if (/^(?:who|whose|which|that|speaking|citing|asked|writing|responding|reached|contacted|interviewed|quoted|based|headquartered|known)\b/i.test(segment)) return false;
   // Verbs inside a relative clause describe the noun: "a statistician who was not involved".

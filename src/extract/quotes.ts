@@ -8,7 +8,7 @@ import type { ExtractedQuote } from '../archive/types.ts';
 import type { TextDocument } from '../parse/text-document.ts';
 import type { QuoteMarkSpan } from './quote-marks.ts';
 import type { Sentence } from './sentences.ts';
-import { attributionAfter, attributionBefore, findVerbs, leadingNounPhrase, subjectBefore, type CueMatch } from './attribution.ts';
+import { attributionAfter, attributionBefore, findVerbs, LEAD_WORDS, leadingNounPhrase, subjectBefore, type CueMatch } from './attribution.ts';
 import type { Resolution, SpeakerResolver } from './speakers.ts';
 import type { SpanIndex } from './span-index.ts';
 
@@ -33,8 +33,6 @@ export interface FoundQuote extends ExtractedQuote {
 const NAMING = /(?:so-called|so called|dubbed|nicknamed|known\s+as|termed|titled|entitled|named|labell?ed|the\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|headline|title|banner)|a\s+(?:word|term|phrase|slogan|hashtag|motto|label|name|sign|banner)|(?:sign|signs|banner|banners|placard|placards|t-shirts?|caps?)\s+(?:reading|that\s+read|saying|that\s+said)|reads?|marked|stamped|coined)\s*$/i;
 // Works whose titles are quoted.
 const WORK = /\b(?:film|movie|documentary|book|novel|memoir|biography|song|single|album|record|track|show|series|sitcom|drama|play|musical|opera|ballet|podcast|programme|program|episode|poem|essay|article|column|editorial|op-ed|paper|report|study|exhibition|exhibit|painting|sculpture|game|app|campaign|operation|initiative|project|plan|bill|act|festival|tour|brand|hit|bestseller|anthem|hymn|lecture|talk|speech|newsletter|blog|magazine|newspaper)\s*(?:,\s*)?$/i;
-/** Words that open a leading adverbial before a sentence's subject ("Under cross-examination, …"). */
-export const LEAD_WORDS = '(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then|Under|Amid|Despite|With|Without|Through|Throughout|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Toward|Towards|Once|When|While|As|If|Although|Though|Because|Given|Faced|Pressed|Reached|Interviewed|Contacted|Citing|Noting|Back|Later|Hours|Days|Weeks|Minutes|Moments|Shortly|Soon|Late|Early)';
 const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
 

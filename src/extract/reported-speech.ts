@@ -8,9 +8,9 @@
  */
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, isAppositive, isClauseLike, leadingNounPhrase, sentenceSubject, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, leadingNounPhrase, sentenceSubject, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
-import { LEAD_WORDS, resolveWithFallback, type QuoteContext } from './quotes.ts';
+import { resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { SpanIndex } from './span-index.ts';
 import type { Resolution } from './speakers.ts';
 import type { SpeakerRef } from '../archive/types.ts';
