@@ -50,6 +50,7 @@ const {
   POSSESSIVES_IN_NAMES,
   ROLE_WORDS,
   lookupGazetteer,
+  isCountryOrState,
   maxGazetteerTokens,
   normalizeForm,
 } = lexicons;
@@ -694,6 +695,11 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
   if (next.text === ',' && after?.cap) {
     const entry = lookupGazetteer(after.text) ?? (tokens[b + 2]?.cap ? lookupGazetteer(`${after.text} ${tokens[b + 2]!.text}`) : undefined);
     if ((entry?.type === 'place' && isLocative(tokens, a)) || STATE_ABBREVIATIONS.has(after.text)) return true;
+    // "residents of Sulphur, Louisiana, were …": a country or US state closing the phrase, whatever comes before.
+    if (entry?.type === 'place' && isCountryOrState(after.text) && !isPersonalName(tokens[a]!.text) && !tokens[a]!.sentenceStart) {
+      const close = tokens[b + 2];
+      return !close || (!close.word && close.text !== '-') || (!close.cap && !lookupSpeechVerb(close.text));
+    }
   }
   return false;
 }
@@ -720,10 +726,27 @@ function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
+const SHARE_NOUNS = new Set(['shares', 'stake', 'stakes', 'stock', 'shareholders', 'shareholder', 'stockholders', 'takeover', 'bondholders']);
+// "Acme's shares", "Lumio's chief executive": what only a company has.
+const COMPANY_POSSESSIONS = new Set(['shares', 'stock', 'share', 'shareholders', 'stockholders', 'revenue', 'revenues', 'profit', 'profits', 'earnings', 'valuation', 'subsidiary', 'subsidiaries', 'headquarters', 'ceo', 'chief', 'board', 'products', 'customers', 'employees', 'workforce', 'factory', 'factories', 'plant', 'stores', 'market', 'brand', 'lineup', 'flagship', 'investors', 'founder', 'co-founder', 'founders']);
+/** "Acme's shares fell": a possessive before what only a company has. */
+function hasCompanyPossession(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.text === bareText(t)) return false;
+  const next = tokens[i + 1];
+  if (!next?.word || next.cap) return false;
+  const w = next.text.toLowerCase();
+  if (w === 'chief') return /^(?:executive|financial|operating|technology)$/.test(tokens[i + 2]?.text ?? '');
+  if (w === 'board') return tokens[i + 2]?.text === 'of' || tokens[i + 2]?.text === 'approved';
+  return COMPANY_POSSESSIONS.has(w) && w !== 'ceo';
+}
+
 /** "an analyst at Jefferies", "the chief executive of Lumio": an organization by the role before it. */
 function isOrganizationByContext(tokens: Token[], a: number): boolean {
   const prep = tokens[a - 1];
   const role = tokens[a - 2];
+  // "shares of Acme", "a stake in Lumio".
+  if (prep?.word && role?.word && /^(?:of|in)$/.test(prep.text) && SHARE_NOUNS.has(role.text.toLowerCase())) return true;
   if (!prep || !role || !prep.word || !/^(?:at|of|with|for|from)$/.test(prep.text)) return false;
   if (!role.word || (role.cap && !role.sentenceStart)) return false;
   // "an analyst at X", "Analysts at X".
@@ -936,7 +959,7 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   // A surname elsewhere in the article wins over these cues at linking time.
   const prev = tokens[i - 1];
   const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
-  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
+  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && hasCompanyPossession(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && word.length > 2 && !isInitial(word) && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];

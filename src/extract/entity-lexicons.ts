@@ -63,6 +63,13 @@ addForms(places.regions, 'place');
 addForms(places.cities, 'place');
 addForms(organizations.entries, 'organization');
 
+/** Countries and US states, lower case: the second half of "Sulphur, Louisiana" or "Kisumu, Kenya". */
+const countryOrStateForms = new Set<string>();
+for (const entry of [...countries.entries, ...places.usStates] as NamedEntry[]) for (const raw of [entry.name, ...(entry.aliases ?? [])]) countryOrStateForms.add(normalizeForm(raw).toLowerCase());
+export function isCountryOrState(form: string): boolean {
+  return countryOrStateForms.has(normalizeForm(form).toLowerCase());
+}
+
 /** Looks up a written form (normalized) in the gazetteers. */
 export function lookupGazetteer(form: string): GazetteerEntry | undefined {
   // Every token and phrase of every article is looked up, mostly the same few thousand: memoize.
