@@ -127,6 +127,9 @@ export function isClauseLike(segment: string): boolean {
 }
 
 export function isAppositive(segment: string): boolean {
+  // "president of Fallon Brothers", "spokeswoman for the ministry": a role written lower-case describes the name before it.
+  const firstWord = /^\p{Ll}[\p{L}-]*/u.exec(segment)?.[0];
+  if (firstWord && isRoleWord(firstWord) && segment.split(/\s+/).length <= 12) return true;
   // "the Rev. Harold Jenkins", "the late Jane Doe": a name behind an article, not a description.
   if (/^the\s+(?:Rev|Very Rev|Most Rev|Hon|Right Hon|Rt Hon|late)\.?\s+\p{Lu}/u.test(segment)) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
@@ -157,7 +160,8 @@ function splitOutsideBrackets(s: string): { start: number; end: number }[] {
     const ch = s[i]!;
     if (ch === '(' || ch === '[') depth++;
     else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':' || ch === '—' || ch === '–' || (ch === '-' && s[i + 1] === '-'))) {
+    // A colon between digits is a time ("04:00"), not a break.
+    else if (depth === 0 && (ch === ',' || ch === ';' || (ch === ':' && !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) || ch === '—' || ch === '–' || (ch === '-' && s[i + 1] === '-'))) {
       out.push({ start: from, end: i });
       from = ch === '-' ? i + 2 : i + 1;
       if (ch === '-') i++;

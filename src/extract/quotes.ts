@@ -67,6 +67,8 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     const localPrefix = text.slice(clauseStart, span.open);
 
     if (NAMING.test(localPrefix)) continue;
+    // "The glasses, called "Lumio Frame," weigh …": a capitalized name after a naming verb is a name.
+    if (isTitleCase(words.map((w) => w.replace(/[,.]$/, ''))) && /\b(?:called|calls|named|dubbed|titled|entitled|branded)\s*$/i.test(localPrefix)) continue;
     if (isNickname(text, span, words)) continue;
 
     const after = attributionAfter(doc, span.close, limit);

@@ -42,6 +42,8 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) return found;
   const block = doc.blocks[sentence.block];
   if (block?.kind === 'heading') return found;
+  // "she said of the school:" introduces the quote that follows; it reports nothing itself.
+  if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
   const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? (verbs.length ? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) : null);
   if (!hit) return found;
