@@ -21,6 +21,8 @@ export interface CueMatch {
   appositive: string;
 }
 
+// Verbs that always report words; a subject phrase never runs across one.
+const CORE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'ask', 'announce', 'warn', 'state', 'explain', 'insist', 'argue']);
 const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|\\w+ly)\\s+){0,2}';
 const CUE_OBJECT = /^\s+(?:in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|address|email|e-mail|letter|post|video|briefing|news conference|press conference|televised address|radio interview|social media post)|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Weibo|social media|television|TV|radio)|to\s+reporters|reporters|journalists|lawmakers|parliament)\b/i;
 const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|the\s+\w+(?:\s+(?!the\b|a\b|an\b|that\b|it\b|he\b|she\b|they\b)\w+)?|a\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
@@ -102,7 +104,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   const s = clauseStart + last.start;
   let e = clauseStart + last.end;
   // "She said she would call Harmon …, adding": a subject never contains a speech verb.
-  const inner = findVerbs(text, s, e);
+  const inner = findVerbs(text, s, e).filter((v) => CORE_SPEECH.has(lookupSpeechVerb(v.form)?.lemma ?? ''));
   if (inner.length) e = inner[0]!.start;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (text.slice(s, e).trim() === '') return null;

@@ -126,6 +126,12 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
         pronoun = text.slice(neighbour.speakerStart, neighbour.speakerEnd).trim().toLowerCase();
       }
     }
+    // `"…," she said. "…"`: a quote with no cue of its own goes on from the quote just before it
+    // in the same paragraph, named or not.
+    const before = found[found.length - 1];
+    if (resolution.kind === 'none' && !cue && kind === 'direct' && before && before.sentence.block === sentence.block) {
+      resolution = before.speaker ? { kind: 'named', ref: before.speaker, entity: null } : before.unnamedSpeaker ? { kind: 'unnamed', description: before.unnamedSpeaker } : resolution;
+    }
     if (resolution.kind === 'none' && kind === 'direct') resolution = resolver.lastSpeaker(span.open, 2);
     if (kind === 'partial' && resolution.kind === 'none') continue;
     resolver.remember(span.open, resolution, pronoun);
