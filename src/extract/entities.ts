@@ -140,7 +140,64 @@ export function extractEntities(doc: TextDocument, options: EntityOptions = {}):
   const excluded = findExcludedRanges(doc.text, options.exclude ?? []);
   const tokens = tokenize(doc.text, excluded, doc.blocks);
   const candidates = findCandidates(doc.text, tokens);
+  typePlaceLists(doc.text, candidates);
   return linkCandidates(candidates);
+}
+
+const LIST_LOCATIVE = /\b(?:in|near|across|throughout|inside|outside)\s+(?:the\s+)?$/;
+const LIST_COMMA = /^,\s*$/;
+const LIST_AND = /^,?\s+(?:and|or)\s+$/;
+const PLURAL_PLACE_NOUN = /^\s+(?:provinces|states|regions|districts|counties|cities|towns|villages|governorates|prefectures|departments|municipalities|islands|neighbou?rhoods|suburbs|communities|areas)\b/;
+const PLACE_NOUNS_OF = /\b(?:provinces|states|regions|districts|counties|cities|towns|villages|governorates|prefectures|municipalities|islands|neighbou?rhoods|suburbs|communities|areas)\s+of\s+(?:the\s+)?$/;
+
+/**
+ * "in Tumbes, Tacna, Cajamarca and Puno", "Dhi Qar, Maysan and Basra provinces": names listed with a
+ * place share its type, when the list is led by a locative, names a known place or ends in a plural
+ * place noun.
+ */
+function typePlaceLists(text: string, candidates: Candidate[]): void {
+  let i = 0;
+  while (i < candidates.length) {
+    let j = i + 1;
+    let closed = false;
+    while (j < candidates.length) {
+      const gap = text.slice(candidates[j - 1]!.end, candidates[j]!.start);
+      if (LIST_AND.test(gap)) {
+        closed = true;
+        j++;
+        break;
+      }
+      if (!LIST_COMMA.test(gap)) break;
+      j++;
+    }
+    if (closed && j - i >= 2) convertPlaceList(text, candidates, i, j);
+    i = closed ? j : Math.max(j, i + 1);
+  }
+}
+
+function convertPlaceList(text: string, candidates: Candidate[], from: number, to: number): void {
+  const items = candidates.slice(from, to);
+  const places = items.filter((c) => c.type === 'place').length;
+  const nounContext = PLURAL_PLACE_NOUN.test(text.slice(items.at(-1)!.end, items.at(-1)!.end + 20)) || PLACE_NOUNS_OF.test(text.slice(Math.max(0, items[0]!.start - 40), items[0]!.start));
+  // Without a place noun around it, the list must be mostly places already ("Paris, Smith and Jones" is not).
+  const locative = LIST_LOCATIVE.test(text.slice(Math.max(0, items[0]!.start - 20), items[0]!.start)) && items[0]!.type === 'place';
+  if (!nounContext && !locative && (places * 2 < items.length || items.length < 3)) return;
+  if (places === 0 && !nounContext) return;
+  for (const c of items) {
+    if (c.type !== 'person' || c.known || c.titles.length > 0 || c.parts.length > 3) continue;
+    if (c.single === 'person') continue;
+    const first = c.parts[0]!;
+    // "in Lake Charles, Sulphur and Cameron": a personal name only among places, and only as a word a person named elsewhere may claim.
+    const amongPlaces = (nounContext || locative) && items.length >= 3 && places === items.length - 1 && c.parts.length === 1;
+    if ((isPersonalName(first) && !amongPlaces) || c.parts.some((p) => DEMONYMS.has(p) || ACRONYM.test(p) || CONTENT_OR_ROLE(p))) continue;
+    if (!nounContext && !(locative && items.length >= 3) && c.parts.some((p) => isNameLike(p))) continue;
+    c.type = 'place';
+    c.name = c.text.replace(/\s+/g, ' ');
+    if (c.parts.length === 1) {
+      c.single = undefined;
+      c.ambiguous = true;
+    } else c.single = undefined;
+  }
 }
 
 /** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
@@ -793,8 +850,13 @@ function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: num
   return out;
 }
 
+const PLACE_NOUNS_BEFORE_OF = new Set(['city', 'town', 'village', 'hamlet', 'province', 'state', 'region', 'district', 'county', 'port', 'island', 'islands', 'municipality', 'prefecture', 'governorate', 'suburb', 'neighborhood', 'neighbourhood', 'township', 'borough', 'parish', 'enclave', 'outskirts', 'cities', 'towns', 'villages', 'provinces', 'regions', 'districts', 'counties', 'states']);
+
 function isLocative(tokens: Token[], a: number): boolean {
   let p = a - 1;
+  // "the city of Puno", "the village of Varnavas".
+  const noun = tokens[p - 1];
+  if (tokens[p]?.text === 'of' && noun?.word && !noun.cap && PLACE_NOUNS_BEFORE_OF.has(noun.text)) return true;
   if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
   const prev = tokens[p];
   return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
