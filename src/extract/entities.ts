@@ -389,7 +389,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
         if (isModifierCompound(tok.text)) break;
         continue;
       }
-      if (tok.word && /^\d[\d.]*$/.test(bareText(tok)) && (DOC_NUMBER_WORDS.has(prev.text) || NUMBERED_NAMES.has(prev.text))) {
+      if (tok.word && /^\d[\d.]*$/.test(bareText(tok)) && (DOC_NUMBER_WORDS.has(prev.text) || NUMBERED_NAMES.has(prev.text) || (maxGazetteerTokens(tokens[i]!.text) > j - i && !!lookupGazetteer(joinTokens(tokens, i, j + 1))))) {
         j++;
         continue;
       }
