@@ -177,27 +177,33 @@ function typePlaceLists(text: string, candidates: Candidate[]): void {
 
 function convertPlaceList(text: string, candidates: Candidate[], from: number, to: number): void {
   const items = candidates.slice(from, to);
-  const places = items.filter((c) => c.type === 'place').length;
+  let places = items.filter((c) => c.type === 'place').length;
   const nounContext = PLURAL_PLACE_NOUN.test(text.slice(items.at(-1)!.end, items.at(-1)!.end + 20)) || PLACE_NOUNS_OF.test(text.slice(Math.max(0, items[0]!.start - 40), items[0]!.start));
   // Without a place noun around it, the list must be mostly places already ("Paris, Smith and Jones" is not).
   const locative = LIST_LOCATIVE.test(text.slice(Math.max(0, items[0]!.start - 20), items[0]!.start)) && items[0]!.type === 'place';
   if (!nounContext && !locative && (places * 2 < items.length || items.length < 3)) return;
   if (places === 0 && !nounContext) return;
-  for (const c of items) {
-    if (c.type !== 'person' || c.known || c.titles.length > 0 || c.parts.length > 3) continue;
-    if (c.single === 'person') continue;
-    const first = c.parts[0]!;
-    // "in Lake Charles, Sulphur and Cameron": a personal name only among places, and only as a word a person named elsewhere may claim.
-    const amongPlaces = (nounContext || locative) && items.length >= 3 && places === items.length - 1 && c.parts.length === 1;
-    if ((isPersonalName(first) && !amongPlaces) || c.parts.some((p) => DEMONYMS.has(p) || ACRONYM.test(p) || CONTENT_OR_ROLE(p))) continue;
-    if (!nounContext && !(locative && items.length >= 3) && c.parts.some((p) => isNameLike(p))) continue;
+  const convert = (c: Candidate) => {
     c.type = 'place';
     c.name = c.text.replace(/\s+/g, ' ');
-    if (c.parts.length === 1) {
-      c.single = undefined;
-      c.ambiguous = true;
-    } else c.single = undefined;
+    c.single = undefined;
+    // A single word stays one that a person named elsewhere may claim.
+    if (c.parts.length === 1) c.ambiguous = true;
+    places++;
+  };
+  const open = (c: Candidate) => c.type === 'person' && !c.known && c.titles.length === 0 && c.parts.length <= 3 && c.single !== 'person' && !c.parts.some((p) => DEMONYMS.has(p) || ACRONYM.test(p) || CONTENT_OR_ROLE(p));
+  const personal: Candidate[] = [];
+  for (const c of items) {
+    if (!open(c)) continue;
+    if (isPersonalName(c.parts[0]!)) {
+      personal.push(c);
+      continue;
+    }
+    if (!nounContext && !(locative && items.length >= 3) && c.parts.some((p) => isNameLike(p))) continue;
+    convert(c);
   }
+  // "in Lake Charles, Sulphur and Cameron": a personal name only as the one word left among places.
+  if (personal.length === 1 && personal[0]!.parts.length === 1 && (nounContext || locative) && items.length >= 3 && places === items.length - 1) convert(personal[0]!);
 }
 
 /** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
