@@ -717,7 +717,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
   const prevNoun = tokens[a - 1];
-  const afterOrgNoun = !!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start;
+  const afterOrgNoun = (!!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start) || isAfterAppositiveOrgNoun(tokens, a, b);
   if (afterOrgNoun || (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a))))) return [makeCandidate(text, tokens, a, b, 'organization')];
   // "in Sha Tin", "at Farragut North": after a locative preposition, a phrase that is not shaped like
   // a Western personal name ("Jane Doe") is a place, whatever its words.
@@ -767,6 +767,19 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
   return false;
 }
 
+const PERSONLIKE_ORG_NOUNS = new Set(['investor', 'backer', 'developer', 'operator', 'producer', 'maker', 'supplier', 'miner', 'broker', 'distributor', 'exporter', 'importer', 'shipper', 'daily', 'label']);
+/** "a spin-off company, Natrion Cells,", "Rojas' party, Perú Unido.": the noun in apposition before the name. */
+function isAfterAppositiveOrgNoun(tokens: Token[], a: number, b: number): boolean {
+  const noun = tokens[a - 2];
+  if (tokens[a - 1]?.text !== ',' || !noun?.word || noun.cap || !ORG_NOUNS.has(noun.text) || PERSONLIKE_ORG_NOUNS.has(noun.text)) return false;
+  const det = tokens[a - 3];
+  if (!det?.word || !(/^(?:a|an|the|its|his|her|their|our|new|own|\p{Ll}+-\p{Ll}+)$/u.test(det.text) || det.text !== bareText(det) || /s['’]$/.test(det.text))) return false;
+  const after = tokens[b];
+  // "At the school, Jane Doe teaches": a given name followed by its verb is a person.
+  if (isPersonalName(bareText(tokens[a]!)) && after?.word) return false;
+  return !after || (!after.word && after.text !== '(') || (!after.cap && !lookupSpeechVerb(after.text) && !/^(?:who|whose)$/.test(after.text));
+}
+
 /**
  * An organization by the noun next to it: "the union Verdi", "airport operator
  * Fraport", "the Houthi movement", "Lumio, a startup based in …".
@@ -774,6 +787,7 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
 function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
   const prev = tokens[a - 1];
   if (prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === tokens[a]!.start) return true;
+  if (isAfterAppositiveOrgNoun(tokens, a, b)) return true;
   const next = tokens[b];
   if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!)) return true;
   if (next?.text === ',') {
@@ -802,6 +816,19 @@ function hasCompanyPossession(tokens: Token[], i: number): boolean {
   if (w === 'chief') return /^(?:executive|financial|operating|technology)$/.test(tokens[i + 2]?.text ?? '');
   if (w === 'board') return tokens[i + 2]?.text === 'of' || tokens[i + 2]?.text === 'approved';
   return COMPANY_POSSESSIONS.has(w) && w !== 'ceo';
+}
+
+/** "Lumio unveiled its first glasses", "Acme said its profit …": a subject that owns with "its". */
+function hasItsAfter(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.text !== bareText(t)) return false;
+  for (let k = i + 1; k < i + 4 && k < tokens.length; k++) {
+    const w = tokens[k]!;
+    if (!w.word || w.cap) return false;
+    if (w.text === 'its') return k > i + 1;
+    if (FUNCTION_WORDS.has(w.text) && !/^(?:has|had|is|was|will|would|could|also|then|now|still|said|says)$/.test(w.text)) return false;
+  }
+  return false;
 }
 
 /** "an analyst at Jefferies", "the chief executive of Lumio": an organization by the role before it. */
@@ -1027,7 +1054,7 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   // A surname elsewhere in the article wins over these cues at linking time.
   const prev = tokens[i - 1];
   const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
-  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && hasCompanyPossession(tokens, i)) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
+  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && (hasCompanyPossession(tokens, i) || (!isLocative(tokens, i) && hasItsAfter(tokens, i)))) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && word.length > 2 && !isInitial(word) && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];
