@@ -141,7 +141,21 @@ export function extractEntities(doc: TextDocument, options: EntityOptions = {}):
   const tokens = tokenize(doc.text, excluded, doc.blocks);
   const candidates = findCandidates(doc.text, tokens);
   typePlaceLists(doc.text, candidates);
+  attachKnownAsAcronyms(doc.text, candidates);
   return linkCandidates(candidates);
+}
+
+const KNOWN_AS_ACRONYM = /^,?\s+(?:known|abbreviated)\s+(?:by\s+(?:its|the)\s+(?:\p{L}+\s+){0,2}(?:initials|acronym|abbreviation)|as)\s+$/u;
+
+/** "The National Elections Jury, known by its Spanish initials JNE": the acronym joins the name before it. */
+function attachKnownAsAcronyms(text: string, candidates: Candidate[]): void {
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const c = candidates[i]!;
+    const d = candidates[i + 1]!;
+    if (c.type !== 'organization' || c.single || c.acronym || d.type !== 'organization' || d.single !== 'unknown' || !ACRONYM.test(d.text)) continue;
+    if (!KNOWN_AS_ACRONYM.test(text.slice(c.end, d.start))) continue;
+    c.acronym = d.text;
+  }
 }
 
 const LIST_LOCATIVE = /\b(?:in|near|across|throughout|inside|outside)\s+(?:the\s+)?$/;
@@ -640,6 +654,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   const last = words[n - 1]!;
   const first = words[0]!;
 
+  // "US$480 million", "HK$2 billion": a currency's prefix names no place.
+  if (n === 1 && text[tokens[a]!.end] === '$') return [];
   // "San Jose-based": the phrase before the modifier is a place (or whatever the gazetteer says).
   if (n > 1 && isModifierCompound(last)) {
     const dash = last.lastIndexOf('-');
