@@ -400,6 +400,15 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
           continue;
         }
       }
+      // "University of California, Los Angeles", "University of Texas at Austin": a campus after a state university.
+      if ((tok.text === ',' || tok.text === 'at') && j - i >= 3 && tokens[j - 3]!.text === 'University' && tokens[j - 2]!.text === 'of') {
+        const campus = longestGazetteerMatch(tokens, j + 1, Math.min(tokens.length, j + 4));
+        const after = campus ? tokens[campus.end] : undefined;
+        if (campus?.entry.type === 'place' && isCountryOrState(tokens[j - 1]!.text) && (!after || !after.cap || !after.word)) {
+          j = campus.end;
+          continue;
+        }
+      }
       // A new sentence ends the name, except right after a nickname's closing quote.
       if (!gapIsSpace(text, prev, tok) || (tok.sentenceStart && prev.word)) break;
       if (isNameToken(tokens, j)) {
@@ -541,7 +550,7 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
   if (segStart < to) segments.push([segStart, to]);
   const out: [number, number][] = [];
   for (let [x, y] of segments) {
-    while (y > x && isConnectorToken(tokens[y - 1]!)) y--;
+    while (y > x && (isConnectorToken(tokens[y - 1]!) || tokens[y - 1]!.text === ',')) y--;
     while (x < y && isConnectorToken(tokens[x]!)) x++;
     if (y > x) out.push([x, y]);
   }
