@@ -583,6 +583,16 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       out.push(...gazetteerMatchesWithin(text, tokens, runFrom, runTo));
       continue;
     }
+    // "The Salt Orchard", "El Profe", "Harvest at Dusk" in quotation marks: a title or a nickname, not a name,
+    // unless an organization noun introduces it ("a criminal group known as "Black Marrow"").
+    const quoted = quotedTitle(tokens, runFrom, runTo);
+    if (quoted) {
+      const whole = lookupGazetteer(joinTokens(tokens, runFrom, runTo));
+      if (whole) out.push(makeCandidate(text, tokens, runFrom, runTo, whole.type, whole.name, true));
+      else if (quoted === 'organization' && tokens[runFrom]!.start === tokens[quotedOpen]!.end && !ARTICLES.has(tokens[runFrom]!.text)) out.push(makeCandidate(text, tokens, runFrom, runTo, 'organization'));
+      else out.push(...gazetteerMatchesWithin(text, tokens, runFrom, runTo).filter((c) => c.type === 'organization'));
+      continue;
+    }
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
@@ -618,6 +628,40 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     }
   }
   return out;
+}
+
+const TITLE_LOWER = new Set(['a', 'an', 'the', 'of', 'at', 'in', 'on', 'and', 'for', 'to', 'with', 'from', 'by', 'or', 'de', 'del', 'la', 'el', 'le', 'du', 'des', 'da', 'do', 'y', 'et', 'is', 'are']);
+const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«']);
+const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
+let quotedOpen = -1;
+/**
+ * A run inside a short quotation written in title case, with nothing else in it: 'organization' when
+ * an organization noun introduces it ("a group known as"), 'title' otherwise, or undefined. Sets
+ * quotedOpen to the opening mark's index.
+ */
+function quotedTitle(tokens: Token[], from: number, to: number): 'organization' | 'title' | undefined {
+  let open = from - 1;
+  while (open >= 0 && from - open <= 8 && tokens[open]!.word && (tokens[open]!.cap || TITLE_LOWER.has(tokens[open]!.text))) open--;
+  const mark = tokens[open];
+  if (!mark || mark.word || !OPENING_QUOTES.has(mark.text) || mark.end !== tokens[open + 1]!.start) return undefined;
+  // An opening mark follows a space, a dash or a line start: not an apostrophe ("rock 'n' roll").
+  if (open > 0 && tokens[open - 1]!.end === mark.start && tokens[open - 1]!.word) return undefined;
+  let close = to;
+  while (close < tokens.length && close - to <= 8 && tokens[close]!.word && (tokens[close]!.cap || TITLE_LOWER.has(tokens[close]!.text))) close++;
+  if (tokens[close] && /^[,.!?]$/.test(tokens[close]!.text) && tokens[close]!.start === tokens[close - 1]!.end) close++;
+  const end = tokens[close];
+  if (!end || end.word || !CLOSING_QUOTES.has(end.text) || end.start !== tokens[close - 1]!.end) return undefined;
+  // A quotation that starts a sentence and ends it is speech ("Thank You, America."), not a title.
+  const words = close - open - 1;
+  if (words > 10) return undefined;
+  quotedOpen = open;
+  // "a criminal group known as", "the startup called", "an outfit calling itself".
+  for (let k = open - 1; k >= 0 && k >= open - 5; k--) {
+    const t = tokens[k]!;
+    if (!t.word) break;
+    if (!t.cap && ORG_NOUNS.has(t.text) && !PERSONLIKE_ORG_NOUNS.has(t.text)) return k < open - 1 && /^(?:as|called|named|dubbed|itself)$/.test(tokens[open - 1]!.text) ? 'organization' : 'title';
+  }
+  return 'title';
 }
 
 /** Blocks written in title case ("Storm Batters Coast As Thousands Flee"): most longer words capitalized. */
