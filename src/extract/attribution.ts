@@ -134,6 +134,9 @@ export function isAppositive(segment: string): boolean {
   if (firstWord && isRoleWord(firstWord) && segment.split(/\s+/).length <= 12) return true;
   // "the Rev. Harold Jenkins", "the late Jane Doe": a name behind an article, not a description.
   if (/^the\s+(?:Rev|Very Rev|Most Rev|Hon|Right Hon|Rt Hon|late)\.?\s+\p{Lu}/u.test(segment)) return false;
+  // "the Junta de Andalucía", "the National Elections Jury": an organization's name, not a description.
+  const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(segment);
+  if (titled && segment.split(/\s+/).length >= 3 && !isRoleWord(titled[1]!.split(/\s+/)[0]!.toLowerCase())) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);

@@ -178,6 +178,9 @@ export class SpeakerResolver {
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
       const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
       if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
+      // A person's statement read out (a court, an inquiry): the person last speaking nearby.
+      const person = this.#lastSpoken(s, (h) => h.ref.type === 'person');
+      if (person && this.#blockIndex(s) - this.#blockIndex(person.pos) <= 2) return { kind: 'named', ref: person.ref, entity: person.entity };
     }
     // "the report said", "the resolution states": the document the article named speaks for its authors.
     if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? { kind: 'unnamed', description: phrase };
@@ -185,7 +188,7 @@ export class SpeakerResolver {
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     // "figures from X", "a study by X": the source named after the data.
-    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|a\s+(?:report|study|survey|statement|analysis|review|tally))\s+(?:from|by|released\s+by|published\s+by|compiled\s+by)\s+/i.exec(phrase);
+    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|an?\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
     if (source) {
       const inner = this.resolve(s + source[0].length, end);
       if (inner.kind === 'named') return inner;
@@ -278,6 +281,11 @@ export class SpeakerResolver {
     return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
   }
 
+  #isObject(m: Mention): boolean {
+    const before = this.#doc.text.slice(Math.max(0, m.start - 30), m.start);
+    return /\b(?:about|to|with|for|of|by|from|against|on|at|in|than|like|asked|told|thanked|praised|criticized|criticised|called|met|beat|defeated)\s+(?:the\s+)?$/i.test(before) || /['’]s\b/.test(this.#doc.text.slice(m.end, m.end + 2));
+  }
+
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
     const named = this.#resolveNamedPronoun(pronoun, pos);
     const unnamed = this.#lastUnnamed(pos, (u) => !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description));
@@ -299,7 +307,8 @@ export class SpeakerResolver {
       const g = this.#gender.get(m.entity);
       if (g && g !== want) continue;
       if (lastPerson && lastPerson.pos > m.start && lastPerson.entity !== m.entity) return { resolution: { kind: 'named', ref: lastPerson.ref, entity: lastPerson.entity }, pos: lastPerson.pos };
-      if (this.#isSubject(m) || this.#history.some((h) => h.entity === m.entity)) return { resolution: this.#named(m, '', ''), pos: m.start };
+      // A speaker named again as an object ("asked about Amaral's comments") is no antecedent for a subject pronoun.
+      if (this.#isSubject(m) || (this.#history.some((h) => h.entity === m.entity) && !this.#isObject(m))) return { resolution: this.#named(m, '', ''), pos: m.start };
       fallback ??= m;
     }
     if (fallback) return { resolution: this.#named(fallback, '', ''), pos: fallback.start };
