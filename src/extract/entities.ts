@@ -1116,7 +1116,7 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2 || /\p{Lu}s$/u.test(word)) return [];
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
-  if (!sentenceInitial && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
+  if ((!sentenceInitial || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word))) && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
   // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
   if (BRAND_SPELLING.test(word)) return [{ ...base, type: 'organization' }];
   if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
