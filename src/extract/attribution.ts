@@ -5,7 +5,7 @@
  * neighbouring sentence of a quote that stands alone.
  */
 import type { TextDocument } from '../parse/text-document.ts';
-import { lookupSpeechVerb, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
+import { lookupSpeechVerb, NOUN_FORM_THAT_PATTERN, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
 import { isRoleWord } from './names.ts';
 import { NO_SPANS, type SpanIndex } from './span-index.ts';
 
@@ -31,6 +31,12 @@ const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the
 export function findVerbs(text: string, start: number, end: number, skip: SpanIndex = NO_SPANS): { start: number; end: number; form: string }[] {
   const out: { start: number; end: number; form: string }[] = [];
   const slice = text.slice(start, end);
+  // Forms that are usually nouns ("notes", "claims") are verbs when "that" follows: "Critics note that …".
+  NOUN_FORM_THAT_PATTERN.lastIndex = 0;
+  for (let m = NOUN_FORM_THAT_PATTERN.exec(slice); m; m = NOUN_FORM_THAT_PATTERN.exec(slice)) {
+    const s = start + m.index;
+    if (!skip.overlapping(s, s + m[0].length).length && !/\b(?:the|a|an|his|her|their|its|our|my|these|those)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) out.push({ start: s, end: s + m[0].length, form: m[0] });
+  }
   SPEECH_VERB_PATTERN.lastIndex = 0;
   for (let m = SPEECH_VERB_PATTERN.exec(slice); m; m = SPEECH_VERB_PATTERN.exec(slice)) {
     const s = start + m.index;
@@ -42,7 +48,7 @@ export function findVerbs(text: string, start: number, end: number, skip: SpanIn
     if (/\b(?:declined|refused|wanted|want|wants|going|able|unable|expected|likely|set|due|plans?|planned)\s+to\s+$/i.test(text.slice(Math.max(0, s - 14), s))) continue;
     out.push({ start: s, end: e, form: m[0] });
   }
-  return out;
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /** The cue phrase starting at a verb: "said" or "said in a statement", "told reporters", "told The Times". */
@@ -95,7 +101,8 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     const prevText = segmentText(j);
     // It names someone: capitalized, short, no clause ("The bridge was closed"), no lead or date ("In one email", "dated Aug. 3").
     const dateOrParticiple = /^\p{Ll}+(?:ed|ing)\b/u.test(prevText) || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(prevText);
-    if (prevText.split(/\s+/).length > 8 || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
+    const longName = /^(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von))*$/u.test(prevText);
+    if (prevText.split(/\s+/).length > (longName ? 14 : 8) || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
     for (let k = j + 1; k <= index; k++) appositives.unshift(segmentText(k));
     index = j;
   }
@@ -139,8 +146,8 @@ export function isAppositive(segment: string): boolean {
   if (titled && segment.split(/\s+/).length >= 3 && !isRoleWord(titled[1]!.split(/\s+/)[0]!.toLowerCase())) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
-  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself)\b/i.test(segment) || /^\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
-  return opens && segment.split(/\s+/).length <= 16;
+  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
+  return opens && segment.split(/\s+/).length <= 24;
 }
 
 /** "based in Cambridge, Massachusetts": a region after a place is part of the same segment. */
@@ -149,7 +156,9 @@ function mergePlaceContinuations(s: string, segments: { start: number; end: numb
   for (const seg of segments) {
     const prev = out[out.length - 1];
     const value = s.slice(seg.start, seg.end).trim();
-    if (prev && /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(value) && /\b(?:in|of|at|from|near|outside)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.test(s.slice(prev.start, prev.end))) {
+    // Only a short region without a role in it ("Massachusetts", "South Gyeongsang Province"); "Sheriff Jane Doe" is a speaker.
+    const regionLike = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(value) && !value.split(/\s+/).some((w) => isRoleWord(w.toLowerCase()));
+    if (prev && regionLike && /\b(?:in|of|at|from|near|outside)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.test(s.slice(prev.start, prev.end))) {
       prev.end = seg.end;
     } else out.push({ ...seg });
   }

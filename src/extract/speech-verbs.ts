@@ -26,7 +26,15 @@ const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map((f) => 
 /** Matches any speech-verb form as a whole word (global, case-insensitive). */
 export const SPEECH_VERB_PATTERN = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'gi');
 
+/** Noun-like forms ("note", "claims") as verbs: only when "that" follows (global, case-insensitive). */
+const nounVerbs = new Map<string, SpeechVerb>();
+for (const [lemma, formsOfLemma] of Object.entries(lexicon.reporting as Record<string, string[]>)) {
+  for (const form of formsOfLemma) if (nounForms.has(form)) nounVerbs.set(form, { form, lemma, verbClass: 'reporting' });
+}
+export const NOUN_FORM_THAT_PATTERN = new RegExp(`\\b(?:${[...nounVerbs.keys()].join('|')})\\b(?=\\s+that\\b)`, 'gi');
+
 /** The lexicon entry of a form ("Said" → say), or undefined. */
 export function lookupSpeechVerb(form: string): SpeechVerb | undefined {
-  return byForm.get(form.toLowerCase().replace(/\s+/g, ' '));
+  const key = form.toLowerCase().replace(/\s+/g, ' ');
+  return byForm.get(key) ?? nounVerbs.get(key);
 }
