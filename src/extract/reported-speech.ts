@@ -64,6 +64,21 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
     if (previous.start < at && previous.end > at) previous.end = at;
     clauses.push({ ...hit, start: from, end: tailEnd, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
   }
+  // "…, but meteorologist Ana Ferreira said radar had shown …", "… after Glencore said it would …": a new speaker mid-sentence.
+  const other = /(?:,\s*|\s)(?:but|and|while|whereas|after|as|when|because|since|though|although)\s+([^,;:"“”]{2,90}?)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|predicted|cautioned|estimated)\s+(?:that\s+)?/gi;
+  const otherFrom = Math.max(hit.cueEnd, hit.end > hit.cueEnd ? hit.start : hit.cueEnd);
+  const otherText = text.slice(otherFrom, sentence.end);
+  for (let m = other.exec(otherText); m; m = other.exec(otherText)) {
+    const at = otherFrom + m.index;
+    const subjectStart = at + m[0].indexOf(m[1]!);
+    if (quoted.contains(at) || /^(?:he|she|it|they)$/i.test(m[1]!.trim())) continue;
+    const resolution = resolveWithFallback(ctx, subjectStart, subjectStart + m[1]!.length, '');
+    if (resolution.kind === 'none') continue;
+    const from = at + m[0].length;
+    const previous = clauses[clauses.length - 1]!;
+    if (previous.start < at && previous.end > at) previous.end = at;
+    clauses.push({ start: from, end: sentence.end, cue: m[2]!.replace(/\s+/g, ' '), cueEnd: from, resolution, pronoun: m[1]!.trim().toLowerCase(), sentence });
+  }
   for (const clause of clauses) {
     for (const piece of splitAndThat(text, clause.start, clause.end)) {
       const cut = cutBeforeQuotes(text, piece, taken);
