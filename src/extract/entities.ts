@@ -170,6 +170,19 @@ const PLACE_NOUNS_OF = /\b(?:provinces|states|regions|districts|counties|cities|
  * place noun.
  */
 function typePlaceLists(text: string, candidates: Candidate[]): void {
+  // "flights from London to Xiamen": the other end of a route from or to a place.
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const c = candidates[k]!;
+    const d = candidates[k + 1]!;
+    if ((c.type === 'place') === (d.type === 'place') || !/^\s+to\s+$/.test(text.slice(c.end, d.start)) || !/\bfrom\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) continue;
+    const other = c.type === 'place' ? d : c;
+    if (other.type !== 'person' || other.known || other.titles.length > 0 || other.single === 'person' || other.parts.length > 3) continue;
+    if (other.parts.some((p) => isPersonalName(p) || isNameLike(p) || DEMONYMS.has(p) || ACRONYM.test(p) || CONTENT_OR_ROLE(p))) continue;
+    other.type = 'place';
+    other.name = other.text.replace(/\s+/g, ' ');
+    other.single = undefined;
+    if (other.parts.length === 1) other.ambiguous = true;
+  }
   let i = 0;
   while (i < candidates.length) {
     let j = i + 1;
@@ -486,6 +499,7 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 const lowerText = (t: Token) => t.text.toLowerCase();
 const ARTICLES = new Set(['The', 'A', 'An']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const ORDINAL_UNITS = new Set(['Circuit', 'Division', 'Fleet', 'Airborne', 'Infantry', 'Cavalry', 'Marines', 'Precinct', 'Battalion', 'Brigade', 'Regiment', 'Squadron', 'Wing']);
 const LEGAL_FORMS = new Set(['Inc.', 'Inc', 'Corp.', 'Corp', 'Ltd.', 'Ltd', 'LLC', 'PLC', 'Plc', 'plc', 'AG', 'SA', 'S.A.', 'Co.', 'Group', 'Holdings', 'GmbH', 'NV', 'ASA', 'AB']);
 // "SoftBank", "CalMac": an inner capital after lower-case letters, except Celtic and Romance surname prefixes.
 const BRAND_SPELLING = /^(?!Mc|Mac|Fitz|De|Da|Di|Du|Le|La|Van|Von|O')\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
@@ -756,6 +770,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     }
   }
 
+  // "the 5th Circuit", "the 3rd Infantry Division": an ordinal before a court circuit or a unit.
+  if (ORDINAL.test(first) && (ORDINAL_UNITS.has(last) || ORG_SUFFIXES.has(last))) return [makeCandidate(text, tokens, a, b, 'organization')];
   // Organization by its last word, or "Ministry of …".
   const ampersand = words.includes('&');
   let headOf = false;
