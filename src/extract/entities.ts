@@ -840,6 +840,15 @@ function isPlaceByContext(tokens: Token[], a: number, b: number): boolean {
   const after = tokens[b + 1];
   if (!next) return false;
   if (next.word && !next.cap && PLACE_NOUNS.has(next.text) && !(tokens[a - 1]?.word === true && /^(?:the|a|an)$/i.test(tokens[a - 1]!.text) && false)) return !isNameLike(tokens[a]!.text) || isLocative(tokens, a);
+  // "Marsabit, a county in northern Kenya", "Kibera, the largest informal settlement".
+  if (next.text === ',' && after?.word && /^(?:a|an|the)$/.test(after.text)) {
+    for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!t.word || t.cap) break;
+      if (PLACE_NOUNS.has(t.text) && !/^(?:resident|residents|native|area|border|capital|camp)$/.test(t.text)) return /^(?:in|of|on|near|north|south|east|west|about|that|where|with|,)$/.test(tokens[k + 1]?.text ?? ',') || !tokens[k + 1]?.word;
+      if (ROLE_WORDS.has(t.text) || ORG_NOUNS.has(t.text)) break;
+    }
+  }
   if (next.text === ',' && after?.cap) {
     const entry = lookupGazetteer(after.text) ?? (tokens[b + 2]?.cap ? lookupGazetteer(`${after.text} ${tokens[b + 2]!.text}`) : undefined);
     if ((entry?.type === 'place' && isLocative(tokens, a)) || STATE_ABBREVIATIONS.has(after.text)) return true;
@@ -874,7 +883,7 @@ function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
   if (prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === tokens[a]!.start) return true;
   if (isAfterAppositiveOrgNoun(tokens, a, b)) return true;
   const next = tokens[b];
-  if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!)) return true;
+  if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!) && !(tokens[b + 1]?.cap && tokens[b + 1]!.word)) return true;
   if (next?.text === ',') {
     const art = tokens[b + 1];
     if (!art?.word || !/^(?:a|an|the)$/.test(art.text)) return false;
@@ -903,6 +912,14 @@ function hasCompanyPossession(tokens: Token[], i: number): boolean {
   return COMPANY_POSSESSIONS.has(w) && w !== 'ceo';
 }
 
+/** "Safaricom shares rose 4%": a name right before its shares. */
+function isBeforeShares(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  return tokens[i]!.text === bareText(tokens[i]!) && !!next?.word && /^(?:shares|stock)$/.test(next.text) && !!after?.word && SHARE_MOVES.test(after.text);
+}
+const SHARE_MOVES = /^(?:rose|fell|jumped|slumped|gained|dropped|climbed|slid|surged|tumbled|plunged|soared|sank|slipped|edged|rallied|closed|ended|traded|opened|lost|added|were|are|have|had|hit|touched|rebounded|recovered)$/;
+
 /** "Lumio unveiled its first glasses", "Acme said its profit …": a subject that owns with "its". */
 function hasItsAfter(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -926,7 +943,7 @@ function isOrganizationByContext(tokens: Token[], a: number): boolean {
   if (!role.word || (role.cap && !role.sentenceStart)) return false;
   // "an analyst at X", "Analysts at X".
   const r = role.text.toLowerCase();
-  return (ROLE_WORDS.has(r) || (r.endsWith('s') && ROLE_WORDS.has(r.slice(0, -1)))) && !/^(?:head|leader)$/.test(r);
+  return (ROLE_WORDS.has(r) || (r.endsWith('s') && ROLE_WORDS.has(r.slice(0, -1)))) && !/^(?:head|leader)$/.test(r) && !(prep.text === 'of' && PLACE_ROLES.has(r));
 }
 
 function classifyTitle(text: string, tokens: Token[], a: number, b: number): Candidate[] {
@@ -970,11 +987,17 @@ function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: num
 
 const PLACE_NOUNS_BEFORE_OF = new Set(['city', 'town', 'village', 'hamlet', 'province', 'state', 'region', 'district', 'county', 'port', 'island', 'islands', 'municipality', 'prefecture', 'governorate', 'suburb', 'neighborhood', 'neighbourhood', 'township', 'borough', 'parish', 'enclave', 'outskirts', 'cities', 'towns', 'villages', 'provinces', 'regions', 'districts', 'counties', 'states']);
 
+// "residents of Kibera", "the mayor of Eldoret": people and offices of a place.
+const PLACE_ROLES = new Set(['residents', 'resident', 'people', 'citizens', 'inhabitants', 'population', 'mayor', 'mayors', 'governor', 'governors', 'townspeople', 'villagers']);
+
 function isLocative(tokens: Token[], a: number): boolean {
   let p = a - 1;
   // "the city of Puno", "the village of Varnavas".
   const noun = tokens[p - 1];
-  if (tokens[p]?.text === 'of' && noun?.word && !noun.cap && PLACE_NOUNS_BEFORE_OF.has(noun.text)) return true;
+  if (tokens[p]?.text === 'of' && noun?.word && (!noun.cap || noun.sentenceStart)) {
+    const n = noun.cap ? noun.text.toLowerCase() : noun.text;
+    if (PLACE_NOUNS_BEFORE_OF.has(n) || PLACE_ROLES.has(n)) return true;
+  }
   if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
   const prev = tokens[p];
   return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
@@ -1139,7 +1162,7 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   // A surname elsewhere in the article wins over these cues at linking time.
   const prev = tokens[i - 1];
   const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
-  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && (hasCompanyPossession(tokens, i) || (!isLocative(tokens, i) && hasItsAfter(tokens, i)))) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
+  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && (hasCompanyPossession(tokens, i) || (!isLocative(tokens, i) && hasItsAfter(tokens, i)) || isBeforeShares(tokens, i))) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && word.length > 2 && !isInitial(word) && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];
