@@ -231,6 +231,8 @@ function convertPlaceList(text: string, candidates: Candidate[], from: number, t
   }
   // "in Lake Charles, Sulphur and Cameron": a personal name only as the one word left among places.
   if (personal.length === 1 && personal[0]!.parts.length === 1 && (nounContext || locative) && items.length >= 3 && places === items.length - 1) convert(personal[0]!);
+  // "Jefferson and Shelby counties": a plural place noun right after the list types every name in it.
+  else if (PLURAL_PLACE_NOUN.test(text.slice(items.at(-1)!.end, items.at(-1)!.end + 20))) for (const c of personal) convert(c);
 }
 
 /** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
@@ -504,6 +506,7 @@ const LEGAL_FORMS = new Set(['Inc.', 'Inc', 'Corp.', 'Corp', 'Ltd.', 'Ltd', 'LLC
 // "SoftBank", "CalMac": an inner capital after lower-case letters, except Celtic and Romance surname prefixes.
 const BRAND_SPELLING = /^(?!Mc|Mac|Fitz|De|Da|Di|Du|Le|La|Van|Von|O')\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
 const LEADER_NOUNS = new Set(['administration', 'presidency', 'government', 'cabinet', 'campaign', 'era', 'doctrine', 'premiership', 'regime']);
+const isProperWord = (w: string) => !CONTENT_OR_ROLE(w) && (!ENGLISH_WORDS.has(w.toLowerCase()) || isPersonalName(w));
 const isConnectorToken = (t: Token) => !t.cap && (RUN_CONNECTORS.has(t.text) || t.text === '&');
 const bareText = (t: Token) => stripPossessive(t.text);
 
@@ -541,7 +544,10 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       }
       // "POSCO and Hyundai Steel": a known or all-capital name before "and" stands alone.
       // "Toyota Motor Corp. and Sony Group Corp.": a complete company name before "and" stands alone too.
-      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head));
+      // "Lockheed Martin and Raytheon Technologies": two names of proper words only, not "Arms Control and Disarmament Agency".
+      const nextWord = tokens[i + 1];
+      const properOnly = left.length > 1 && left.every((x) => isProperWord(x) && !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap && isProperWord(nextWord.text);
+      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head)) || properOnly;
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on', ','].includes(tokens[i - 1]!.text);
@@ -903,8 +909,12 @@ const COMPANY_POSSESSIONS = new Set(['shares', 'stock', 'share', 'shareholders',
 /** "Acme's shares fell": a possessive before what only a company has. */
 function hasCompanyPossession(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.text === bareText(t)) return false;
-  const next = tokens[i + 1];
+  let next = tokens[i + 1];
+  // "Palantir, whose shares have tripled".
+  if (next?.text === ',' && tokens[i + 2]?.text === 'whose') {
+    i += 2;
+    next = tokens[i + 1];
+  } else if (t.text === bareText(t)) return false;
   if (!next?.word || next.cap) return false;
   const w = next.text.toLowerCase();
   if (w === 'chief') return /^(?:executive|financial|operating|technology)$/.test(tokens[i + 2]?.text ?? '');
@@ -1156,6 +1166,8 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
   if ((!sentenceInitial || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word))) && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
+  // "and Beaumont, Texas,": a personal name before a US state or country closing the phrase, unless a person claims it.
+  if (!sentenceInitial && isPersonalName(word) && tokens[i + 1]?.text === ',' && isCountryOrState(tokens[i + 2]?.text ?? '') && /^[,.;)]$/.test(tokens[i + 3]?.text ?? '.') && tokens[i + 2]!.text === bareText(tokens[i + 2]!)) return [{ ...base, type: 'place', ambiguous: true }];
   // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
   if (BRAND_SPELLING.test(word)) return [{ ...base, type: 'organization' }];
   if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
