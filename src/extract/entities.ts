@@ -546,7 +546,7 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       // "Toyota Motor Corp. and Sony Group Corp.": a complete company name before "and" stands alone too.
       // "Lockheed Martin and Raytheon Technologies": two names of proper words only, not "Arms Control and Disarmament Agency".
       const nextWord = tokens[i + 1];
-      const properOnly = left.length > 1 && left.every((x) => isProperWord(x) && !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap && isProperWord(nextWord.text);
+      const properOnly = left.length > 1 && left.every((x) => isProperWord(x) && !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap;
       const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head)) || properOnly;
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
@@ -808,7 +808,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
   const prevNoun = tokens[a - 1];
-  const afterOrgNoun = (!!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start) || isAfterAppositiveOrgNoun(tokens, a, b);
+  const afterOrgNoun = (!!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start) || isAfterAppositiveOrgNoun(tokens, a, b) || isAfterShareNoun(tokens, a);
   if (afterOrgNoun || (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a))))) return [makeCandidate(text, tokens, a, b, 'organization')];
   // "in Sha Tin", "at Farragut North": after a locative preposition, a phrase that is not shaped like
   // a Western personal name ("Jane Doe") is a place, whatever its words.
@@ -892,7 +892,8 @@ function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
   if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!) && !(tokens[b + 1]?.cap && tokens[b + 1]!.word)) return true;
   if (next?.text === ',') {
     const art = tokens[b + 1];
-    if (!art?.word || !/^(?:a|an|the)$/.test(art.text)) return false;
+    // "IG Metall, Germany's largest union": a possessive serves as the article.
+    if (!art?.word || !(/^(?:a|an|the)$/.test(art.text) || (art.cap && art.text !== bareText(art)))) return false;
     for (let k = b + 2; k < b + 7 && k < tokens.length; k++) {
       const t = tokens[k]!;
       if (!t.word) return false;
@@ -943,12 +944,18 @@ function hasItsAfter(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** "shares of Acme", "a stake in Lumio". */
+function isAfterShareNoun(tokens: Token[], a: number): boolean {
+  const prep = tokens[a - 1];
+  const noun = tokens[a - 2];
+  return !!prep?.word && !!noun?.word && /^(?:of|in)$/.test(prep.text) && SHARE_NOUNS.has(noun.text.toLowerCase());
+}
+
 /** "an analyst at Jefferies", "the chief executive of Lumio": an organization by the role before it. */
 function isOrganizationByContext(tokens: Token[], a: number): boolean {
   const prep = tokens[a - 1];
   const role = tokens[a - 2];
-  // "shares of Acme", "a stake in Lumio".
-  if (prep?.word && role?.word && /^(?:of|in)$/.test(prep.text) && SHARE_NOUNS.has(role.text.toLowerCase())) return true;
+  if (isAfterShareNoun(tokens, a)) return true;
   if (!prep || !role || !prep.word || !/^(?:at|of|with|for|from)$/.test(prep.text)) return false;
   if (!role.word || (role.cap && !role.sentenceStart)) return false;
   // "an analyst at X", "Analysts at X".
