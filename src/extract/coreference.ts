@@ -85,7 +85,8 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   // Full names the entity stage missed: the capitalized words written before a speaker's
   // short name ("Substitute Kwame Asante-Boateng"), or a hyphenated given name after a
   // family name written first ("Han Seo-yeon"). Only names no entity already spells out.
-  const known = new Set(entities.filter((e) => e.type === 'person').map((e) => fold(e.name)));
+  // Full names the entity stage already has need no scan; a one-word entity ("Gilligan") still does.
+  const known = new Set(entities.filter((e) => e.type === 'person' && e.name.includes(' ')).map((e) => fold(e.name)));
   const shortNames = [...new Set(speakers.filter((s) => s.type === 'person' && s.name.split(/\s+/).length <= 3 && !known.has(fold(s.name))).map((s) => s.name))];
   if (shortNames.length) {
     const runs = nameRuns(text);
@@ -178,6 +179,8 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
       const aliases = [...new Set([...ref.aliases, ref.name, ...full.aliases])].filter((a) => fold(a) !== fold(full.name));
       return { ...ref, name: full.name, aliases, titles: cleanTitles([...titles, ...full.titles]) };
     }
+    // "Osaka-based Hinode Materials": where an organization is based is not part of its name.
+    if (ref.type === 'organization') name = name.replace(/^\p{Lu}[\p{L}.'’ -]*?-based\s+(?=\p{Lu})/u, '');
     if (ref.type === 'organization' && !text.includes(name)) {
       // A name the lexicon expanded ("NASA" → its full name) stays in the form the article uses.
       const written = ref.aliases.filter((a) => text.includes(a)).sort((a, b) => b.length - a.length)[0];

@@ -132,6 +132,8 @@ export class SpeakerResolver {
     const s = start + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length);
     const phrase = this.#doc.text.slice(s, end).trim();
     if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
+    // "the investor said, asking not to be named": whoever it is, the article keeps them unnamed.
+    if (/^(?:he|she|the\s+[\p{Ll}\s-]+)$/iu.test(phrase) && this.#anonymous(s)) return { kind: 'unnamed', description: phrase };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
     if (/^(?:it|it[’']s)$/i.test(phrase)) return this.#resolveIt(s, phrase);
     if (/^(?:they|we)$/i.test(phrase)) return this.#resolvePlural(s, phrase);
@@ -279,6 +281,13 @@ export class SpeakerResolver {
     const firstClause = before.split(/[,;:]/).pop() ?? '';
     // "of" and "for" join titles to names ("director of rugby Hugo Sarrazin"); the others make objects.
     return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
+  }
+
+  /** The sentence at `pos` says its speaker is anonymous. */
+  #anonymous(pos: number): boolean {
+    const sentence = this.#sentenceAt(pos);
+    if (!sentence) return false;
+    return /\b(?:not to be named|on condition of anonymity|condition of anonymity|declined to be named|speaking anonymously|requested anonymity|asked for anonymity|not authori[sz]ed to (?:speak|comment|discuss))\b/i.test(this.#doc.text.slice(sentence.start, sentence.end));
   }
 
   #isObject(m: Mention): boolean {
