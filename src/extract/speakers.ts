@@ -152,6 +152,12 @@ export class SpeakerResolver {
     if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
     if (person && INDEFINITE.test(phrase) && this.#doc.text.slice(s, person.start).split(/\s+/).length <= 1) return this.#named(person, '', appositive);
 
+    // "the Junta de Andalucía": a capitalized name after "the" that no entity covers whole names an
+    // organization, even when a place inside it is known.
+    const titledName = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
+    if (titledName && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
+      return { kind: 'named', ref: { name: titledName[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
+    }
     const words = phrase.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
     const head = words[words.length - 1]!;
     const org = inside.find((m) => m.type === 'organization' || m.type === 'place');
