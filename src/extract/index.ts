@@ -122,7 +122,8 @@ function maskSpans(doc: TextDocument, spans: { start: number; end: number }[]): 
 function checkDates(doc: TextDocument, options: ExtractOptions, boilerplate: ReturnType<typeof findBoilerplate>, warn: (offset: number, ruleId: string, reason: string, note?: string) => void) {
   const lead = doc.blocks.find((b) => b.kind !== 'heading');
   if (lead) {
-    const m = /\b(?:said|says|announced|told|on|late|early)\s+(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(doc.text.slice(lead.start, lead.end));
+    // Only a weekday tied to something already said or done; "will play on Saturday" looks ahead.
+    const m = /\b(?:said|announced|told|reported|confirmed|released|published|died|killed|voted|ruled|signed)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+|early\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/.exec(doc.text.slice(lead.start, lead.end));
     const dayName = weekdayOf(options.date);
     if (m && dayName) {
       const resolved = resolveDayWord(m[1]!, options.date)!;
