@@ -58,3 +58,12 @@ test('ids are readable and stable', () => {
   assert.equal(quoteId('a', '“We won,”  she  said'), quoteId('a', '"We won," she said'));
   assert.notEqual(quoteId('a', 'We won'), quoteId('b', 'We won'));
 });
+
+test('an organization with and without its legal suffix is one record', () => {
+  const { entities } = linkEntities([
+    { articleId: 'a', entities: [{ name: 'Andes Copper Corp.', type: 'organization', aliases: [], mentions: [{ start: 0, end: 18, text: 'Andes Copper Corp.' }] }] },
+    { articleId: 'b', entities: [{ name: 'Andes Copper', type: 'organization', aliases: [], mentions: [{ start: 0, end: 12, text: 'Andes Copper' }] }] },
+  ]);
+  assert.equal(entities.length, 1);
+  assert.deepEqual(entities[0]!.articleIds, ['a', 'b']);
+});

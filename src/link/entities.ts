@@ -7,7 +7,7 @@
  * may be two people.
  */
 import type { Entity, EntityType, ExtractedEntity } from '../archive/types.ts';
-import { normalizeName, SlugCounter } from './ids.ts';
+import { normalizeName, organizationKey, SlugCounter } from './ids.ts';
 
 export interface ArticleEntities {
   articleId: string;
@@ -27,8 +27,8 @@ function joinKeys(entity: ExtractedEntity): string[] {
   const keys = [normalizeName(entity.name)];
   if (entity.type !== 'person') {
     for (const alias of entity.aliases) if (ABBREVIATION.test(alias)) keys.push(normalizeName(alias));
-    // "the Pentagon" and "Pentagon" are one organization.
-    keys.push(normalizeName(entity.name.replace(/^the\s+/i, '')));
+    // "the Pentagon" and "Pentagon", "Acme Corp." and "Acme" are one organization.
+    keys.push(organizationKey(entity.name));
   }
   return [...new Set(keys)].map((k) => `${entity.type}\u0000${k}`);
 }

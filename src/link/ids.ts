@@ -45,6 +45,18 @@ export function normalizeName(name: string): string {
     .toLowerCase();
 }
 
+const LEGAL_SUFFIX = /,?\s+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|llc|plc|co\.|company|group|holdings?|ag|sa|s\.a\.|se|gmbh|nv|n\.v\.|bv|ab|asa|oyj|spa|s\.p\.a\.|pty|pte)$/i;
+
+/**
+ * An organization's name without "the" and legal suffixes, normalized:
+ * "Andina Copper Corp." and "Andina Copper" are one company.
+ */
+export function organizationKey(name: string): string {
+  let key = normalizeName(name).replace(/^the\s+/, '');
+  for (let i = 0; i < 2 && LEGAL_SUFFIX.test(key); i++) key = key.replace(LEGAL_SUFFIX, '');
+  return key;
+}
+
 /** Folds a quote's text so that whitespace or curly/straight differences never change its id. */
 export function normalizeQuoteText(text: string): string {
   return text

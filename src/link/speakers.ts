@@ -6,7 +6,7 @@
  */
 import type { Entity, Speaker, SpeakerRef } from '../archive/types.ts';
 import { compareStrings, dedupeByNormalized, pickCanonicalName } from './entities.ts';
-import { normalizeName, SlugCounter } from './ids.ts';
+import { normalizeName, organizationKey, SlugCounter } from './ids.ts';
 
 export interface SpeakerMention {
   /** Key of the quote this speaker said, for the caller to map back. */
@@ -20,7 +20,7 @@ export interface LinkedSpeakers {
   idByQuoteKey: Map<string, string>;
 }
 
-const keyOf = (s: SpeakerRef) => `${s.type}\u0000${normalizeName(s.name)}`;
+const keyOf = (s: SpeakerRef) => `${s.type}\u0000${s.type === 'person' ? normalizeName(s.name) : organizationKey(s.name)}`;
 
 /** Links speakers across articles and to their entity records. */
 export function linkSpeakers(mentions: SpeakerMention[], entities: Entity[]): LinkedSpeakers {
