@@ -28,6 +28,9 @@ export interface ReportedSpeech {
 const LEAD_ADVERBIAL = new RegExp(`^(?:(?:${LEAD_WORDS}|\\p{Lu}\\p{Ll}+ing)\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`, 'u');
 const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b|,\s*\p{Ll})/iu;
 const NEEDS_THAT = new Set(['find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
+// "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand
+// between the cue and "that"; "talks were continuing and that …" or "calls with monitors that …" may not.
+const LATE_THAT = /^\s*(?:(?:on|in|at|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
 const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 
 /**
@@ -221,12 +224,12 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
     // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
-    if (NEEDS_THAT.has(lemma) && !/^[^.;"“”]{0,60}?\bthat\b/.test(text.slice(start, sentence.end))) continue;
+    if (NEEDS_THAT.has(lemma) && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end))) continue;
     const that = THAT.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
     else {
       // "said on Monday that …", "said in a statement that …"
-      const late = /^[^,.;"“”]{0,60}?\bthat\s+/.exec(text.slice(start, sentence.end));
+      const late = LATE_THAT.exec(text.slice(start, sentence.end));
       if (late) start += late[0].length;
     }
     // "…, Reuters reported." at the end names where the words were reported, not who said them.
