@@ -146,6 +146,9 @@ export function isAppositive(segment: string): boolean {
   if (titled && segment.split(/\s+/).length >= 3 && !isRoleWord(titled[1]!.split(/\s+/)[0]!.toLowerCase())) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
+  // "defending", "presiding" (court reports); "organized in a group called …"; "popularly known as …".
+  if (/^\p{Ll}+ing$/u.test(segment)) return true;
+  if (/^(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:in|by|at|from|with|as|under|among|to|for)\b/u.test(segment)) return true;
   const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
   return opens && segment.split(/\s+/).length <= 24;
 }

@@ -212,9 +212,11 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     if (!subject) continue;
     // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
     const description = text.slice(clauseStart, subject.start).trim();
-    // Only a description may precede the name ("Qatar's mediator, Minister Jane Doe, said"), never a clause.
-    if (description && !(/,$/.test(description) && description.split(/\s+/).length <= 12 && isAppositive(description.slice(0, -1)) && !isClauseLike(description.slice(0, -1)))) continue;
-    const appositive = [description.replace(/,$/, ''), subject.appositive].filter(Boolean).join(', ');
+    // Only a description may precede the name ("Qatar's mediator, Minister Jane Doe, said"), never a clause —
+    // unless a conjunction starts a new one: "He has been mayor for 17 years, and he says …".
+    const conjoinedClause = /,$/.test(description) && /^(?:and|but|yet|so)\b/i.test(text.slice(subject.start, subject.end).trim());
+    if (description && !conjoinedClause && !(/,$/.test(description) && description.split(/\s+/).length <= 12 && isAppositive(description.slice(0, -1)) && !isClauseLike(description.slice(0, -1)))) continue;
+    const appositive = conjoinedClause ? subject.appositive : [description.replace(/,$/, ''), subject.appositive].filter(Boolean).join(', ');
     const resolution = resolveWithFallback(ctx, subject.start, subject.end, appositive);
     if (resolution.kind === 'none') continue;
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);

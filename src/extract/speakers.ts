@@ -182,6 +182,8 @@ export class SpeakerResolver {
     // "The 58-year-old" refers back like a pronoun.
     if (/^the\s+\d+-year-old$/i.test(phrase)) return this.#resolveDescription(s) ?? { kind: 'unnamed', description: phrase };
     const definite = /^(?:the|this|that|its|their|his|her)\b/i.test(phrase) || /^\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}/u.test(phrase);
+    // "county commission minutes", "internal inspection logs": records speak for no one named.
+    if (!definite && DOCUMENT_HEADS.has(head) && !/\p{Lu}/u.test(phrase.slice(1))) return { kind: 'unnamed', description: phrase };
     // "the statement said": whoever issued the statement, the organization last speaking.
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
       const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
@@ -231,10 +233,11 @@ export class SpeakerResolver {
     }
     // A capitalized name the entity stage did not know: keep it rather than lose the speaker.
     const split = splitTitles(phrase);
-    if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,4}$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
+    if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,5}(?:\s+\d{1,4})?$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
       const sameSurname = this.#personBySurname(split.name, s);
       if (sameSurname) return sameSurname;
-      return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
+      const organization = split.name.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w.toLowerCase()) || COMPANY_NAME.test(w));
+      return { kind: 'named', ref: { name: split.name, type: organization ? 'organization' : 'person', aliases: [], titles: organization ? [] : cleanTitles(split.titles) }, entity: null };
     }
     return { kind: 'none' };
   }
