@@ -551,6 +551,9 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on', ','].includes(tokens[i - 1]!.text);
+    } else if (w === 'of' && left.length >= 2 && COMPANY_ENDINGS.has(head) && !ORG_HEADS.has(left[0]!) && isPlaceAfterOf(tokens, i + 1, to)) {
+      // "Nordwind Energie GmbH of Hamburg": a company's name ends at its legal or trade ending; the place is separate.
+      keep = false;
     } else if (left.length === 1 && isOrgAcronym(head)) {
       keep = true;
     } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
@@ -575,6 +578,16 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
     if (y > x) out.push([x, y]);
   }
   return out;
+}
+
+/** Legal forms and trade words that end a company's name ("GmbH", "Logistics"), not an institution's ("Bank", "Department"). */
+const COMPANY_ENDINGS = new Set([...LEGAL_FORMS, 'Logistics', 'Transport', 'Chemicals', 'Energie', 'Energy', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Motors', 'Pharmaceuticals', 'Enterprises', 'Materials', 'Manufacturing', 'Construction', 'Foods', 'Mining', 'Shipping', 'Engineering']);
+COMPANY_ENDINGS.delete('Group');
+COMPANY_ENDINGS.delete('Co.');
+/** True when tokens from `i` up to `to` are one place the gazetteer knows (a city, a state, a country). */
+function isPlaceAfterOf(tokens: Token[], i: number, to: number): boolean {
+  const span = longestGazetteerMatch(tokens, i, to);
+  return !!span && span.end === to && span.entry.type === 'place';
 }
 
 function joinTokens(tokens: Token[], from: number, to: number): string {
@@ -765,6 +778,15 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   if (n === 1) return classifySingle(text, tokens, a, allowPerson);
   if (DEMONYMS.has(words.join(' '))) return [];
+  // "Ballina, Co Mayo": the Irish and British abbreviation of County before a place's name.
+  if (n === 2 && (first === 'Co' || first === 'Co.') && /^\p{Lu}\p{Ll}+$/u.test(last) && !ORG_SUFFIXES.has(last) && (tokens[a - 1]?.text === ',' || isLocative(tokens, a))) {
+    return [makeCandidate(text, tokens, a, b, 'place', `County ${last}`)];
+  }
+  // "Ukrainian Red Cross", "Russian Ministry of Defense": a nationality or place before a known organization's
+  // short name makes a different, national body: the whole phrase names it, not the expansion of the short name.
+  if (n >= 3 && (DEMONYMS.has(first) || lookupGazetteer(first)?.type === 'place') && lookupGazetteer(words.slice(1).join(' '))?.type === 'organization' && !ACRONYM.test(words[1]!)) {
+    return [makeCandidate(text, tokens, a, b, 'organization')];
+  }
 
   // "Democrat Jane Doe", "Patient John Smith": a describing word at the front is a title, not a name.
   if (allowPerson && (DEMONYMS.has(first) || (tokens[a]!.sentenceStart && !isNameLike(first) && !isPersonalName(first) && !lookupGazetteer(first) && CONTENT_OR_ROLE(first))) && isNameLike(words[1]!)) {
@@ -1133,6 +1155,9 @@ function cleanTitles(titles: string[]): string[] {
 }
 
 /** A single capitalized word: known place/organization, acronym, or a name to link later. */
+/** An all-capital word of two letters or more ("NEXT"). */
+const isShoutedWord = (t: Token | undefined) => !!t?.word && t.text.length >= 2 && /^\p{Lu}+$/u.test(t.text);
+
 function classifySingle(text: string, tokens: Token[], i: number, allowPerson: boolean, known?: GazetteerEntry): Candidate[] {
   const t = tokens[i]!;
   const word = bareText(t);
@@ -1170,6 +1195,10 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   if (ACRONYM.test(word)) {
     // "MPs", "CEOs": plurals of acronyms are people or things, not one organization.
     if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2 || /\p{Lu}s$/u.test(word)) return [];
+    // "J.W. gets the headlines": two dotted initials the gazetteer does not know are a person's, not an organization.
+    if (/^(?:\p{Lu}\.){2}$/u.test(word)) return [];
+    // "NEXT UP", "READ MORE": an English word in a line of capitals is shouted, not an acronym.
+    if ((ENGLISH_WORDS.has(word.toLowerCase()) || wordFlags(word.toLowerCase()) & (WORD_FUNCTION | WORD_CONTENT)) && (isShoutedWord(tokens[i - 1]) || isShoutedWord(tokens[i + 1]))) return [];
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
   if ((!sentenceInitial || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word))) && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
