@@ -233,6 +233,31 @@ function convertPlaceList(text: string, candidates: Candidate[], from: number, t
   if (personal.length === 1 && personal[0]!.parts.length === 1 && (nounContext || locative) && items.length >= 3 && places === items.length - 1) convert(personal[0]!);
   // "Jefferson and Shelby counties": a plural place noun right after the list types every name in it.
   else if (PLURAL_PLACE_NOUN.test(text.slice(items.at(-1)!.end, items.at(-1)!.end + 20))) for (const c of personal) convert(c);
+  // "Haskell, Latimer and McIntosh counties": a county's name includes the word (Haskell County), as in
+  // "Haskell County" written out; other plural nouns ("Hodeidah and Taiz provinces") leave the names bare.
+  if (/^\s+counties\b/.test(text.slice(items.at(-1)!.end, items.at(-1)!.end + 12))) {
+    for (const c of items) if (c.type === 'place' && !/\bCount(?:y|ies)$/.test(c.name)) {
+      c.name = `${c.name} County`;
+      c.known = false;
+      c.ambiguous = false;
+    }
+  }
+}
+
+/**
+ * "Palm Meadows Residents' Welfare Association": a plural possessive of a common noun followed by one or
+ * two capitalized words that end in an institution word belongs to the institution's name.
+ */
+function pluralPossessiveInName(text: string, tokens: Token[], j: number): boolean {
+  const prev = tokens[j - 1]!;
+  // Plural ("Residents'"), or singular after a saint's abbreviation ("St Muredach's Credit Union").
+  if (!(/\p{Ll}s['’]$/u.test(prev.text) || (/['’]s$/.test(prev.text) && /^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? ''))) || lookupGazetteer(bareText(prev))) return false;
+  for (let k = j; k < j + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.cap || !gapIsSpace(text, tokens[k - 1]!, t)) return false;
+    if (ORG_SUFFIXES.has(t.text)) return true;
+  }
+  return false;
 }
 
 /** Credit lines, bylines and datelines' outlets, plus the caller's ranges, as sorted ranges. */
@@ -370,7 +395,10 @@ function isNameToken(tokens: Token[], i: number): boolean {
   if (bare.endsWith('.')) bare = bare.slice(0, -1);
   // "Sundays", "Mondays": plural weekdays are no more names than the weekdays.
   if (bare.endsWith('s') && wordFlags(bare.slice(0, -1)) & WORD_NEVER) return false;
-  return !(wordFlags(bare) & WORD_NEVER) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare));
+  if (!(wordFlags(bare) & WORD_NEVER) || (bare.length > 2 && bare === bare.toUpperCase() && !NEVER_NAMES.has(bare))) return true;
+  // "Credit Union", "Photo Society": a caption word right before an institution word is part of its name.
+  const next = tokens[i + 1];
+  return bare === t.text && !t.sentenceStart && !!next?.cap && next.start === t.end + 1 && ORG_SUFFIXES.has(next.text) && !/^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)day$|^(?:January|February|March|April|June|July|August|September|October|November|December)$/.test(bare);
 }
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
@@ -399,7 +427,7 @@ function findRuns(text: string, tokens: Token[]): [number, number][] {
       const tok = tokens[j]!;
       if (prev.word && prev.text !== stripPossessive(prev.text) && !POSSESSIVES_IN_NAMES.has(normalizeForm(prev.text).toLowerCase()) && !/^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? '')) {
         // "Alzheimer's Society", "National Irrigators' Council": a possessive right before an institution word is part of its name.
-        if (!(tok.cap && ORG_SUFFIXES.has(tok.text) && gapIsSpace(text, prev, tok) && !lookupGazetteer(bareText(prev)))) break;
+        if (!(tok.cap && ORG_SUFFIXES.has(tok.text) && gapIsSpace(text, prev, tok) && !lookupGazetteer(bareText(prev))) && !pluralPossessiveInName(text, tokens, j)) break;
       }
       // A quoted nickname between given and family name: Shoaib 'Shabby' Qureshi.
       const skip = nicknameEnd(text, tokens, j);
