@@ -1393,6 +1393,7 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
     if (g && !g.mentions.some((m) => m.start === c.start)) add(g, c);
   }
 
+  mergeIntoFullestForms(groups);
   const entities: ExtractedEntity[] = [];
   for (const g of groups) if (g.mentions.length > 0) entities.push(toEntity(g));
   return entities.sort((x, y) => x.mentions[0]!.start - y.mentions[0]!.start);
@@ -1417,6 +1418,36 @@ function mergeOrganizationForms(groups: Group[]): void {
       return !short.known && l.startsWith(s + ' of ');
     });
     if (!target) continue;
+    for (const m of short.mentions) target.mentions.push(m);
+    for (const f of short.forms) target.forms.add(f);
+    target.forms.add(short.name);
+    short.mentions = [];
+  }
+}
+
+/**
+ * The fullest form the article writes names the entity: "Kisumu" joins "Kisumu County" and "Nagano"
+ * joins "Nagano Prefecture"; "Valdane" (wherever typed) and an untitled "Corrigan Hale" join the company
+ * "Valdane Chemicals" / "Corrigan Hale Capital", whose name is theirs plus institution words.
+ */
+function mergeIntoFullestForms(groups: Group[]): void {
+  const live = groups.filter((g) => g.mentions.length > 0);
+  const byName = new Map<string, Group>();
+  for (const g of live) if (g.type === 'place' || g.type === 'organization') byName.set(`${g.type}:${foldKey(g.name)}`, g);
+  const orgs = live.filter((g) => g.type === 'organization' && !g.known && g.parts.length >= 2);
+  for (const short of live) {
+    if (short.mentions.length === 0) continue;
+    let target: Group | undefined;
+    if (short.type === 'place' && !isCountryOrState(short.name)) {
+      target = byName.get(`place:${foldKey(short.name)} county`) ?? byName.get(`place:${foldKey(short.name)} prefecture`);
+    }
+    if (!target && !short.known && (short.type !== 'person' || short.titles.size === 0) && !(short.type === 'place' && PLACE_SUFFIXES.has(short.parts[short.parts.length - 1]!))) {
+      const s = foldKey(short.name);
+      const n = short.parts.length;
+      const matches = orgs.filter((o) => o !== short && o.parts.length > n && foldKey(o.parts.slice(0, n).join(' ')) === s && o.parts.slice(n).every((w) => ORG_SUFFIXES.has(w)));
+      if (matches.length === 1) target = matches[0];
+    }
+    if (!target || target === short) continue;
     for (const m of short.mentions) target.mentions.push(m);
     for (const f of short.forms) target.forms.add(f);
     target.forms.add(short.name);
