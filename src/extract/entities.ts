@@ -24,6 +24,7 @@ const {
   LOCATIVE_PREPOSITIONS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
+  MULTIWORD_TITLES,
   NEVER_NAMES,
   ORG_HEADS,
   ORG_SUFFIXES,
@@ -806,6 +807,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   if (n === 1) return classifySingle(text, tokens, a, allowPerson);
   if (DEMONYMS.has(words.join(' '))) return [];
+  // "Eoin Gilligan SC", "Jane Doe QC": an honour or rank in capitals after a name is not part of it.
+  if (n >= 3 && allowPerson && NAME_SUFFIXES.has(last) && /^\p{Lu}{2,3}$/u.test(last) && isNameLike(words[n - 2]!)) return classifySegment(text, tokens, a, b - 1, allowPerson);
   // "Ballina, Co Mayo": the Irish and British abbreviation of County before a place's name.
   if (n === 2 && (first === 'Co' || first === 'Co.') && /^\p{Lu}\p{Ll}+$/u.test(last) && !ORG_SUFFIXES.has(last) && (tokens[a - 1]?.text === ',' || isLocative(tokens, a))) {
     return [makeCandidate(text, tokens, a, b, 'place', `County ${last}`)];
@@ -1032,7 +1035,8 @@ function classifyTitle(text: string, tokens: Token[], a: number, b: number): Can
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
     if (isRoleWord(t.text) || isHonorific(t.text)) {
-      flush(i);
+      // "Grand Junction Fire Department Battalion Chief": a two-word title ends the name before its first word.
+      flush(i > segStart && MULTIWORD_TITLES.has(`${tokens[i - 1]!.text} ${t.text}`.toLowerCase()) ? i - 1 : i);
       segStart = i + 1;
     }
   }
@@ -1385,6 +1389,21 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
       groups.splice(groups.indexOf(g), 1);
       singlePersons.delete(key);
     }
+  }
+  // "Eoin Gilligan, defending, said … Mr Gilligan said": an unknown two- or three-word name that a titled
+  // surname explains is that person's full name.
+  for (const c of candidates) {
+    if (c.single !== 'weak' || c.type !== 'person' || c.parts.length < 2 || c.parts.length > 3) continue;
+    if (!c.parts.every((p) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u.test(p) && !CONTENT_OR_ROLE(p) && !lookupGazetteer(p))) continue;
+    const key = 'person:' + foldKey(c.parts[c.parts.length - 1]!);
+    const g = singlePersons.get(key);
+    if (!g || g.parts.length !== 1) continue;
+    g.forms.add(g.name);
+    g.name = c.name;
+    g.parts = c.parts;
+    add(g, c);
+    singlePersons.delete(key);
+    persons.push(g);
   }
   // Bare words that a titled surname explains ("President Smith" … "Smith said").
   for (const c of candidates) {
