@@ -130,7 +130,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
 const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’']);
 // "BBC Radio 4", "Channel 4": names that end in a number.
-const NUMBERED_NAMES = new Set(['Radio', 'Channel', 'TV', 'Studio', 'Terminal', 'Gate', 'Route', 'Highway', 'Interstate', 'Pier', 'Platform']);
+const NUMBERED_NAMES = new Set(['District', 'Radio', 'Channel', 'TV', 'Studio', 'Terminal', 'Gate', 'Route', 'Highway', 'Interstate', 'Pier', 'Platform']);
 const DOC_NUMBER_WORDS = new Set(['Resolution', 'No.', 'Article', 'Protocol', 'Amendment', 'Directive', 'Regulation', 'Act', 'Bill', 'Proposition', 'Order']);
 // Months that are also given names ("Theresa May", "June Carmody").
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
@@ -794,7 +794,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
 
   // "BBC Radio 4", "Channel 4" are organizations; "Route 66", "Terminal 5" are places.
   if (n >= 2 && /^\d/.test(last) && NUMBERED_NAMES.has(words[n - 2]!)) {
-    return [makeCandidate(text, tokens, a, b, /^(?:Radio|Channel|TV|Studio)$/.test(words[n - 2]!) ? 'organization' : 'place')];
+    // "Mesa County Valley School District 51": a numbered school or service district is an organization.
+    const serviceDistrict = words[n - 2] === 'District' && n >= 3 && (ORG_SUFFIXES.has(words[n - 3]!) || /^(?:Schools?|Unified|Independent|Fire|Water|Sanitation|Hospital|Transit)$/.test(words[n - 3]!));
+    return [makeCandidate(text, tokens, a, b, /^(?:Radio|Channel|TV|Studio)$/.test(words[n - 2]!) || serviceDistrict ? 'organization' : 'place')];
   }
   // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
   const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
