@@ -777,7 +777,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     const head = words.slice(0, -1).join(' ') + ' ' + last.slice(0, dash);
     const known = lookupGazetteer(head);
     const modifier = last.slice(dash + 1).toLowerCase();
-    if (!known && modifier !== 'based' && modifier !== 'born' && modifier !== 'headquartered') return [];
+    if (!known && modifier !== 'based' && modifier !== 'born' && modifier !== 'headquartered' && modifier !== 'area') return [];
     const c = makeCandidate(text, tokens, a, b, known?.type ?? 'place', known?.name ?? head, !!known);
     c.end = tokens[b - 1]!.start + dash;
     c.text = text.slice(c.start, c.end);
@@ -815,6 +815,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   if (n === 2 && (first === 'Co' || first === 'Co.') && /^\p{Lu}\p{Ll}+$/u.test(last) && !ORG_SUFFIXES.has(last) && (tokens[a - 1]?.text === ',' || isLocative(tokens, a))) {
     return [makeCandidate(text, tokens, a, b, 'place', `County ${last}`)];
   }
+  // "IIYAMA, Nagano Pref. –": the Japanese abbreviation of Prefecture after a place's name.
+  if (n === 2 && /^Pref\.?$/.test(last) && /^\p{Lu}\p{Ll}+$/u.test(first)) return [makeCandidate(text, tokens, a, b, 'place', `${first} Prefecture`)];
   // "Ukrainian Red Cross", "Russian Ministry of Defense": a nationality or place before a known organization's
   // short name makes a different, national body: the whole phrase names it, not the expansion of the short name.
   if (n >= 3 && (DEMONYMS.has(first) || lookupGazetteer(first)?.type === 'place') && lookupGazetteer(words.slice(1).join(' '))?.type === 'organization' && !ACRONYM.test(words[1]!)) {
@@ -1189,6 +1191,12 @@ function cleanTitles(titles: string[]): string[] {
 }
 
 /** A single capitalized word: known place/organization, acronym, or a name to link later. */
+/** True when the line starting at `start` reads like a dateline: "TOWN, Region —" before the first sentence. */
+function isDatelineLine(text: string, start: number): boolean {
+  const line = text.slice(start, start + 80);
+  return /^[\p{Lu}\p{M}' -]+,(?: [\p{L}.]+){1,4}\.? ?(?:—|–|--|-|\()/u.test(line);
+}
+
 /** An all-capital word of two letters or more ("NEXT"). */
 const isShoutedWord = (t: Token | undefined) => !!t?.word && t.text.length >= 2 && /^\p{Lu}+$/u.test(t.text);
 
@@ -1218,7 +1226,7 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     if (out.length > 0 && (out.length === halves.length || modifier || halves.every((h) => /^\p{Lu}/u.test(h)))) return out;
     if (modifier) {
       const head = halves.slice(0, -1).join('-');
-      if (/^(?:based|headquartered)$/.test(halves[halves.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(head) && !isPersonalName(head)) {
+      if (/^(?:based|headquartered|area)$/.test(halves[halves.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(head) && !isPersonalName(head)) {
         return [{ ...base, type: 'place', name: head, end: t.start + head.length, text: head, parts: [head] }];
       }
       return [];
@@ -1231,6 +1239,11 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     if (NON_ORG_ACRONYMS.has(word) || STATE_ABBREVIATIONS.has(word) || word.length < 2 || /\p{Lu}s$/u.test(word)) return [];
     // "J.W. gets the headlines": two dotted initials the gazetteer does not know are a person's, not an organization.
     if (/^(?:\p{Lu}\.){2}$/u.test(word)) return [];
+    // "MARFA, Texas —", "IIYAMA, Nagano Pref. –": a dateline's town in capitals opens the first line.
+    if (t.breakBefore && word.length >= 4 && /^\p{Lu}+$/u.test(word) && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isDatelineLine(text, t.start)) {
+      const name = word[0] + word.slice(1).toLowerCase();
+      return [{ ...base, type: 'place', name, parts: [name] }];
+    }
     // "NEXT UP", "READ MORE": an English word in a line of capitals is shouted, not an acronym.
     if ((ENGLISH_WORDS.has(word.toLowerCase()) || wordFlags(word.toLowerCase()) & (WORD_FUNCTION | WORD_CONTENT)) && (isShoutedWord(tokens[i - 1]) || isShoutedWord(tokens[i + 1]))) return [];
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
