@@ -803,6 +803,10 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   if (n >= 2 && (DOCUMENT_SUFFIXES.has(docWord) || (docWord !== last && DOC_NUMBER_WORDS.has(docWord))) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
 
   const whole = lookupGazetteer(words.join(' '));
+  // "the Karnataka high court", "the Delhi high court": a court of a state written in lower case.
+  if (whole?.type === 'place' && tokens[b]?.text === 'high' && tokens[b + 1]?.text === 'court' && gapIsSpace(text, tokens[b - 1]!, tokens[b]!)) {
+    return [makeCandidate(text, tokens, a, b + 2, 'organization', `${whole.name} High Court`)];
+  }
   if (whole) {
     if (n === 1) return classifySingle(text, tokens, a, allowPerson, whole);
     return [makeCandidate(text, tokens, a, b, whole.type, whole.name, true)];
@@ -1073,6 +1077,8 @@ function isLocative(tokens: Token[], a: number): boolean {
     const n = noun.cap ? noun.text.toLowerCase() : noun.text;
     if (PLACE_NOUNS_BEFORE_OF.has(n) || PLACE_ROLES.has(n)) return true;
   }
+  // "trucks out of Kadugodi".
+  if (tokens[p]?.text === 'of' && noun?.text === 'out') return true;
   if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
   const prev = tokens[p];
   return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
@@ -1256,8 +1262,11 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   if (/^\p{Lu}{2,}-\p{Lu}/u.test(word)) return [{ ...base, type: 'organization' }];
   // A surname elsewhere in the article wins over these cues at linking time.
   const prev = tokens[i - 1];
-  const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word);
-  if (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && (hasCompanyPossession(tokens, i) || (!isLocative(tokens, i) && hasItsAfter(tokens, i)) || isBeforeShares(tokens, i))) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1))) return [{ ...base, type: 'organization', ambiguous: true }];
+  // "Tanker operator Shivanna, who runs six trucks": ", who" after the name makes it a person's.
+  const whoAfter = tokens[i + 1]?.text === ',' && tokens[i + 2]?.text === 'who';
+  const afterOrgNoun = !!prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === t.start && !CONTENT_OR_ROLE(word) && !whoAfter;
+  if (whoAfter && !sentenceInitial && !CONTENT_OR_ROLE(word) && !ENGLISH_WORDS.has(word.toLowerCase()) && !ACRONYM.test(word)) return [{ ...base, single: 'person' }];
+  if (!whoAfter && (afterOrgNoun || (!sentenceInitial && isOrganizationByContext(tokens, i)) || (!isPersonalName(word) && !isNameLike(word) && !CONTENT_OR_ROLE(word) && (!sentenceInitial || !ENGLISH_WORDS.has(word.toLowerCase())) && (hasCompanyPossession(tokens, i) || (!isLocative(tokens, i) && hasItsAfter(tokens, i)) || isBeforeShares(tokens, i))) || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word) && hasOrganizationNoun(tokens, i, i + 1)))) return [{ ...base, type: 'organization', ambiguous: true }];
   if (isLocative(tokens, i) && !sentenceInitial && word.length > 2 && !isInitial(word) && !isPersonalName(word) && !CONTENT_OR_ROLE(word)) return [{ ...base, type: 'place' }];
   // "the Biden administration", "the Meloni government": a leader named by the government they head.
   const next = tokens[i + 1];
