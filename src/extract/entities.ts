@@ -576,7 +576,9 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       // "Lockheed Martin and Raytheon Technologies": two names of proper words only, not "Arms Control and Disarmament Agency".
       const nextWord = tokens[i + 1];
       const properOnly = left.length > 1 && left.every((x) => isProperWord(x) && !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap;
-      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head)) || properOnly;
+      // "Dupont Circle and Metro Center": a place's name ending in a place word stands alone.
+      const placeLeft = left.length > 1 && PLACE_SUFFIXES.has(head) && !ORG_SUFFIXES.has(head) && left.every((x) => !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap;
+      const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head)) || properOnly || placeLeft;
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on', ','].includes(tokens[i - 1]!.text);
@@ -935,6 +937,9 @@ function isAfterAppositiveOrgNoun(tokens: Token[], a: number, b: number): boolea
   if (tokens[a - 1]?.text !== ',' || !noun?.word || noun.cap || !ORG_NOUNS.has(noun.text) || PERSONLIKE_ORG_NOUNS.has(noun.text)) return false;
   const det = tokens[a - 3];
   if (!det?.word || !(/^(?:a|an|the|its|his|her|their|our|new|own|\p{Ll}+-\p{Ll}+)$/u.test(det.text) || det.text !== bareText(det) || /s['’]$/.test(det.text))) return false;
+  // "A spokeswoman for the department, Colleen Marsh, said": the appositive names the role's holder.
+  const role = tokens[a - 5];
+  if (/^(?:for|of|at|with)$/.test(tokens[a - 4]?.text ?? '') && role?.word && isRoleWord(role.text)) return false;
   const after = tokens[b];
   // "At the school, Jane Doe teaches": a given name followed by its verb is a person.
   if (isPersonalName(bareText(tokens[a]!)) && after?.word) return false;
