@@ -863,7 +863,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
 
   // Places by their first or last word ("Lake Charles", "Jamison Valley"), or a compass word before a known place.
   const personLike = n === 2 && isNameLike(first) && SURNAME_LIKE_SUFFIXES.has(last) && !isLocative(tokens, a);
-  if ((PLACE_SUFFIXES.has(last) && !personLike) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last))) return [makeCandidate(text, tokens, a, b, 'place')];
+  // Not "New Year", "New Deal", "Old Testament": a time or an idea after the prefix names no place.
+  const notPlace = /^(?:Year|Years|Day|Eve|Week|Deal|Age|Testament|Wave|Moon|Era|Normal|Order)$/.test(last);
+  if ((PLACE_SUFFIXES.has(last) && !personLike) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last) && !notPlace)) return [makeCandidate(text, tokens, a, b, 'place')];
   if (COMPASS_WORDS.has(first)) {
     const rest = lookupGazetteer(words.slice(1).join(' '));
     if (rest?.type === 'place') return [makeCandidate(text, tokens, a, b, 'place')];
@@ -1026,6 +1028,8 @@ function isOrganizationByContext(tokens: Token[], a: number): boolean {
   if (!role.word || (role.cap && !role.sentenceStart)) return false;
   // "an analyst at X", "Analysts at X".
   const r = role.text.toLowerCase();
+  // "a fisherman from Kayar", "a farmer from X": a trade worked in a place, not for an employer.
+  if (prep.text === 'from' && LOCAL_TRADES.has(r)) return false;
   return (ROLE_WORDS.has(r) || (r.endsWith('s') && ROLE_WORDS.has(r.slice(0, -1)))) && !/^(?:head|leader)$/.test(r) && !(prep.text === 'of' && PLACE_ROLES.has(r));
 }
 
@@ -1072,6 +1076,7 @@ function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: num
 const PLACE_NOUNS_BEFORE_OF = new Set(['city', 'town', 'village', 'hamlet', 'province', 'state', 'region', 'district', 'county', 'port', 'island', 'islands', 'municipality', 'prefecture', 'governorate', 'suburb', 'neighborhood', 'neighbourhood', 'township', 'borough', 'parish', 'enclave', 'outskirts', 'cities', 'towns', 'villages', 'provinces', 'regions', 'districts', 'counties', 'states']);
 
 // "residents of Kibera", "the mayor of Eldoret": people and offices of a place.
+const LOCAL_TRADES = new Set(['fisherman', 'fishermen', 'fisher', 'fishers', 'farmer', 'farmers', 'herder', 'herders', 'shepherd', 'villager', 'villagers', 'resident', 'residents', 'trader', 'traders', 'vendor', 'vendors', 'shopkeeper', 'shopkeepers', 'miner', 'miners', 'rancher', 'ranchers', 'grower', 'growers', 'native', 'mother', 'father', 'grandmother', 'grandfather', 'woman', 'man', 'student', 'students', 'teenager', 'pensioner', 'retiree', 'voter', 'voters']);
 const PLACE_ROLES = new Set(['residents', 'resident', 'people', 'citizens', 'inhabitants', 'population', 'mayor', 'mayors', 'governor', 'governors', 'townspeople', 'villagers']);
 
 function isLocative(tokens: Token[], a: number): boolean {
@@ -1082,8 +1087,9 @@ function isLocative(tokens: Token[], a: number): boolean {
     const n = noun.cap ? noun.text.toLowerCase() : noun.text;
     if (PLACE_NOUNS_BEFORE_OF.has(n) || PLACE_ROLES.has(n)) return true;
   }
-  // "trucks out of Kadugodi".
+  // "trucks out of Kadugodi", "a fisherman from Kayar".
   if (tokens[p]?.text === 'of' && noun?.text === 'out') return true;
+  if (tokens[p]?.text === 'from' && noun?.word && LOCAL_TRADES.has(noun.text)) return true;
   if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
   const prev = tokens[p];
   return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
