@@ -127,7 +127,7 @@ const COPYRIGHT_LINE = /^.*(?:©|\bCopyright\b|All rights reserved).*$/gm;
 const CONTRIBUTED = /\bcontributed (?:to )?(?:this )?(?:report|story|article|reporting)|\bcontributed(?: from [^.\n]{1,60})?\.[ \t]*$/gm;
 const OPEN_MARKS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '«', '‹', '*', '_']);
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—']);
-const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
+const RUN_CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'to', 'on', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'des', 'et', 'au', 'aux', 'para', 'pour', 'per', 'e', 'los', 'las', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'zu', 'of the', 'af']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’']);
 // "BBC Radio 4", "Channel 4": names that end in a number.
 const NUMBERED_NAMES = new Set(['District', 'Radio', 'Channel', 'TV', 'Studio', 'Terminal', 'Gate', 'Route', 'Highway', 'Interstate', 'Pier', 'Platform']);
@@ -529,6 +529,8 @@ function nicknameEnd(text: string, tokens: Token[], j: number): number {
 
 const lowerText = (t: Token) => t.text.toLowerCase();
 const ARTICLES = new Set(['The', 'A', 'An']);
+const FOREIGN_CONNECTORS = new Set(['de', 'del', 'des', 'du', 'della', 'di', 'da', 'do', 'dos', 'das', 'para', 'pour', 'per', 'au', 'aux', 'la', 'el', 'le', 'los', 'las']);
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'des', 'du', 'della', 'di', 'da', 'do', 'para', 'pour', 'per']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const ORDINAL_UNITS = new Set(['Circuit', 'Division', 'Fleet', 'Airborne', 'Infantry', 'Cavalry', 'Marines', 'Precinct', 'Battalion', 'Brigade', 'Regiment', 'Squadron', 'Wing']);
 const LEGAL_FORMS = new Set(['Inc.', 'Inc', 'Corp.', 'Corp', 'Ltd.', 'Ltd', 'LLC', 'PLC', 'Plc', 'plc', 'AG', 'SA', 'S.A.', 'Co.', 'Group', 'Holdings', 'GmbH', 'NV', 'ASA', 'AB']);
@@ -565,7 +567,8 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
     const left: string[] = [];
     for (let k = segStart; k < i; k++) if (tokens[k]!.cap) left.push(bareText(tokens[k]!));
     const head = left[left.length - 1] ?? '';
-    if (w === 'and' || w === '&') {
+    // "Groupement des Armateurs et Industriels …", "Promoción y el Desarrollo": 'and' in other languages.
+    if (w === 'and' || w === '&' || w === 'et' || w === 'y' || w === 'e' || w === 'und') {
       let suffixAfter = false;
       for (let k = i + 1; k < to; k++) {
         const x = bareText(tokens[k]!);
@@ -585,6 +588,9 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
     } else if (w === 'of' && left.length >= 2 && COMPANY_ENDINGS.has(head) && !ORG_HEADS.has(left[0]!) && isPlaceAfterOf(tokens, i + 1, to)) {
       // "Nordwind Energie GmbH of Hamburg": a company's name ends at its legal or trade ending; the place is separate.
       keep = false;
+    } else if (FOREIGN_CONNECTORS.has(w) && left.some((x) => ORG_HEADS.has(x))) {
+      // "… de la Pêche au Sénégal": a connector of another language continues an institution's name.
+      keep = true;
     } else if (left.length === 1 && isOrgAcronym(head)) {
       keep = true;
     } else if (isNameLike(head) && !ORG_SUFFIXES.has(head) && !PLACE_HEADS.has(head)) {
@@ -844,7 +850,8 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   // Organization by its last word, or "Ministry of …".
   const ampersand = words.includes('&');
   let headOf = false;
-  for (let k = 0; k + 1 < n && !headOf; k++) headOf = (ORG_HEADS.has(words[k]!) || ORG_SUFFIXES.has(words[k]!)) && ['of', 'for', 'on'].includes(words[k + 1]!);
+  // "Junta de Andalucía", "Fundación para la …", "Groupement des Armateurs …": the head words of other languages too.
+  for (let k = 0; k + 1 < n && !headOf; k++) headOf = (ORG_HEADS.has(words[k]!) || ORG_SUFFIXES.has(words[k]!)) && HEAD_CONNECTORS.has(words[k + 1]!);
   // "ACLU of Florida", "ACORN Canada", "Climate Action Network Europe": an organization qualified by a place.
   const orgBeforePlace = n >= 2 && lookupGazetteer(last)?.type === 'place' && (ORG_SUFFIXES.has(words[n - 2]!) || (n === 2 && isOrgAcronym(first)) || (n === 3 && words[1] === 'of' && isOrgAcronym(first)));
   if (ORG_SUFFIXES.has(last) || ampersand || headOf || orgBeforePlace) {
