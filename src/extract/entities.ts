@@ -829,6 +829,12 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   // "IIYAMA, Nagano Pref. –": the Japanese abbreviation of Prefecture after a place's name.
   if (n === 2 && /^Pref\.?$/.test(last) && /^\p{Lu}\p{Ll}+$/u.test(first)) return [makeCandidate(text, tokens, a, b, 'place', `${first} Prefecture`)];
+  // "US National Oceanic and Atmospheric Administration": a country's abbreviation before an institution's
+  // full name qualifies it without being part of it.
+  if (n >= 3 && /^\p{Lu}{2,3}$/u.test(first) && lookupGazetteer(first)?.type === 'place') {
+    const rest = classifySegment(text, tokens, a + 1, b, false);
+    if (rest.length === 1 && rest[0]!.type === 'organization' && rest[0]!.start === tokens[a + 1]!.start && (ORG_HEADS.has(words[1]!) || ORG_SUFFIXES.has(last))) return rest;
+  }
   // "Ukrainian Red Cross", "Russian Ministry of Defense": a nationality or place before a known organization's
   // short name makes a different, national body: the whole phrase names it, not the expansion of the short name.
   if (n >= 3 && (DEMONYMS.has(first) || lookupGazetteer(first)?.type === 'place') && lookupGazetteer(words.slice(1).join(' '))?.type === 'organization' && !ACRONYM.test(words[1]!)) {
