@@ -1089,6 +1089,8 @@ function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: num
 const PLACE_NOUNS_BEFORE_OF = new Set(['city', 'town', 'village', 'hamlet', 'province', 'state', 'region', 'district', 'county', 'port', 'island', 'islands', 'municipality', 'prefecture', 'governorate', 'suburb', 'neighborhood', 'neighbourhood', 'township', 'borough', 'parish', 'enclave', 'outskirts', 'cities', 'towns', 'villages', 'provinces', 'regions', 'districts', 'counties', 'states']);
 
 // "residents of Kibera", "the mayor of Eldoret": people and offices of a place.
+/** Verbs of travel: "I came from Nyakach", "families fled from Bakhmut". */
+const MOTION_VERBS = new Set(['came', 'come', 'comes', 'coming', 'travelled', 'traveled', 'travelling', 'traveling', 'fled', 'flee', 'fleeing', 'moved', 'arrived', 'returned', 'returning', 'drove', 'driven', 'flew', 'walked', 'evacuated', 'relocated', 'migrated', 'hails', 'hailed', 'commute', 'commutes', 'commuted']);
 const LOCAL_TRADES = new Set(['fisherman', 'fishermen', 'fisher', 'fishers', 'farmer', 'farmers', 'herder', 'herders', 'shepherd', 'villager', 'villagers', 'resident', 'residents', 'trader', 'traders', 'vendor', 'vendors', 'shopkeeper', 'shopkeepers', 'miner', 'miners', 'rancher', 'ranchers', 'grower', 'growers', 'native', 'mother', 'father', 'grandmother', 'grandfather', 'woman', 'man', 'student', 'students', 'teenager', 'pensioner', 'retiree', 'voter', 'voters']);
 const PLACE_ROLES = new Set(['residents', 'resident', 'people', 'citizens', 'inhabitants', 'population', 'mayor', 'mayors', 'governor', 'governors', 'townspeople', 'villagers']);
 
@@ -1102,7 +1104,7 @@ function isLocative(tokens: Token[], a: number): boolean {
   }
   // "trucks out of Kadugodi", "a fisherman from Kayar".
   if (tokens[p]?.text === 'of' && noun?.text === 'out') return true;
-  if (tokens[p]?.text === 'from' && noun?.word && LOCAL_TRADES.has(noun.text)) return true;
+  if (tokens[p]?.text === 'from' && noun?.word && (LOCAL_TRADES.has(noun.text) || MOTION_VERBS.has(noun.text))) return true;
   if (p >= 0 && tokens[p]!.text.toLowerCase() === 'the') p--;
   const prev = tokens[p];
   return !!prev && prev.word && LOCATIVE_PREPOSITIONS.has(prev.cap && prev.sentenceStart ? prev.text.toLowerCase() : prev.text);
