@@ -29,7 +29,8 @@ export function stripPossessive(word: string): string {
   const last = word.charCodeAt(word.length - 1);
   // Fast path: most words end in neither "s" nor an apostrophe.
   if (last !== 115 && last !== 39 && last !== 8217) return word;
-  return /\p{L}['’]s$/u.test(word) || /s['’]$/.test(word) ? word.replace(POSSESSIVE, '') : word;
+  // "Smith's", and "Radio 4's" (a number closing a name).
+  return /[\p{L}\d]['’]s$/u.test(word) || /s['’]$/.test(word) ? word.replace(POSSESSIVE, '') : word;
 }
 
 /** True if the word is a title/role word (spokesperson, minister, president, secretary, CEO, coach...) — used by attribution for "the minister said". */
