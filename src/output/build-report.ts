@@ -2,6 +2,7 @@
  * The text of `_site/build-report.json`: counts and every diagnostic of the
  * build (warnings included), so a deployed site says what was doubtful in it.
  */
+import { countRecords } from '../archive/counts.ts';
 import type { Archive, Diagnostic } from '../archive/types.ts';
 import { countDiagnostics, sortDiagnostics } from '../diagnostics/report.ts';
 
@@ -15,15 +16,7 @@ export interface BuildReport {
 export function toBuildReportJson(archive: Archive, diagnostics: readonly Diagnostic[]): string {
   const { errors, warnings } = countDiagnostics(diagnostics);
   const report: BuildReport = {
-    counts: {
-      articles: archive.articles.length,
-      quotes: archive.quotes.length,
-      speakers: archive.speakers.length,
-      entities: archive.entities.length,
-      sources: archive.sources.length,
-      errors,
-      warnings,
-    },
+    counts: { ...countRecords(archive), errors, warnings },
     diagnostics: sortDiagnostics(diagnostics),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -6,6 +6,7 @@
  * Lookups are built once per run (maps by id), so the cost stays linear in
  * the size of the archive.
  */
+import { countRecords } from '../archive/counts.ts';
 import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Speaker } from '../archive/types.ts';
 import { renderArticleHtml } from '../render/article-html.ts';
 import { toJsonLdScript } from '../render/json-ld.ts';
@@ -397,13 +398,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         .sort((x, y) => y.quoteCount - x.quoteCount || compareNames(x.name, y.name))
         .slice(0, homeListSize),
       sources: sourceIndex.map((s) => ({ name: s.name, path: s.path, articleCount: s.articleCount })),
-      counts: {
-        articles: archive.articles.length,
-        quotes: archive.quotes.length,
-        speakers: archive.speakers.length,
-        entities: archive.entities.length,
-        sources: archive.sources.length,
-      },
+      counts: countRecords(archive),
     },
     articles,
     speakers,
