@@ -6,7 +6,6 @@
  *   - according to:  "According to Lee, the deal is off." / "The deal is off, according to Lee."
  * plus "…, adding that …" / "…, saying …", which reuse the speaker.
  */
-import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, leadingNounPhrase, sentenceSubject, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';

@@ -438,14 +438,6 @@ export class SpeakerResolver {
     return null;
   }
 
-  #lastMatching(pos: number, test: (e: ExtractedEntity) => boolean): Mention | null {
-    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
-      const m = this.#mentions[i]!;
-      if (m.start < pos && m.type === 'organization' && test(this.#entities[m.entity]!)) return m;
-    }
-    return null;
-  }
-
   #personWithRoleBefore(pos: number, role: string): Resolution | null {
     const unnamed = this.#lastUnnamed(pos, (u) => u.description.toLowerCase().includes(role));
     for (let i = this.#history.length - 1; i >= 0; i--) {

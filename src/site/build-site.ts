@@ -14,7 +14,7 @@ import { toQuoteJsonFeed } from '../export/json-feed.ts';
 import { toQuotesCsv } from '../export/csv.ts';
 import { toPagefindRecords } from '../search/records.ts';
 import { writeSearchIndex, type IndexedPage } from '../search/pagefind.ts';
-import { archivePlugin, projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
+import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
 import { toSiteView, type ViewDataOptions } from './view-data.ts';
 
 /** Options of `buildSite`. */
