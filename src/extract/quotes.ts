@@ -100,11 +100,11 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       resolution = resolveWithFallback(ctx, cue.speakerStart, cue.speakerEnd, cue.appositive);
       pronoun = text.slice(cue.speakerStart, cue.speakerEnd).trim().toLowerCase();
     }
-    const sameSentence = found[found.length - 1];
-    if (resolution.kind === 'none' && !cue && kind === 'partial' && sameSentence && sameSentence.sentence === sentence) {
-      // `said Beijing was "closely following" the dispute and opposed "unilateralism"`: one speaker for both.
-      resolution = sameSentence.speaker ? { kind: 'named', ref: sameSentence.speaker, entity: null } : sameSentence.unnamedSpeaker ? { kind: 'unnamed', description: sameSentence.unnamedSpeaker } : resolution;
-      cue = sameSentence.cue ? { cue: sameSentence.cue, cueStart: sameSentence.cueEnd - sameSentence.cue.length, cueEnd: sameSentence.cueEnd, speakerStart: 0, speakerEnd: 0, appositive: '' } : null;
+    const last = found[found.length - 1];
+    if (resolution.kind === 'none' && !cue && kind === 'partial' && last && last.sentence === sentence) {
+      // `said Seoul was "closely following" the dispute and opposed "unilateralism"`: one speaker for both.
+      resolution = carriedOver(last);
+      cue = last.cue ? { cue: last.cue, cueStart: last.cueEnd - last.cue.length, cueEnd: last.cueEnd, speakerStart: 0, speakerEnd: 0, appositive: '' } : null;
     }
     if (resolution.kind === 'none' && kind === 'partial') {
       // "… said magistrates had given him credit, but described the offence as "…"": an earlier verb's subject.
@@ -115,7 +115,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       }
     }
     if (resolution.kind === 'none' && (kind === 'partial' || colonIntro)) {
-      // "Zhou smiled: “…”" — the subject of the clause that introduces the quote.
+      // "Mei smiled: “…”" — the subject of the clause that introduces the quote.
       resolution = resolveSentenceSubject(ctx, sentence, span.open);
     }
     if (resolution.kind === 'none' && !cue) {
@@ -128,10 +128,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     }
     // `"…," she said. "…"`: a quote with no cue of its own goes on from the quote just before it
     // in the same paragraph, named or not.
-    const before = found[found.length - 1];
-    if (resolution.kind === 'none' && !cue && kind === 'direct' && before && before.sentence.block === sentence.block) {
-      resolution = before.speaker ? { kind: 'named', ref: before.speaker, entity: null } : before.unnamedSpeaker ? { kind: 'unnamed', description: before.unnamedSpeaker } : resolution;
-    }
+    if (resolution.kind === 'none' && !cue && kind === 'direct' && last && last.sentence.block === sentence.block) resolution = carriedOver(last);
     if (resolution.kind === 'none' && kind === 'direct') resolution = resolver.lastSpeaker(span.open, 2);
     if (kind === 'partial' && resolution.kind === 'none') continue;
     resolver.remember(span.open, resolution, pronoun);
@@ -149,6 +146,12 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
   }
   while (flushed < sentences.length) onSentenceDone(sentences[flushed]!, quotesOf(found, sentences[flushed++]!));
   return found;
+}
+
+/** The speaker of an earlier quote, carried over to one with no cue of its own. */
+function carriedOver(quote: FoundQuote): Resolution {
+  if (quote.speaker) return { kind: 'named', ref: quote.speaker, entity: null };
+  return quote.unnamedSpeaker ? { kind: 'unnamed', description: quote.unnamedSpeaker } : { kind: 'none' };
 }
 
 /** The quotes found in `sentence`: a tail of `found`, which is in text order. */
