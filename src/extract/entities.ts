@@ -805,7 +805,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     const serviceDistrict = words[n - 2] === 'District' && n >= 3 && (ORG_SUFFIXES.has(words[n - 3]!) || /^(?:Schools?|Unified|Independent|Fire|Water|Sanitation|Hospital|Transit)$/.test(words[n - 3]!));
     return [makeCandidate(text, tokens, a, b, /^(?:Radio|Channel|TV|Studio)$/.test(words[n - 2]!) || serviceDistrict ? 'organization' : 'place')];
   }
-  // Documents: "Taiwan Relations Act", "UN General Assembly Resolution 2758".
+  // Documents: "Clean Air Act", "UN Security Council Resolution 1441".
   const docWord = /^\d/.test(last) && n >= 2 ? words[n - 2]! : last;
   if (n >= 2 && (DOCUMENT_SUFFIXES.has(docWord) || (docWord !== last && DOC_NUMBER_WORDS.has(docWord))) && !isNameLike(first)) return [makeCandidate(text, tokens, a, b, 'document')];
 

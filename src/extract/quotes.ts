@@ -173,7 +173,7 @@ export function resolveWithFallback(ctx: QuoteContext, start: number, end: numbe
 function resolveSentenceSubject(ctx: QuoteContext, sentence: Sentence, before: number): Resolution {
   const text = ctx.doc.text;
   let start = sentence.start;
-  // Skip a leading adverbial: "In May, Beijing said …".
+  // Skip a leading adverbial: "In May, the ministry said …".
   const lead = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*)`).exec(text.slice(start, before));
   if (lead) start += lead[0].length;
   const end = leadingNounPhrase(text, start, before);
