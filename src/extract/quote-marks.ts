@@ -48,6 +48,8 @@ function isClosingAt(text: string, i: number, blockEnd: number): boolean {
   return !/\s/.test(prev) && (AFTER_CLOSE.test(next) || DOUBLE_CLOSE.has(next) || next === '’' || next === "'");
 }
 
+const UNCLOSED_ATTRIBUTION = /,\s+(?=(?:said|says|added|asked|told)\s+\p{Lu}|(?:he|she|they)\s+(?:said|says|added)\b|(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:said|says|added)\b)/u;
+
 /** Finds every quotation span of a document, in order. */
 export function findQuoteMarkSpans(doc: TextDocument): QuoteMarkSpan[] {
   const { text, blocks } = doc;
@@ -56,8 +58,15 @@ export function findQuoteMarkSpans(doc: TextDocument): QuoteMarkSpan[] {
   let lastBlockEnd = 0;
 
   const emit = (openPos: number, contentEnd: number, closeEnd: number, multiBlock: boolean, unclosed: boolean) => {
-    const bounds = trimContent(text, openPos + 1, contentEnd);
-    if (bounds.end > bounds.start) spans.push({ open: openPos, close: closeEnd, ...bounds, family: 'double', multiBlock, unclosed });
+    let end = contentEnd;
+    let close = closeEnd;
+    if (unclosed) {
+      // A closing mark forgotten before the attribution ("… agreed, said Henrik Solberg."): the quote ends at that comma.
+      const attribution = UNCLOSED_ATTRIBUTION.exec(text.slice(openPos + 1, contentEnd));
+      if (attribution) end = close = openPos + 1 + attribution.index;
+    }
+    const bounds = trimContent(text, openPos + 1, end);
+    if (bounds.end > bounds.start) spans.push({ open: openPos, close, ...bounds, family: 'double', multiBlock, unclosed });
   };
 
   for (let b = 0; b < blocks.length; b++) {
