@@ -219,7 +219,11 @@ export class SpeakerResolver {
     if (definite || words.length <= 3) {
       if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
         const found = this.#organizationBefore(s, head) ?? (this.#blockIndex(s) <= 1 ? this.#organizationAfter(end, head) : null);
-        return found ?? { kind: 'unnamed', description: phrase };
+        if (found) return found;
+        // "the Scottish government", "the Kenyan police": a capitalized word names which one.
+        const qualified = /^the\s+((?:\p{Lu}[\p{L}'’-]*\s+)+[\p{Ll}\s]*)$/u.exec(phrase);
+        if (qualified && words.length <= 4) return { kind: 'named', ref: { name: qualified[1]!.trim(), type: 'organization', aliases: [], titles: [] }, entity: null };
+        return { kind: 'unnamed', description: phrase };
       }
       const role = [...words].reverse().find((w) => isRoleWord(w));
       if (role && definite) {
