@@ -75,7 +75,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   if (adverb) end = clauseStart + adverb.index;
   while (end > clauseStart && /\s/.test(text[end - 1]!)) end--;
   const stretch = text.slice(clauseStart, end);
-  const segments = mergePlaceContinuations(stretch, splitOutsideBrackets(stretch));
+  const segments = mergeRelativeContinuations(stretch, mergePlaceContinuations(stretch, splitOutsideBrackets(stretch)));
   if (!segments.length) return null;
   // "Passengers should check first, said Jane Doe": a verb right after a comma has no subject before it,
   // unless the comma closes an appositive ("Jane Doe, a spokeswoman, said"; "the chief executive, Jane Doe, said").
@@ -164,6 +164,26 @@ function mergePlaceContinuations(s: string, segments: { start: number; end: numb
     if (prev && regionLike && /\b(?:in|of|at|from|near|outside)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.test(s.slice(prev.start, prev.end))) {
       prev.end = seg.end;
     } else out.push({ ...seg });
+  }
+  return out;
+}
+
+/**
+ * "Ms. Lee, who grew up in Pune, India, and moved to the U.S., said": a who-clause may hold
+ * commas; its places and "and …" continuations stay in it.
+ */
+function mergeRelativeContinuations(s: string, segments: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let inRelative = false;
+  for (const seg of segments) {
+    const value = s.slice(seg.start, seg.end).trim();
+    const prev = out[out.length - 1];
+    if (prev && inRelative && (/^(?:and|or|but)\s/.test(value) || /^(?:\p{Lu}[\p{L}.'’-]*\s?){1,3}$/u.test(value))) {
+      prev.end = seg.end;
+      continue;
+    }
+    inRelative = /^(?:who|which|whose|where)\b/i.test(value);
+    out.push({ ...seg });
   }
   return out;
 }

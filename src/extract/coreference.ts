@@ -137,7 +137,8 @@ function isShortFormOf(short: string[], full: Candidate): boolean {
     const suffix = short.every((w, i) => t[t.length - short.length + i] === w);
     return prefix || suffix;
   }
-  const family = tokensOf(familyName(full.name.split(/\s+/)));
+  // "Shboul" for "Hussein al-Shboul": the family name without its Arabic article.
+  const family = tokensOf(familyName(full.name.split(/\s+/)).replace(/^(?:al|el|al-|el-)[-\s]?/i, (a) => (short[0]?.startsWith(a.toLowerCase().replace(/[-\s]/g, '')) ? a : '')));
   const familyFirst = isFamilyNameFirst(full.name.split(/\s+/));
   const matches = (part: string[]) => part.length === short.length && part.every((w, i) => w === short[i]);
   if (matches(family)) return true;

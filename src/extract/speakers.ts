@@ -158,6 +158,18 @@ export class SpeakerResolver {
     if (titledName && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
       return { kind: 'named', ref: { name: titledName[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     }
+    // "Gas Infrastructure Europe": a capitalized name that merely contains a place names an organization.
+    const bare = phrase.replace(/^the\s+/i, '');
+    if (!person && inside.length && inside.every((m) => m.type === 'place') && inside[0]!.start > s + (phrase.length - bare.length) && /^(?:\p{Lu}[\p{L}&'’.-]*\s+)+\p{Lu}[\p{L}'’.-]*$/u.test(bare) && !/['’]s\s/.test(bare) && !isRoleWord(bare.split(/\s+/)[0]!.toLowerCase())) {
+      return { kind: 'named', ref: { name: bare, type: 'organization', aliases: [], titles: [] }, entity: null };
+    }
+    // "Veridian co-founder and Chief Executive Priyanka Raghunathan-Cole": roles, then a name the entity stage missed.
+    if (!person) {
+      const split = splitTitles(phrase);
+      if (split.titles.length && split.name.split(/\s+/).length >= 2 && /^(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’.-]*$/u.test(split.name) && !inside.some((m) => phrase.indexOf(split.name) >= 0 && m.start - s >= phrase.indexOf(split.name))) {
+        return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
+      }
+    }
     const words = phrase.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
     const head = words[words.length - 1]!;
     const org = inside.find((m) => m.type === 'organization' || m.type === 'place');
@@ -177,6 +189,12 @@ export class SpeakerResolver {
     }
 
     // "Scotland's transport minister" is as definite as "the minister".
+    // "figures from X", "a study by X": the source named after the data.
+    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|an?\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
+    if (source) {
+      const inner = this.resolve(s + source[0].length, end);
+      if (inner.kind === 'named') return inner;
+    }
     // "Documents submitted to the council", "officials of the district": an unnamed group, however long.
     if (UNNAMED_GROUPS.has(words[0]!)) return { kind: 'unnamed', description: phrase };
     // "The 58-year-old" refers back like a pronoun.
@@ -197,12 +215,6 @@ export class SpeakerResolver {
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
-    // "figures from X", "a study by X": the source named after the data.
-    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|an?\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
-    if (source) {
-      const inner = this.resolve(s + source[0].length, end);
-      if (inner.kind === 'named') return inner;
-    }
     // "The EVG rail union": an abbreviation the entity stage did not know names the organization.
     const acronym = /\b(\p{Lu}{2,}[\p{Lu}\d&]*)\b/u.exec(phrase);
     if (definite && acronym && ORGANIZATION_HEADS.has(head)) return { kind: 'named', ref: { name: acronym[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
