@@ -2,6 +2,7 @@
  * Reads the scored development set: every `tests/fixtures/eval/*.md` with its
  * `*.gold.json` next to it. The I/O edge of the eval; scoring is in score.ts.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SourceFile } from '../../src/archive/types.ts';
@@ -41,4 +42,40 @@ export async function loadEvalSet(dir = EVAL_DIR, only: string[] = []): Promise<
   }
   const unpaired = [...articleNames.filter((n) => !goldNames.includes(n)), ...goldNames.filter((n) => !articleNames.includes(n))];
   return { files, golds, unpaired, diagnostics };
+}
+
+/** The real published corpus (Wikinews, CC BY 2.5), read from beside the repository, never copied into it. */
+export const REAL_CORPUS_DIR = path.join('..', 'shared', 'corpus', 'wikinews');
+/** Our gold for it, keyed by the corpus file names, and the dev / blind split. */
+export const REAL_GOLD_DIR = path.join('tests', 'fixtures', 'wikinews');
+export const REAL_SPLITS = ['dev', 'blind-1', 'blind-2'] as const;
+export type RealSplit = (typeof REAL_SPLITS)[number];
+
+/** Whether the real corpus is here (it is not in a user's clone). */
+export function realCorpusPresent(dir = REAL_CORPUS_DIR): boolean {
+  return existsSync(dir);
+}
+
+/** The names in each split (tests/fixtures/wikinews/splits.json). */
+export async function readRealSplits(): Promise<Record<RealSplit, string[]>> {
+  return JSON.parse(await readFile(path.join(REAL_GOLD_DIR, 'splits.json'), 'utf8')) as Record<RealSplit, string[]>;
+}
+
+/**
+ * Loads one split (or several) of the real corpus with its gold. Articles
+ * whose gold is not written yet are listed in `unpaired` and not scored.
+ */
+export async function loadRealSet(splits: readonly RealSplit[], only: string[] = [], corpusDir = REAL_CORPUS_DIR): Promise<EvalSet> {
+  const all = await readRealSplits();
+  const keep = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
+  const names = splits.flatMap((s) => all[s]).filter(keep).sort();
+  const { files, diagnostics } = await readSourceFiles(names.map((name) => path.join(corpusDir, `${name}.md`)));
+  const golds = new Map<string, GoldFile>();
+  const unpaired: string[] = [];
+  for (const name of names) {
+    const goldPath = path.join(REAL_GOLD_DIR, `${name}.gold.json`);
+    if (existsSync(goldPath)) golds.set(name, JSON.parse(await readFile(goldPath, 'utf8')) as GoldFile);
+    else unpaired.push(name);
+  }
+  return { files: files.filter((f) => golds.has(path.basename(f.path, '.md'))), golds, unpaired, diagnostics };
 }

@@ -53,13 +53,27 @@ export interface GoldQuote {
   text: string;
   kind: QuoteKind;
   speaker: string | null;
+  /** Other acceptable full names for the speaker (a short form, the other of two joint speakers). */
+  speakerAlternatives?: string[];
   speakerType?: 'person' | 'organization';
   cue?: string | null;
+  /** Reasonable annotators differ: scored neither way. */
+  ambiguous?: boolean;
 }
+
+/** A gold entity: one canonical name, or a list of acceptable alternatives. */
+export type GoldEntity = string | string[];
 
 export interface GoldFile {
   quotes: GoldQuote[];
-  entities: Partial<Record<ScoredEntityType, string[]>>;
+  entities: Partial<Record<ScoredEntityType, GoldEntity[]>>;
+  /** Names neither rewarded nor penalized (outlets in credits, works, events, vessels, laws, demonyms). */
+  optional?: string[];
+}
+
+/** The acceptable names of a gold entity. */
+export function entityAlternatives(entry: GoldEntity): string[] {
+  return typeof entry === 'string' ? [entry] : entry;
 }
 
 /** Counts behind one precision/recall pair. */
@@ -411,18 +425,29 @@ export function validateGold(body: string, gold: GoldFile): { errors: string[]; 
   if (typeof gold.entities !== 'object' || gold.entities === null) errors.push('"entities" must be an object');
   const normalizedBody = normalizeEvalName(body);
   for (const type of SCORED_ENTITY_TYPES) {
-    const names = gold.entities?.[type] ?? [];
-    if (new Set(names).size !== names.length) errors.push(`entity ${type} list has duplicates`);
-    for (const name of names) {
-      if (!normalizedBody.includes(normalizeEvalName(name))) warnings.push(`entity ${type} "${name}" does not occur in the body as written`);
+    const entries = gold.entities?.[type] ?? [];
+    const keys = entries.map((e) => entityAlternatives(e).map(normalizeEvalName).join('|'));
+    if (new Set(keys).size !== keys.length) errors.push(`entity ${type} list has duplicates`);
+    for (const entry of entries) {
+      const names = entityAlternatives(entry);
+      if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== 'string' || !n.trim())) {
+        errors.push(`entity ${type} entry ${JSON.stringify(entry)} must be a name or a non-empty list of names`);
+        continue;
+      }
+      if (!names.some((name) => normalizedBody.includes(normalizeEvalName(name)))) warnings.push(`entity ${type} "${names.join('" / "')}" does not occur in the body as written`);
     }
   }
-  const people = new Set((gold.entities?.person ?? []).map(normalizeEvalName));
-  const orgs = new Set((gold.entities?.organization ?? []).map(normalizeEvalName));
+  if (gold.optional !== undefined && (!Array.isArray(gold.optional) || gold.optional.some((n) => typeof n !== 'string'))) errors.push('"optional" must be a list of names');
+  const namesOf = (type: ScoredEntityType) => new Set((gold.entities?.[type] ?? []).flatMap((e) => entityAlternatives(e)).map(normalizeEvalName));
+  const people = namesOf('person');
+  const orgs = namesOf('organization');
   for (const q of gold.quotes) {
+    if (q.speakerAlternatives !== undefined && (!Array.isArray(q.speakerAlternatives) || q.speakerAlternatives.some((n) => typeof n !== 'string'))) errors.push(`quote (${clip(String(q.text), 50)}): speakerAlternatives must be a list of names`);
+    if (q.ambiguous !== undefined && typeof q.ambiguous !== 'boolean') errors.push(`quote (${clip(String(q.text), 50)}): ambiguous must be true or false`);
     if (q.speaker === null) continue;
     const list = q.speakerType === 'organization' ? orgs : people;
-    if (!list.has(normalizeEvalName(q.speaker))) warnings.push(`speaker "${q.speaker}" is not in the ${q.speakerType} entities`);
+    const names = [q.speaker, ...(q.speakerAlternatives ?? [])];
+    if (!names.some((n) => list.has(normalizeEvalName(n)))) warnings.push(`speaker "${q.speaker}" is not in the ${q.speakerType} entities`);
   }
   return { errors, warnings: [...new Set(warnings)] };
 }
