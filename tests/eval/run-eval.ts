@@ -54,7 +54,8 @@ function formatTotals(t: Totals): string {
     `direct quotes     ${pr(t.quotes.direct)}`,
     `partial quotes    ${pr(t.quotes.partial)}`,
     `reported speech   ${pr(t.quotes.indirect)}`,
-    `attribution       ${percent(t.attribution.accuracy)}   (${t.attribution.correct}/${t.attribution.total} paired quotes with the right speaker)`,
+    `attribution       ${percent(t.attribution.accuracy)}   (${t.attribution.correct}/${t.attribution.total} found quotes with the right speaker)`,
+    `attribution, all  ${percent(t.attributionAll.accuracy)}   (${t.attributionAll.correct}/${t.attributionAll.total} gold quotes found with the right speaker)`,
     `cue (info)        ${percent(t.cue.accuracy)}   (${t.cue.correct}/${t.cue.total})`,
     `people            ${pr(t.entities.person)}`,
     `organizations     ${pr(t.entities.organization)}`,
@@ -74,6 +75,7 @@ function formatComparison(before: EvalResult, after: EvalResult): string {
     delta(`${kind} recall`, before.totals.quotes[kind].recall, after.totals.quotes[kind].recall);
   }
   delta('attribution', before.totals.attribution.accuracy, after.totals.attribution.accuracy);
+  if (before.totals.attributionAll) delta('attribution, all', before.totals.attributionAll.accuracy, after.totals.attributionAll.accuracy);
   for (const type of ['person', 'organization', 'place'] as const) {
     delta(`${type} precision`, before.totals.entities[type].precision, after.totals.entities[type].precision);
     delta(`${type} recall`, before.totals.entities[type].recall, after.totals.entities[type].recall);
@@ -130,7 +132,7 @@ async function runEval(): Promise<number> {
   const { archive, diagnostics: buildDiagnostics } = buildArchive(set.files);
   const diagnostics = [...set.diagnostics, ...buildDiagnostics];
   const elapsed = performance.now() - started;
-  const result = scoreArchive(archive, set.golds, (name) => values.set ? `${REAL_CORPUS_DIR}/${name}.md` : articleFileOf(name, values.dir));
+  const result = scoreArchive(archive, set.golds, (name) => values.set ? `${REAL_CORPUS_DIR}/${name}.md` : articleFileOf(name, values.dir), values.set ? 'containment' : 'overlap');
   const thresholds = JSON.parse(await readFile(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
   const shortfalls = findShortfalls(result.totals, thresholds);
 

@@ -140,3 +140,49 @@ test('a prediction spanning two gold clauses does not take the clause another pr
   assert.equal(totals.quotes.indirect.recall, 1);
   assert.equal(totals.quotes.indirect.precision, 1);
 });
+
+test('by containment, a gold quote is found by an extracted quote holding its words, and a part of it is still right', () => {
+  const wider: Quote = { ...quoteAt('We tried everything', 'direct', 'Ingrid Solheim'), start: body.indexOf('We tried everything') - 1, end: body.indexOf('We tried everything') + 'We tried everything,”'.length };
+  const { article, archive } = archiveOf([wider, quoteAt('Nobody wanted', 'direct', 'Ingrid Solheim')], []);
+  const totals = totalScores([scoreArticle('a', article, archive, gold, 'containment')]);
+  assert.equal(totals.quotes.direct.matchedGold, 1, 'marks and a comma around the words do not matter; a part is not the whole');
+  assert.equal(totals.quotes.direct.precision, 1, 'an extracted quote inside a gold quote is right');
+});
+
+test('by containment, the kind does not decide whether a quote is found', () => {
+  const { article, archive } = archiveOf([quoteAt('We tried everything', 'partial', 'Ingrid Solheim')], []);
+  const totals = totalScores([scoreArticle('a', article, archive, gold, 'containment')]);
+  assert.equal(totals.quotes.direct.recall, 0.5);
+  assert.equal(totals.attribution.correct, 1);
+});
+
+test('attribution over all gold quotes counts a missed quote as wrong', () => {
+  const { article, archive } = archiveOf([quoteAt('We tried everything', 'direct', 'Ingrid Solheim')], []);
+  const totals = totalScores([scoreArticle('a', article, archive, gold)]);
+  assert.equal(totals.attribution.accuracy, 1);
+  assert.equal(totals.attributionAll.correct, 1);
+  assert.equal(totals.attributionAll.total, 5);
+});
+
+test('ambiguous gold counts neither way, and listed alternatives of speakers and entities are right', () => {
+  const withOptions: GoldFile = {
+    quotes: [
+      { text: 'a mess', kind: 'partial', speaker: null, ambiguous: true },
+      { text: 'the berths would stay open', kind: 'indirect', speaker: 'Port Authority of Oslo', speakerAlternatives: ['Port Authority'], speakerType: 'organization' },
+    ],
+    entities: { organization: [['Port Authority of Oslo', 'Port Authority']] },
+    optional: ['Test Wire'],
+  };
+  const { article, archive } = archiveOf(
+    [quoteAt('a mess', 'partial', null, false), quoteAt('the berths would stay open', 'indirect', 'Port Authority')],
+    [entity('Port Authority', 'organization'), entity('Test Wire', 'organization')],
+  );
+  for (const match of ['overlap', 'containment'] as const) {
+    const totals = totalScores([scoreArticle('a', article, archive, withOptions, match)]);
+    assert.equal(totals.quotes.partial.gold, 0, `${match}: the ambiguous gold is not counted`);
+    assert.equal(totals.quotes.partial.predicted, 0, `${match}: nor what matches it`);
+    assert.equal(totals.attribution.accuracy, 1, `${match}: an alternative speaker name is right`);
+    assert.equal(totals.entities.organization.precision, 1, `${match}: an optional name is no false positive`);
+    assert.equal(totals.entities.organization.recall, 1, `${match}: an alternative entity name is found`);
+  }
+});
