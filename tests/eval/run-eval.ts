@@ -14,17 +14,24 @@
  *   --dir DIR  score another set with the same layout (the held-out set:
  *              tests/fixtures/heldout, never used to tune rules)
  *
+ *   --gate     score every gated set (tests/eval/scored-sets.ts) and compare
+ *              its error counts with tests/eval/gate.json
+ *   --update-gate  record today's error counts in tests/eval/gate.json
+ *              (on purpose, after a change that removed errors)
+ *
  * Exits 1 when a total is below tests/eval/thresholds.json (or, with
  * --check, when a gold file is unusable).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { gateCounts, gateFailures, type GateFile } from './gate.ts';
+import { availableSets, GATED_SETS, scoreSet } from './scored-sets.ts';
 import { parseArgs } from 'node:util';
 import { loadArticle } from '../../src/load/front-matter.ts';
 import { articleFileOf, loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS, type EvalSet, type RealSplit } from './eval-set.ts';
 import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type EvalResult, type PRScore, type Thresholds, type Totals } from './score.ts';
 
 const { values, positionals } = parseArgs({
-  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' }, compare: { type: 'string' }, dir: { type: 'string' }, set: { type: 'string' } },
+  options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, check: { type: 'boolean' }, compare: { type: 'string' }, dir: { type: 'string' }, set: { type: 'string' }, gate: { type: 'boolean' }, 'update-gate': { type: 'boolean' } },
   allowPositionals: true,
 });
 
@@ -160,7 +167,39 @@ async function runEval(): Promise<number> {
   return shortfalls.length ? 1 : 0;
 }
 
-if (values.set && !realCorpusPresent()) {
+/** The gate file with one line per measure, so a diff shows what moved. */
+function formatGate(gate: GateFile): string {
+  const sets = Object.entries(gate.sets).map(([name, counts]) => {
+    const lines = Object.entries(counts).map(([m, c]) => `      ${JSON.stringify(m)}: ${JSON.stringify(c)}`);
+    return `    ${JSON.stringify(name)}: {\n${lines.join(',\n')}\n    }`;
+  });
+  return `{\n  "slack": ${gate.slack},\n  "sets": {\n${sets.join(',\n')}\n  }\n}\n`;
+}
+
+async function runGate(update: boolean): Promise<number> {
+  const gatePath = new URL('./gate.json', import.meta.url);
+  const gate = JSON.parse(await readFile(gatePath, 'utf8').catch(() => '{"slack":2,"sets":{}}')) as GateFile;
+  const missing = Object.keys(GATED_SETS).filter((n) => !availableSets().includes(n));
+  if (missing.length) console.log(`Not scored (the real corpus is not beside the repository): ${missing.join(', ')}`);
+  const failures: string[] = [];
+  for (const name of availableSets()) {
+    const { totals } = await scoreSet(name);
+    const counts = gateCounts(totals);
+    console.log(`${name.padEnd(16)} ${Object.entries(counts).map(([m, c]) => `${m.replace(' over all gold quotes', '').replace('precision', 'P').replace('recall', 'R')} ${c.errors}/${c.total}`).join(', ')}`);
+    if (update) gate.sets[name] = counts;
+    else failures.push(...gateFailures(name, counts, gate.sets[name], gate.slack));
+  }
+  if (update) {
+    await writeFile(gatePath, formatGate(gate));
+    console.log('Recorded in tests/eval/gate.json: review it in git diff.');
+    return 0;
+  }
+  console.log(failures.length ? `\nGATE FAILED:\n  ${failures.join('\n  ')}` : '\nEvery gated set is within tests/eval/gate.json');
+  return failures.length ? 1 : 0;
+}
+
+if (values.gate || values['update-gate']) process.exitCode = await runGate(Boolean(values['update-gate']));
+else if (values.set && !realCorpusPresent()) {
   console.log(`The real corpus is not here (${REAL_CORPUS_DIR}): nothing to score. It sits beside the repository in the team's workspace, not in a clone.`);
   process.exitCode = 0;
 } else process.exitCode = values.check ? await checkGold() : await runEval();
