@@ -127,7 +127,10 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
     const conjunction = /\s(?:and|but|though|although|while|whereas|as)\s/g;
     for (let m = conjunction.exec(before); m; m = conjunction.exec(before)) cutAt = m.index;
   }
-  if (cutAt < 0) return null;
+  // "told local media the heart was restarted "and there is hope"": with no comma or conjunction, the
+  // statement runs up to the quoted words when it is a clause of its own.
+  // Only when the quoted words go on with a conjunction: "said the cuts were "deep"" is one partial.
+  if (cutAt < 0) return before.trim().split(/\s+/).length >= 4 && isClauseLike(before) && /^(?:and|but|or|because|as|while|so|which|though|although)\b/.test(text.slice(first.start, first.start + 12)) ? { start: piece.start, end: open } : null;
   const kept = { start: piece.start, end: piece.start + cutAt };
   return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 3 ? kept : null;
 }
@@ -225,13 +228,18 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
     // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
-    if (NEEDS_THAT.has(lemma) && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end))) continue;
+    if (NEEDS_THAT.has(lemma) && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end)) && !startsClause(text.slice(start, sentence.end))) continue;
     const that = THAT.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
     else {
       // "said on Monday that …", "said in a statement that …"
       const late = LATE_THAT.exec(text.slice(start, sentence.end));
       if (late) start += late[0].length;
+      else {
+        // "indicated on Monday the chances were …": the time belongs to the saying, not the statement.
+        const adverbial = LEADING_ADVERBIAL.exec(text.slice(start, sentence.end));
+        if (adverbial && startsClause(text.slice(start + adverbial[0].length, sentence.end))) start += adverbial[0].length;
+      }
     }
     // "…, Reuters reported." at the end names where the words were reported, not who said them.
     const trailing = /,\s*(?:[A-Z][\w.&'’ -]{1,40}|the\s+\w+(?:\s+\w+)?)\s+(?:reported|reports|said|says|added)(?:\s+on\s+\w+)?[.!?]?\s*$/.exec(text.slice(start, sentence.end));
@@ -242,6 +250,31 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     return { start, end, cue: cue.cue, cueEnd: cue.end, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
   }
   return null;
+}
+
+const SUBJECT_PRONOUN = /^\s*(?:he|she|it|they|we|i|there)\s+\p{Ll}/u;
+const CLAUSE_AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remains?|remained)$/;
+const CLAUSE_STOP = /^(?:and|but|or|as|while|because|after|before|since|if|when|who|whom|which|that|whose|to)$/;
+const LEADING_ADVERBIAL = /^\s*(?:(?:on|in|at|during|last|this|earlier|later|late|early)\s+(?:\p{L}+\s+){0,3}?(?:\p{Lu}\p{Ll}+day|week|month|year|morning|afternoon|evening|night|statement|interview|report)\b,?|yesterday|today|tonight|overnight|again|also|further|previously|separately)\s*/iu;
+
+/**
+ * True when the words after a cue start a clause of their own ("reported
+ * the recorder was recovered", "denies the two explosions are related"),
+ * not an object ("confirmed the deal", "announced plans to …"): a subject
+ * pronoun, or an auxiliary a few words in, before any comma or conjunction.
+ * Real copy often drops the "that" these verbs otherwise need.
+ */
+export function startsClause(after: string): boolean {
+  const rest = after.replace(LEADING_ADVERBIAL, ' ');
+  if (SUBJECT_PRONOUN.test(rest)) return !/^\s*(?:it|there)\s+(?:to|for|of)\b/i.test(rest);
+  const words = rest.trim().split(/\s+/).slice(0, 10);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.toLowerCase();
+    if (/[,;:"“”]/.test(words[i]!.slice(0, -1)) || CLAUSE_STOP.test(w)) return false;
+    if (i >= 1 && CLAUSE_AUXILIARY.test(w.replace(/[,.;:]$/, ''))) return true;
+    if (/[,;:]$/.test(words[i]!)) return false;
+  }
+  return false;
 }
 
 /** True when the verb is the attribution of a quote just before it: `"…," Raman said at a briefing`. */

@@ -56,7 +56,18 @@ export function splitSentences(doc: TextDocument, atomic: readonly Span[]): Sent
       while (a < sortedAtomic.length && sortedAtomic[a]!.end <= i) a++;
       const inAtomic = a < sortedAtomic.length && sortedAtomic[a]!.start <= i && i < sortedAtomic[a]!.end;
       if (inAtomic) {
-        i = sortedAtomic[a]!.end;
+        const quote = sortedAtomic[a]!;
+        i = quote.end;
+        // `… I may do it." Trump also said that …`: a quotation ending its own sentence, followed by a
+        // new one, ends the sentence there; `"Stop." Li Wei said.` stays one unit with its attribution.
+        const end = quotedSentenceEnd(text, quote, block.end);
+        if (end > 0) {
+          pushSentence(sentences, text, sentenceStart, end, b);
+          let j = end;
+          while (j < block.end && /\s/.test(text[j]!)) j++;
+          sentenceStart = j;
+          i = j;
+        }
         continue;
       }
       const ch = text[i]!;
@@ -85,6 +96,30 @@ export function splitSentences(doc: TextDocument, atomic: readonly Span[]): Sent
     if (sentenceStart < end) pushSentence(sentences, text, sentenceStart, end, b);
   }
   return sentences;
+}
+
+// The words after a quotation that only attribute it ("Li Wei said.", "Lee told reporters on Monday.").
+const ATTRIBUTION_ONLY = /^[^.!?"“”]{0,80}?\b(?:said|says|told|added|asked|explained|continued|stated|wrote|tweeted|posted|replied|recalled|warned|insisted|according)\b[^.!?"“”]{0,60}(?:[.!?]|$)/;
+
+/**
+ * Where a quotation that ends in a terminator (`do it."`) ends its sentence:
+ * after its closing marks, when a new sentence starts there that is not just
+ * the quotation's attribution. 0 when it does not.
+ */
+function quotedSentenceEnd(text: string, quote: Span, limit: number): number {
+  let last = quote.end - 1;
+  while (last > quote.start && /[\s"”’'»)\]]/.test(text[last]!)) last--;
+  if (!/[.!?]/.test(text[last]!)) return 0;
+  let j = last + 1;
+  while (j < limit && /["”’'»)\]]/.test(text[j]!)) j++;
+  if (j === last + 1 || j >= limit || !/\s/.test(text[j]!)) return 0;
+  if (!isBoundary(text, last, j, limit)) return 0;
+  let k = j;
+  while (k < limit && /\s/.test(text[k]!)) k++;
+  const next = text.slice(k, Math.min(limit, k + 160));
+  if (OPENING.includes(next[0]!)) return 0;
+  if (ATTRIBUTION_ONLY.test(next) && !/\bthat\b/.test(next.split(/[.!?]/)[0]!) && next.split(/[.!?]/)[0]!.split(/\s+/).length <= 10) return 0;
+  return j;
 }
 
 function sentenceEndAfter(text: string, from: number, limit: number): number {
