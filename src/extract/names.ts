@@ -19,6 +19,9 @@ const {
   isPersonalName,
   CONTENT_WORDS,
   lookupGazetteer,
+  wordFlags,
+  WORD_CONTENT,
+  WORD_ENGLISH,
 } = lexicons;
 
 const TITLE_CONNECTORS = new Set(['of', 'to', 'for', 'the', 'and', '&', 'on', 'at', 'in']);
@@ -118,7 +121,7 @@ export function findNameStart(words: string[]): number {
       break;
     }
   }
-  if (lastTitle < 0) return 0;
+  if (lastTitle < 0) return describedNameStart(words);
   const next = words[lastTitle + 1]!;
   // "Secretary of State Jane Doe": past a connector, the name starts at its first name-like word.
   if (TITLE_CONNECTORS.has(next.toLowerCase())) {
@@ -135,6 +138,36 @@ export function findNameStart(words: string[]): number {
   const rest = words.slice(lastTitle + 1);
   if (rest.every((w) => lookupGazetteer(w) || CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || /^[\p{Lu}\d&]{2,}$/u.test(w))) return n;
   return lastTitle + 1;
+}
+
+/** An ordinary English word ("Representatives"), or a compound of them ("Co-developer"). */
+function isEnglishWord(word: string): boolean {
+  const w = stripPossessive(word);
+  if (isPersonalName(w)) return false;
+  const english = (part: string) => (wordFlags(part) & (WORD_CONTENT | WORD_ENGLISH)) !== 0;
+  return english(w) || (w.includes('-') && w.split('-').every((p) => p.length <= 2 || english(p)));
+}
+
+/**
+ * Where the name starts in a capitalized phrase whose front describes the
+ * person without a known title: "Co-developer Jing Wang", "Representatives
+ * Eliot Engel", "House Intelligence Committee Represenative Adam Schiff".
+ * The name starts at a known personal name right after an ordinary English
+ * word (or after an institution's words); 0 when the front could itself be
+ * a name ("Recep Tayyip Erdoğan", "Rose Mary Byrne").
+ */
+function describedNameStart(words: string[]): number {
+  const n = words.length;
+  for (let k = 1; k <= n - 2; k++) {
+    if (!isPersonalName(words[k]!) || !words.slice(k + 1).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const front = words.slice(0, k);
+    const english = (w: string) => (wordFlags(w) & (WORD_CONTENT | WORD_ENGLISH)) !== 0 || isEnglishWord(w);
+    if (!front.every((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || english(w) || (!isPersonalName(w) && !isNameLike(w)))) return 0;
+    const institution = front.some((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w));
+    if (isEnglishWord(words[k - 1]!) || institution) return k;
+    return 0;
+  }
+  return 0;
 }
 
 /** Splits a noun phrase before/around a name into titles/roles and the bare name: "Health Secretary Jane Doe" → {titles:["Health Secretary"], name:"Jane Doe"}; "Foreign Ministry spokesperson Li Wei" → {titles:["Foreign Ministry spokesperson"], name:"Li Wei"}; "Dr. Ana María López de la Cruz" → {titles:["Dr."], name:"Ana María López de la Cruz"}. */

@@ -195,6 +195,10 @@ export class SpeakerResolver {
       const inner = this.resolve(s + source[0].length, end);
       if (inner.kind === 'named') return inner;
     }
+    // "a source within the Interior Ministry", "Znak.com reported its source", "a poll published by NBC
+    // News", "a Twitter post by Amy Cook": unnamed people or papers of a named body or author speak for it.
+    const owner = this.#ownerInDescription(inside, s, phrase, words);
+    if (owner) return owner;
     // "Documents submitted to the council", "officials of the district": an unnamed group, however long.
     if (UNNAMED_GROUPS.has(words[0]!)) return { kind: 'unnamed', description: phrase };
     // "The 58-year-old" refers back like a pronoun.
@@ -211,7 +215,8 @@ export class SpeakerResolver {
       if (person && this.#blockIndex(s) - this.#blockIndex(person.pos) <= 2) return { kind: 'named', ref: person.ref, entity: person.entity };
     }
     // "the report said", "the resolution states": the document the article named speaks for its authors.
-    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? { kind: 'unnamed', description: phrase };
+    // A report or ruling the article did not name speaks for the body that last spoke nearby.
+    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? { kind: 'unnamed', description: phrase };
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
@@ -256,6 +261,33 @@ export class SpeakerResolver {
       return { kind: 'named', ref: { name: split.name, type: organization ? 'organization' : 'person', aliases: [], titles: organization ? [] : cleanTitles(split.titles) }, entity: null };
     }
     return { kind: 'none' };
+  }
+
+  /**
+   * The named organization (or a person after "by") inside a description of
+   * unnamed speakers or documents: "officials at X", "a spokesperson for X",
+   * "X reported its source", "a study by Jane Doe". Places and anonymity
+   * leave it unnamed.
+   */
+  #ownerInDescription(inside: Mention[], s: number, phrase: string, words: string[]): Resolution | null {
+    const isGroup = (w: string) => UNNAMED_GROUPS.has(w) || DOCUMENT_HEADS.has(w) || /^spokes(?:person|man|woman)$/.test(w);
+    const headIsGroup = isGroup(words[words.length - 1]!);
+    const owned = (m: Mention) => {
+      if (headIsGroup) return true;
+      // "a source within the central Interior Ministry", "a poll published by NBC News last week".
+      const before = this.#doc.text.slice(s, m.start);
+      return INDEFINITE.test(phrase) && before.toLowerCase().split(/\s+/).some(isGroup) && /\b(?:of|at|from|for|within|inside|in|with|by)\s+(?:\S+\s+){0,2}$/i.test(before);
+    };
+    const orgs = inside.filter((m) => m.type === 'organization' && owned(m)).sort((a, b) => b.end - b.start - (a.end - a.start));
+    if (orgs[0]) return this.#namedOrganization(orgs[0]);
+    const author = inside.find((m) => m.type === 'person' && /\bby\s+$/i.test(this.#doc.text.slice(s, m.start)) && owned(m));
+    return author ? this.#named(author, '', '') : null;
+  }
+
+  /** The organization that spoke last, within three paragraphs. */
+  #organizationSpokeNearby(pos: number): Resolution | null {
+    const last = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
+    return last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 3 ? { kind: 'named', ref: last.ref, entity: last.entity } : null;
   }
 
   #named(m: Mention, titleText: string, appositive: string): Resolution {
