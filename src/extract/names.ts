@@ -125,7 +125,14 @@ export function findNameStart(words: string[]): number {
   const next = words[lastTitle + 1]!;
   // "Secretary of State Jane Doe": past a connector, the name starts at its first name-like word.
   if (TITLE_CONNECTORS.has(next.toLowerCase())) {
-    for (let i = lastTitle + 2; i < n; i++) if (isNameLike(words[i]!)) return i;
+    for (let i = lastTitle + 2; i < n; i++) {
+      if (!isNameLike(words[i]!)) continue;
+      // "Minister of Information Moammar al-Eryani": an unknown given name before a known family name
+      // belongs to the name, as long as a portfolio word stays after the connector.
+      const prev = words[i - 1]!;
+      if (i - 1 > lastTitle + 2 && /^\p{Lu}\p{Ll}+$/u.test(prev) && !isEnglishWord(prev) && !lookupGazetteer(prev) && !isTitleWord(prev) && !ORG_SUFFIXES.has(prev) && !ORG_HEADS.has(prev)) return i - 1;
+      return i;
+    }
     // "Minister of Jal Shakti Raghavendra Varadarajan": no known name part, so the last two words
     // are the name when enough words follow the connector to hold both a portfolio and a name.
     let c = lastTitle + 1;

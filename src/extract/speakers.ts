@@ -8,6 +8,7 @@ import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.t
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
+import { isPersonalName, wordFlags, WORD_CONTENT, WORD_ENGLISH, WORD_FUNCTION } from './entity-lexicons.ts';
 import { findLastBefore, lastIndexStartingBy, type SpanIndex } from './span-index.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
 import givenNames from './lexicons/given-name-genders.json' with { type: 'json' };
@@ -254,7 +255,7 @@ export class SpeakerResolver {
     }
     // A capitalized name the entity stage did not know: keep it rather than lose the speaker.
     const split = splitTitles(phrase);
-    if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,5}(?:\s+\d{1,4})?$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name)) {
+    if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,5}(?:\s+\d{1,4})?$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name) && !isOrdinaryWord(split.name)) {
       const sameSurname = this.#personBySurname(split.name, s);
       if (sameSurname) return sameSurname;
       const organization = split.name.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w.toLowerCase()) || COMPANY_NAME.test(w));
@@ -543,6 +544,18 @@ export class SpeakerResolver {
     }
     return null;
   }
+}
+
+/**
+ * A single capitalized word that is an ordinary English word and no known
+ * personal name ("Reportedly", "According", "Social", "Friday"): capitalized
+ * by its place in the sentence, never a speaker the entity stage missed.
+ */
+function isOrdinaryWord(name: string): boolean {
+  if (/\s/.test(name)) return false;
+  const word = name.replace(/['’]s?$/, '');
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/.test(word)) return true;
+  return !isPersonalName(word) && (wordFlags(word) & (WORD_CONTENT | WORD_ENGLISH | WORD_FUNCTION)) !== 0;
 }
 
 function genderOf(text: string): Gender | null {
