@@ -45,7 +45,10 @@ export function isCalendarDate(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Day 0 of the next month is the last of this one; setUTCFullYear, unlike Date.UTC, keeps years 0–99 (0000 is leap, 1900 is not).
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  const daysInMonth = last.getUTCDate();
   return day <= daysInMonth;
 }
 
