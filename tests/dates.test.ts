@@ -35,3 +35,17 @@ test('a dateline that disagrees with the front-matter date is a warning', () => 
   const ok = buildArchive([article('2023-03-03', 'LONDON, March 3 (Wire) - Officials said the dam was safe.')]);
   assert.ok(!ok.diagnostics.some((d) => d.ruleId === 'dateline-mismatch'));
 });
+
+test('a quote said on a weekday in an article of the years 0000–0099 is dated in that century, not the 1900s', () => {
+  // 0050-03-10 is a Thursday (proleptic Gregorian); "on Tuesday" is 0050-03-08.
+  assert.equal(resolveDayWord('Tuesday', '0050-03-10'), '0050-03-08');
+  assert.equal(resolveDayWord('yesterday', '0004-03-01'), '0004-02-29');
+  assert.equal(weekdayOf('0050-03-10'), 'Thursday');
+  const { archive } = buildArchive([article('0050-03-10', '"We are ready," the mayor said on Tuesday.')]);
+  assert.deepEqual(archive.quotes.map((q) => q.date), ['0050-03-08']);
+});
+
+test('leap days follow the year as written: 0000-02-29 exists and 1900-02-29 does not', () => {
+  assert.equal(buildArchive([article('0000-02-29', '"We are ready," the mayor said.')]).archive.articles.length, 1);
+  assert.ok(buildArchive([article('1900-02-29', '"We are ready," the mayor said.')]).diagnostics.some((d) => d.ruleId === 'invalid-date'));
+});

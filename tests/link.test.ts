@@ -67,3 +67,19 @@ test('an organization with and without its legal suffix is one record', () => {
   assert.equal(entities.length, 1);
   assert.deepEqual(entities[0]!.articleIds, ['a', 'b']);
 });
+
+test('titles with no Latin letters (Chinese, Arabic, emoji) get their own page names, so two on one day do not collide', () => {
+  const file = (name: string, title: string) => ({ path: `content/${name}.md`, value: `---\ntitle: "${title}"\ndate: 2024-05-01\nsource: S\n---\n\n"We will act," the minister said.\n` });
+  const { archive, diagnostics } = buildArchive([file('a', '北京发布新规'), file('b', '上海举行会议'), file('c', 'وزير الخارجية يتحدث'), file('d', '🎉🎉'), file('e', '🎊')]);
+  assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'duplicate-slug'), []);
+  const ids = archive.articles.map((a) => a.id).sort();
+  assert.equal(new Set(ids).size, 5);
+  assert.ok(ids.includes('2024-05-01-bei-jing-fa-bu-xin-gui'), ids.join(' '));
+  for (const id of ids) assert.match(id, /^2024-05-01-[a-z0-9-]+$/);
+  assert.ok(!ids.some((id) => id.endsWith('-untitled')));
+  // Stable: the same title always gets the same page name.
+  const fm = (title: string) => ({ title, date: '2024-05-01', source: 'S' });
+  assert.equal(articleSlug(fm('🎉🎉')), articleSlug(fm('🎉🎉')));
+  // Titles with Latin letters keep the slugs they had.
+  assert.equal(articleSlug(fm('Port strike: day 2 in 北京')), '2024-05-01-port-strike-day-2-in');
+});

@@ -57,6 +57,11 @@ export const RULES = {
     why: 'Front matter that is not valid YAML cannot be read reliably.',
     hint: 'Quote values that contain `: `, `#`, or start with a quote or bracket.',
   },
+  'yaml-alias': {
+    severity: 'error', source: 'load',
+    why: 'A YAML alias (`*name`) repeats a value by reference; a few nested ones in a small file expand to millions of values and stall the build. News front matter never needs them.',
+    hint: 'Write the value out where the alias stands, and drop the `&name` anchor.',
+  },
   'front-matter-not-a-mapping': {
     severity: 'error', source: 'load',
     why: 'Front matter must be `key: value` lines; a list or a bare value names no fields.',

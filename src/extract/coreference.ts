@@ -90,18 +90,26 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
   const shortNames = [...new Set(speakers.filter((s) => s.type === 'person' && s.name.split(/\s+/).length <= 3 && !known.has(fold(s.name))).map((s) => s.name))];
   if (shortNames.length) {
     const runs = nameRuns(text);
+    // Where each word stands in the runs, in text order: a short name is looked up, not
+    // compared with every run of a long article.
+    const at = new Map<string, { run: (typeof runs)[number]; i: number }[]>();
+    for (const run of runs) {
+      run.words.forEach((word, i) => {
+        const list = at.get(word);
+        if (list) list.push({ run, i });
+        else at.set(word, [{ run, i }]);
+      });
+    }
     for (const name of shortNames) {
       const short = name.split(/\s+/);
-      for (const run of runs) {
-        for (let i = 0; i + short.length <= run.words.length; i++) {
-          if (!short.every((w, k) => run.words[i + k] === w)) continue;
-          if (i > 0) {
-            const full = stripDescriptors(splitTitles(run.words.slice(0, i + short.length).join(' ')).name);
-            if (full.split(/\s+/).length > short.length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(full)) add(full, 'person', run.start);
-          }
-          const next = run.words[i + short.length];
-          if (next && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(next)) add(`${name} ${next}`, 'person', run.start);
+      for (const { run, i } of at.get(short[0]!) ?? []) {
+        if (i + short.length > run.words.length || !short.every((w, k) => run.words[i + k] === w)) continue;
+        if (i > 0) {
+          const full = stripDescriptors(splitTitles(run.words.slice(0, i + short.length).join(' ')).name);
+          if (full.split(/\s+/).length > short.length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(full)) add(full, 'person', run.start);
         }
+        const next = run.words[i + short.length];
+        if (next && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(next)) add(`${name} ${next}`, 'person', run.start);
       }
     }
   }
@@ -157,6 +165,29 @@ function isShortFormOf(short: string[], full: Candidate): boolean {
 export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], speakers: (SpeakerRef | null)[]): (SpeakerRef | null)[] {
   const present = speakers.filter((s): s is SpeakerRef => s !== null);
   const candidates = collectCandidates(text, entities, present);
+  // Every quote of a speaker asks the same question: answered once per written form, so a
+  // long article with thousands of quotes does not compare each with every candidate again
+  // (nor search the whole text for the written form each time).
+  const fullNames = new Map<string, Candidate | null>();
+  const fullNameOf = (type: SpeakerRef['type'], short: string[]): Candidate | null => {
+    const key = `${type}\n${short.join(' ')}`;
+    let full = fullNames.get(key);
+    if (full !== undefined) return full;
+    const fits = candidates.filter((c) => c.type === type && isShortFormOf(short, c));
+    // Only full names that are not themselves short forms of another candidate.
+    const longest = fits.filter((c) => !fits.some((o) => o !== c && isShortFormOf(c.tokens, o)));
+    const unique = new Map(longest.map((c) => [fold(c.name), c]));
+    const only = unique.size === 1 ? [...unique.values()][0]! : null;
+    full = only && only.type === 'organization' ? preferWrittenForm(only, text) : only;
+    fullNames.set(key, full);
+    return full;
+  };
+  const writtenCache = new Map<string, boolean>();
+  const written = (s: string): boolean => {
+    let found = writtenCache.get(s);
+    if (found === undefined) writtenCache.set(s, (found = text.includes(s)));
+    return found;
+  };
   return speakers.map((ref) => {
     if (!ref) return null;
     let name = ref.name;
@@ -169,23 +200,17 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
       }
       name = stripDescriptors(name);
     }
-    const short = tokensOf(name);
-    const fits = candidates.filter((c) => c.type === ref.type && isShortFormOf(short, c));
-    // Only full names that are not themselves short forms of another candidate.
-    const longest = fits.filter((c) => !fits.some((o) => o !== c && isShortFormOf(c.tokens, o)));
-    const unique = new Map(longest.map((c) => [fold(c.name), c]));
-    if (unique.size === 1) {
-      const only = [...unique.values()][0]!;
-      const full = only.type === 'organization' ? preferWrittenForm(only, text) : only;
+    const full = fullNameOf(ref.type, tokensOf(name));
+    if (full) {
       const aliases = [...new Set([...ref.aliases, ref.name, ...full.aliases])].filter((a) => fold(a) !== fold(full.name));
       return { ...ref, name: full.name, aliases, titles: cleanTitles([...titles, ...full.titles]) };
     }
     // "Osaka-based Hinode Materials": where an organization is based is not part of its name.
     if (ref.type === 'organization') name = name.replace(/^\p{Lu}[\p{L}.'’ -]*?-based\s+(?=\p{Lu})/u, '');
-    if (ref.type === 'organization' && !text.includes(name)) {
+    if (ref.type === 'organization' && !written(name)) {
       // A name the lexicon expanded ("NASA" → its full name) stays in the form the article uses.
-      const written = ref.aliases.filter((a) => text.includes(a)).sort((a, b) => b.length - a.length)[0];
-      if (written) return { ...ref, name: written, aliases: [...new Set([...ref.aliases.filter((a) => a !== written), ref.name])] };
+      const form = ref.aliases.filter(written).sort((a, b) => b.length - a.length)[0];
+      if (form) return { ...ref, name: form, aliases: [...new Set([...ref.aliases.filter((a) => a !== form), ref.name])] };
     }
     if (name === ref.name && titles === ref.titles) return ref;
     return { ...ref, name, titles, aliases: [...new Set([...ref.aliases, ref.name])].filter((a) => a !== name) };

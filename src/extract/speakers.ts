@@ -535,14 +535,40 @@ export class SpeakerResolver {
   }
 
   #personBySurname(name: string, pos: number): Resolution | null {
-    const token = name.toLowerCase();
-    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
-      const m = this.#mentions[i]!;
-      if (m.type !== 'person' || m.start >= pos) continue;
-      const e = this.#entities[m.entity]!;
-      if (e.name.toLowerCase().split(/\s+/).includes(token)) return this.#named(m, '', '');
+    // The latest person mention before `pos` whose name has the word, found by a binary
+    // search in that word's mentions: walking back through every mention was quadratic.
+    const indices = this.#personMentionsByWord().get(name.toLowerCase());
+    if (!indices) return null;
+    const last = this.#lastMentionBefore(pos);
+    let lo = 0;
+    let hi = indices.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (indices[mid]! <= last) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const m = this.#mentions[indices[k]!]!;
+      if (m.start < pos) return this.#named(m, '', '');
     }
     return null;
+  }
+
+  #byWord: Map<string, number[]> | null = null;
+
+  /** Indices into the mentions of people, by each lowercase word of the person's name, ascending. */
+  #personMentionsByWord(): Map<string, number[]> {
+    if (this.#byWord) return this.#byWord;
+    const byWord = new Map<string, number[]>();
+    this.#mentions.forEach((m, i) => {
+      if (m.type !== 'person') return;
+      for (const word of new Set(this.#entities[m.entity]!.name.toLowerCase().split(/\s+/))) {
+        const list = byWord.get(word);
+        if (list) list.push(i);
+        else byWord.set(word, [i]);
+      }
+    });
+    return (this.#byWord = byWord);
   }
 }
 

@@ -4,6 +4,7 @@
  * run order.
  */
 import { createHash } from 'node:crypto';
+import { transliterate } from 'transliteration';
 import type { FrontMatter } from '../archive/types.ts';
 
 const MAX_SLUG = 80;
@@ -26,10 +27,29 @@ export function slugify(value: string): string {
   return lastDash > MAX_SLUG / 2 ? cut.slice(0, lastDash) : cut;
 }
 
+/**
+ * A slug for text in any script. Text with Latin letters or digits keeps its
+ * `slugify` slug (so existing pages keep their addresses); other scripts are
+ * romanized first (`transliteration`: pinyin for Chinese, Arabic, Cyrillic,
+ * Korean, Greek…), and text with nothing to romanize (emoji) gets a stable
+ * short hash of itself, so two such titles never share a page.
+ * @example slugOf('北京发布新规') //=> 'bei-jing-fa-bu-xin-gui'
+ * @example slugOf('🎉') //=> 'h-…' (8 hex digits)
+ */
+export function slugOf(value: string): string {
+  const latin = slugify(value);
+  if (latin) return latin;
+  const text = value.normalize('NFC').trim();
+  if (!text) return '';
+  const romanized = slugify(transliterate(text));
+  if (romanized) return romanized;
+  return `h-${createHash('sha1').update(text).digest('hex').slice(0, 8)}`;
+}
+
 /** An article's id: front matter `slug`, else `<date>-<title slug>`. */
 export function articleSlug(frontMatter: FrontMatter): string {
   if (typeof frontMatter.slug === 'string' && slugify(frontMatter.slug)) return slugify(frontMatter.slug);
-  const title = slugify(frontMatter.title) || 'untitled';
+  const title = slugOf(frontMatter.title) || 'untitled';
   return `${frontMatter.date}-${title}`;
 }
 
@@ -85,7 +105,7 @@ export class SlugCounter {
   readonly #used = new Set<string>();
   /** A slug for `value`, unique among those handed out by this counter. */
   next(value: string, fallback = 'item'): string {
-    const base = slugify(value) || fallback;
+    const base = slugOf(value) || fallback;
     let slug = base;
     for (let n = 2; this.#used.has(slug); n++) slug = `${base}-${n}`;
     this.#used.add(slug);

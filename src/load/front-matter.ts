@@ -37,7 +37,43 @@ const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 // gray-matter's own YAML engine (js-yaml safeLoad). We split the file ourselves
 // because we need exact offsets, and because gray-matter would otherwise accept
 // `---js` front matter and eval it: content is data, never code.
-const parseYaml = (matter as unknown as { engines: { yaml: { parse: (text: string) => unknown } } }).engines.yaml.parse;
+interface YamlState { input: string; position: number; kind: string | null }
+const parseYaml = (matter as unknown as { engines: { yaml: { parse: (text: string, options?: { listener?: (event: 'open' | 'close', state: YamlState) => void }) => unknown } } }).engines.yaml.parse;
+
+/** Thrown from inside the YAML parser at the first alias, to stop it there. */
+class YamlAliasFound {
+  constructor(readonly offset: number, readonly name: string) {}
+}
+
+/**
+ * Parses front matter YAML, refusing aliases (`*name`). An alias repeats an
+ * anchored value by reference, so eight levels of ten-fold aliases in a
+ * 600-byte file stand for 10^8 values and stall every later stage (validation,
+ * the JSON export); news front matter never needs them. js-yaml announces
+ * each node to a listener: a node that closes without a kind of its own and
+ * starts with `*` is an alias, and parsing stops there.
+ */
+function parseFrontMatterYaml(text: string): unknown {
+  const opened: number[] = [];
+  return parseYaml(text, {
+    listener(event, state) {
+      if (event === 'open') {
+        opened.push(state.position);
+        return;
+      }
+      let at = opened.pop() ?? 0;
+      if (state.kind !== null) return;
+      // Skip the separation (spaces, line breaks, comments) js-yaml read before the node.
+      for (;;) {
+        const ch = state.input[at];
+        if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') at++;
+        else if (ch === '#') while (at < state.input.length && state.input[at] !== '\n') at++;
+        else break;
+      }
+      if (state.input[at] === '*') throw new YamlAliasFound(at, /^\*([^\s,[\]{}]*)/.exec(state.input.slice(at, at + 200))?.[1] ?? '');
+    },
+  });
+}
 
 /** Tells whether `value` is a real calendar date written as YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
@@ -45,7 +81,10 @@ export function isCalendarDate(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Day 0 of the next month is the last of this one; setUTCFullYear, unlike Date.UTC, keeps years 0–99 (0000 is leap, 1900 is not).
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  const daysInMonth = last.getUTCDate();
   return day <= daysInMonth;
 }
 
@@ -115,8 +154,13 @@ export function loadArticle(file: SourceFile, options: LoadArticleOptions = {}):
 
   let data: unknown;
   try {
-    data = parseYaml(split.yamlText);
+    data = parseFrontMatterYaml(split.yamlText);
   } catch (error) {
+    if (error instanceof YamlAliasFound) {
+      const at = offsetToPosition(text, split.yamlOffset + error.offset);
+      report('yaml-alias', `unexpected YAML alias \`*${error.name}\`, expected the value written out`, at.line, at.column, at.column + 1 + error.name.length);
+      return { article: null, diagnostics };
+    }
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     const yamlLines = split.yamlText.split('\n');

@@ -53,10 +53,11 @@ function mapValueToBody(value: string, source: string, sourceStart: number): num
     while (i < source.length && source[i] !== value[j]) {
       if (source[i] === '&') {
         // A character reference decodes to this value character: map it to the reference.
-        const semi = source.indexOf(';', i);
-        if (semi !== -1 && semi - i <= 32) {
+        // Looked for within reach only: searching the rest of a long text for a `;` made many `&`s quadratic.
+        const semi = source.slice(i, i + 33).indexOf(';');
+        if (semi !== -1) {
           map[j] = sourceStart + i;
-          i = semi + 1;
+          i += semi + 1;
           break;
         }
       }
@@ -77,6 +78,23 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
     .filter((q) => q.end > q.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const speakers = new Map((settings.speakers ?? []).map((s) => [s.id, s]));
+  // The furthest end among quotes[0..i], so the quotes overlapping a text node are found
+  // by a binary search and a short walk back, not by filtering every quote per node.
+  const reach: number[] = [];
+  for (const [i, q] of quotes.entries()) reach.push(Math.max(q.end, i > 0 ? reach[i - 1]! : 0));
+  /** Quotes overlapping [start, end), in `quotes` order. */
+  const quotesOverlapping = (start: number, end: number): QuoteSpan[] => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: QuoteSpan[] = [];
+    for (let i = lo - 1; i >= 0 && reach[i]! > start; i--) if (quotes[i]!.end > start) found.push(quotes[i]!);
+    return found.reverse();
+  };
   const describedByPrefix = settings.describedByPrefix ?? 'speaker-';
 
   /**
@@ -118,10 +136,23 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
      * (earliest start, then longest) owns it; crossing quotes become pieces.
      */
     const buildPieces = (value: string, map: number[], covering: QuoteSpan[], from: number, to: number, open: Set<QuoteSpan>): PhrasingContent[] => {
+      // One sweep instead of a search of every quote per character (quadratic on long
+      // paragraphs): `map` never decreases, so quotes enter in `covering` order (start,
+      // then longest) and leave once passed; the few active at a character are scanned.
       const owners: (QuoteSpan | null)[] = [];
+      const active: QuoteSpan[] = [];
+      let entering = 0;
       for (let j = from; j < to; j++) {
         const at = map[j] ?? 0;
-        owners.push(covering.find((q) => !open.has(q) && q.start <= at && at < q.end) ?? null);
+        while (entering < covering.length && covering[entering]!.start <= at) active.push(covering[entering++]!);
+        let owner: QuoteSpan | null = null;
+        let passed = false;
+        for (const q of active) {
+          if (q.end <= at) passed = true;
+          else if (owner === null && !open.has(q)) owner = q;
+        }
+        if (passed) for (let a = active.length - 1; a >= 0; a--) if (active[a]!.end <= at) active.splice(a, 1);
+        owners.push(owner);
       }
       const out: PhrasingContent[] = [];
       let j = from;
@@ -144,7 +175,7 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return null;
-      const covering = quotes.filter((q) => q.start < end && q.end > start);
+      const covering = quotesOverlapping(start, end);
       if (covering.length === 0) return null;
       const map = mapValueToBody(node.value, body.slice(start, end), start);
       const pieces = buildPieces(node.value, map, covering, 0, node.value.length, new Set());
@@ -202,30 +233,48 @@ export default function remarkQuoteSpans(options?: RemarkQuoteSpansOptions | nul
       }
     };
     visit(tree, false);
+    // Badges are gathered per parent and spliced in one pass: a splice and an indexOf per
+    // quote made a long paragraph with thousands of quotes quadratic.
+    const inserts = new Map<Parent, Map<RootContent, Link[]>>();
     for (const quote of quotes) {
       const speaker = quote.speakerId ? speakers.get(quote.speakerId) : undefined;
       const piece = last.get(quote.id);
       if (!speaker || !piece || piece.blocked) continue;
-      const siblings = piece.parent.children as RootContent[];
-      let at = siblings.indexOf(piece.node) + 1;
-      if (at === 0) continue;
-      // The badge goes after the closing quotation mark, so the quote still reads as written.
-      const after = siblings[at];
-      if (after && after.type === 'text' && !after.data) {
-        const closing = /^["”’'»]+/.exec(after.value)?.[0] ?? '';
-        if (closing) {
-          const rest = after.value.slice(closing.length);
-          siblings.splice(at, 1, { type: 'text', value: closing }, ...(rest ? [{ type: 'text' as const, value: rest }] : []));
-          at += 1;
-        }
-      }
       const badge: Link = {
         type: 'link',
         url: speaker.path,
         children: [{ type: 'text', value: speaker.name }],
         data: { hProperties: { className: ['quote-by'], dataPagefindIgnore: '' } as never },
       };
-      siblings.splice(at, 0, badge);
+      let byNode = inserts.get(piece.parent);
+      if (!byNode) inserts.set(piece.parent, (byNode = new Map()));
+      const badges = byNode.get(piece.node);
+      if (badges) badges.unshift(badge);
+      else byNode.set(piece.node, [badge]);
+    }
+    for (const [parent, byNode] of inserts) {
+      const siblings = parent.children as RootContent[];
+      const next: RootContent[] = [];
+      for (let at = 0; at < siblings.length; at++) {
+        const node = siblings[at]!;
+        next.push(node);
+        const badges = byNode.get(node);
+        if (!badges) continue;
+        // The badge goes after the closing quotation mark, so the quote still reads as written.
+        const after = siblings[at + 1];
+        if (after && after.type === 'text' && !after.data) {
+          const closing = /^["”’'»]+/.exec(after.value)?.[0] ?? '';
+          if (closing) {
+            const rest = after.value.slice(closing.length);
+            next.push({ type: 'text', value: closing }, ...badges);
+            if (rest) next.push({ type: 'text', value: rest });
+            at++;
+            continue;
+          }
+        }
+        next.push(...badges);
+      }
+      parent.children = next as Parent['children'];
     }
   }
 }

@@ -28,6 +28,31 @@ function firstWords(text: string, maxWords: number): string {
   return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
 }
 
+/**
+ * Most entity filter values one quote record carries. Every quote of an article
+ * carries the article's entities, so a huge article (thousands of quotes, hundreds
+ * of entities) would grow the index with their product: 151 MB of index for one
+ * 4 MB article. An article past this keeps its most-mentioned entities.
+ */
+export const MAX_ENTITY_FILTERS_PER_QUOTE = 50;
+
+/** An article's entity names for its quotes' `entity` filter: sorted, at most MAX_ENTITY_FILTERS_PER_QUOTE. */
+function entityFilterValues(entityIds: readonly string[], entityById: ReadonlyMap<string, Entity>): string[] {
+  let entities = entityIds.map((id) => entityById.get(id)).filter((e): e is Entity => e !== undefined && e.name !== '');
+  if (new Set(entities.map((e) => e.name)).size > MAX_ENTITY_FILTERS_PER_QUOTE) {
+    entities = [...entities].sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const e of entities) {
+    if (seen.has(e.name)) continue;
+    seen.add(e.name);
+    names.push(e.name);
+    if (names.length === MAX_ENTITY_FILTERS_PER_QUOTE) break;
+  }
+  return names.sort();
+}
+
 /** Turns every quote of the archive into a Pagefind custom record, in archive order. */
 export function toPagefindRecords(archive: Archive): QuoteSearchRecord[] {
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
@@ -35,13 +60,16 @@ export function toPagefindRecords(archive: Archive): QuoteSearchRecord[] {
   const entityById = new Map<string, Entity>(archive.entities.map((e) => [e.id, e]));
   const plainTexts = toPlainQuoteTexts(archive);
   const records: QuoteSearchRecord[] = [];
+  // Computed once per article, not once per quote.
+  const entityNamesByArticle = new Map<string, string[]>();
   for (const quote of archive.quotes) {
     const article = articleById.get(quote.articleId);
     if (!article) continue;
     const speaker = quote.speakerId ? speakerById.get(quote.speakerId) : undefined;
     const speakerName = speaker?.name ?? quote.speakerName ?? '';
     const text = plainTexts.get(quote.id) ?? quote.text;
-    const entityNames = [...new Set(article.entityIds.map((id) => entityById.get(id)?.name).filter((n): n is string => !!n))].sort();
+    let entityNames = entityNamesByArticle.get(article.id);
+    if (!entityNames) entityNamesByArticle.set(article.id, (entityNames = entityFilterValues(article.entityIds, entityById)));
     const filters: Record<string, string[]> = {
       source: [article.source.name],
       year: [quote.date.slice(0, 4)],
