@@ -1,19 +1,19 @@
 /**
  * Rendering article bodies with their quotes marked: golden fixtures in
  * tests/fixtures/render/<case>/ (input.md, quotes.json, output.html).
- * A missing output.html, or UPDATE=1, writes the actual result as the golden;
- * review it in the git diff.
+ * The committed output.html is the golden: it changes only through
+ * `npm run update-goldens` (reviewed in the git diff), and a missing one fails.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { renderArticleHtml } from '../src/render/article-html.ts';
 import type { QuoteSpan, SpeakerLink } from '../src/render/remark-quote-spans.ts';
 import { serializeJsonForScript } from '../src/render/json-ld.ts';
 import { formatDateLabel } from '../src/render/dates.ts';
+import { assertGoldenText, fixtureCases } from './helpers/fixtures.ts';
 
 const fixtures = new URL('fixtures/render/', import.meta.url);
 
@@ -34,7 +34,7 @@ async function loadCase(name: string): Promise<{ body: string; quotes: QuoteSpan
   return { body, quotes, speakers: config.speakers };
 }
 
-const cases = (await readdir(fixtures, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+const cases = fixtureCases('render').map((c) => c.name);
 
 test('should expose the plugin as a default export named remarkQuoteSpans', async () => {
   const module = await import('../src/render/remark-quote-spans.ts');
@@ -46,9 +46,7 @@ for (const name of cases) {
   test(`render fixture: ${name}`, async () => {
     const { body, quotes, speakers } = await loadCase(name);
     const actual = `${renderArticleHtml(body, quotes, speakers)}\n`;
-    const golden = new URL(`${name}/output.html`, fixtures);
-    if (process.env.UPDATE || !existsSync(golden)) await writeFile(golden, actual);
-    assert.equal(actual, await readFile(golden, 'utf8'));
+    assertGoldenText(new URL(`${name}/output.html`, fixtures), actual);
   });
 }
 
