@@ -14,6 +14,7 @@ import type { QuoteSpan, SpeakerLink } from '../src/render/remark-quote-spans.ts
 import { serializeJsonForScript } from '../src/render/json-ld.ts';
 import { formatDateLabel } from '../src/render/dates.ts';
 import { assertGoldenText, fixtureCases } from './helpers/fixtures.ts';
+import { assertProperty } from './helpers/property-runs.ts';
 
 const fixtures = new URL('fixtures/render/', import.meta.url);
 
@@ -108,7 +109,7 @@ test('for any body of words, emphasis and paragraphs, every quote covering a wor
   const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', '*stress*', '**bold**', '_it_', '"said"', '&amp;', '\\*');
   const separator = fc.constantFrom(' ', ' ', '\n', '\n\n');
   const bodyArb = fc.array(fc.tuple(word, separator), { minLength: 2, maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim());
-  fc.assert(
+  assertProperty(
     fc.property(bodyArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), (body, ranges) => {
       const quotes: QuoteSpan[] = ranges
         .map(([a, b], i) => {
