@@ -1,39 +1,29 @@
 /**
  * Diagnostics: every bad input in `fixtures/diagnostics/<case>/input.md` gives
  * exactly the messages in `messages.json` (rule, position, wording) and prints
- * exactly `report.txt`. A missing golden, or UPDATE=1, writes the actual
- * result as the new golden, to be reviewed in `git diff`.
+ * exactly `report.txt`. Goldens change only through `npm run update-goldens`
+ * (reviewed in `git diff`); a missing one fails.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadArticle } from '../src/load/front-matter.ts';
 import { formatDiagnostic, formatDiagnostics, sortDiagnostics, summarizeDiagnostics } from '../src/diagnostics/report.ts';
 import { lineAt, offsetToPosition } from '../src/diagnostics/position.ts';
 import { RULES, describeRule } from '../src/diagnostics/messages.ts';
 import type { Diagnostic } from '../src/archive/types.ts';
+import { assertGoldenText, fixtureCases } from './helpers/fixtures.ts';
 
-const fixtures = new URL('fixtures/diagnostics/', import.meta.url);
-const update = Boolean(process.env.UPDATE);
-
-function checkGolden(url: URL, actual: string): void {
-  if (update || !existsSync(url)) {
-    writeFileSync(url, actual);
-    return;
-  }
-  assert.equal(actual, readFileSync(url, 'utf8'));
-}
-
-for (const name of readdirSync(fixtures).filter((n) => !n.startsWith('.')).sort()) {
+for (const { name, dir } of fixtureCases('diagnostics')) {
   test(`diagnostics: ${name.replace(/-/g, ' ')}`, () => {
-    const folder = new URL(`${name}/`, fixtures);
-    const value = readFileSync(new URL('input.md', folder), 'utf8');
+    const value = readFileSync(join(dir, 'input.md'), 'utf8');
     const path = `content/${name}.md`;
     const { article, diagnostics } = loadArticle({ path, value });
     const messages = sortDiagnostics(diagnostics).map(({ line, column, endLine, endColumn, severity, reason, ruleId, source }) =>
       ({ line, column, ...(endLine === undefined ? {} : { endLine, endColumn }), severity, reason, ruleId, source }));
-    checkGolden(new URL('messages.json', folder), `${JSON.stringify(messages, null, 2)}\n`);
-    checkGolden(new URL('report.txt', folder), formatDiagnostics(diagnostics, new Map([[path, value]])));
+    assertGoldenText(join(dir, 'messages.json'), `${JSON.stringify(messages, null, 2)}\n`);
+    assertGoldenText(join(dir, 'report.txt'), formatDiagnostics(diagnostics, new Map([[path, value]])));
     // An article is loaded exactly when nothing is an error.
     assert.equal(article === null, diagnostics.some((d) => d.severity === 'error'));
     for (const d of diagnostics) assert.ok(describeRule(d.ruleId), `rule ${d.ruleId} is in the catalog`);

@@ -3,16 +3,17 @@
  * holds an article body (`input.md`) and the people, organizations, places
  * and documents it names (`expected.json`: name, type, aliases). Entities
  * are compared as sets; every mention must be the body's own text at its
- * offsets. `UPDATE=1` (or a missing golden) writes the actual result.
+ * offsets. Goldens change only through `npm run update-goldens`; a missing
+ * one fails.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTextDocument } from '../src/parse/text-document.ts';
 import { extractEntities } from '../src/extract/entities.ts';
 import { isRoleWord, splitTitles } from '../src/extract/names.ts';
-
-const fixtures = new URL('fixtures/entities/', import.meta.url);
+import { assertGoldenJson, fixtureCases } from './helpers/fixtures.ts';
 
 interface ExpectedEntity {
   name: string;
@@ -22,23 +23,18 @@ interface ExpectedEntity {
 
 const byTypeAndName = (a: ExpectedEntity, b: ExpectedEntity) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name);
 
-for (const name of readdirSync(fixtures).filter((n) => !n.startsWith('.')).sort()) {
-  const folder = new URL(`${name}/`, fixtures);
+const sortAliases = (list: ExpectedEntity[]) => list.map((e) => ({ ...e, aliases: [...e.aliases].sort() })).sort(byTypeAndName);
+
+for (const { name, dir } of fixtureCases('entities')) {
   test(`entities: ${name.replace(/-/g, ' ')}`, () => {
-    const body = readFileSync(new URL('input.md', folder), 'utf8');
+    const body = readFileSync(join(dir, 'input.md'), 'utf8');
     const entities = extractEntities(parseTextDocument(body));
     for (const entity of entities) {
       assert.ok(entity.mentions.length > 0, `${entity.name} has no mention`);
       for (const m of entity.mentions) assert.equal(body.slice(m.start, m.end), m.text, `mention of ${entity.name} at ${m.start}`);
     }
-    const actual = entities.map((e) => ({ name: e.name, type: e.type, aliases: [...e.aliases].sort() })).sort(byTypeAndName);
-    const expectedUrl = new URL('expected.json', folder);
-    if (process.env['UPDATE'] || !existsSync(expectedUrl)) {
-      writeFileSync(expectedUrl, JSON.stringify(actual, null, 2) + '\n');
-      return;
-    }
-    const expected = (JSON.parse(readFileSync(expectedUrl, 'utf8')) as ExpectedEntity[]).map((e) => ({ ...e, aliases: [...e.aliases].sort() })).sort(byTypeAndName);
-    assert.deepEqual(actual, expected);
+    const actual = sortAliases(entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })));
+    assertGoldenJson(join(dir, 'expected.json'), actual, sortAliases);
   });
 }
 

@@ -2,8 +2,9 @@
  * Properties of extraction over generated Markdown articles (fast-check):
  * `buildArchive` never throws, every quote's offsets slice to its text, every
  * id is unique, every cross-reference resolves, diagnostics point inside their
- * file, and the output does not depend on file order. Plus large and odd
- * inputs that must be handled in bounded time.
+ * file, every file gives an article or an error naming it, and the output
+ * does not depend on file order. Plus large and odd inputs. Runs are seeded
+ * (`PROPERTY_SEED`, see helpers/property-runs.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,7 @@ import fc from 'fast-check';
 import { buildArchive } from '../src/pipeline.ts';
 import { toArchiveJson } from '../src/export/json.ts';
 import type { Archive, Diagnostic, SourceFile } from '../src/archive/types.ts';
+import { assertProperty } from './helpers/property-runs.ts';
 
 // Pieces news copy is made of, plus the odd characters real files carry.
 const word = fc.constantFrom(
@@ -73,6 +75,11 @@ function checkArchive(archive: Archive, diagnostics: Diagnostic[], input: Source
   }
   for (const s of archive.speakers) for (const id of s.quoteIds) assert.ok(quoteIds.has(id));
   for (const e of archive.entities) for (const id of e.articleIds) assert.ok(articles.has(id));
+  // Nothing is dropped in silence: every file is in the archive, or an error says why it is not.
+  const published = new Set(archive.articles.map((a) => a.sourceFile));
+  for (const file of input) {
+    assert.ok(published.has(file.path) || diagnostics.some((d) => d.file === file.path && d.severity === 'error'), `${file.path} is published or reported`);
+  }
   const lineCounts = new Map(input.map((f) => [f.path, f.value.split('\n').length]));
   for (const d of diagnostics) {
     const lines = lineCounts.get(d.file);
@@ -86,14 +93,14 @@ function checkArchive(archive: Archive, diagnostics: Diagnostic[], input: Source
 const distinctFiles = files.map((list) => list.map((f, i) => ({ ...f, value: f.value.replace('\ntitle: "', `\ntitle: "${i} `) })));
 
 test('buildArchive never throws on generated articles; offsets, ids, references and diagnostics hold', () => {
-  fc.assert(fc.property(distinctFiles, (input) => {
+  assertProperty(fc.property(distinctFiles, (input) => {
     const { archive, diagnostics } = buildArchive(input);
     checkArchive(archive, diagnostics, input);
   }), { numRuns: RUNS });
 });
 
 test('the archive does not depend on the order of the input files, and two runs give the same bytes', () => {
-  fc.assert(fc.property(distinctFiles, (input) => {
+  assertProperty(fc.property(distinctFiles, (input) => {
     const first = toArchiveJson(buildArchive(input).archive);
     assert.equal(toArchiveJson(buildArchive(input).archive), first);
     assert.equal(toArchiveJson(buildArchive([...input].reverse()).archive), first);
@@ -110,14 +117,12 @@ test('two files with the same slug never give two records with one id: buildArch
 
 const front = (title: string) => `---\ntitle: ${JSON.stringify(title)}\ndate: 2021-03-04\nsource: Coastal Herald\n---\n`;
 
-/** Runs buildArchive on one file, checks the invariants, and returns the time it took. */
-function timeOne(value: string): { ms: number; archive: Archive; diagnostics: Diagnostic[] } {
+/** Runs buildArchive on one file and checks the invariants. */
+function buildOne(value: string): { archive: Archive; diagnostics: Diagnostic[] } {
   const input = [{ path: 'content/odd.md', value }];
-  const started = performance.now();
   const { archive, diagnostics } = buildArchive(input);
-  const ms = performance.now() - started;
   checkArchive(archive, diagnostics, input);
-  return { ms, archive, diagnostics };
+  return { archive, diagnostics };
 }
 
 /**
@@ -135,7 +140,8 @@ async function extractInChild(makeBody: string, limitMs: number): Promise<{ ms: 
     const started = performance.now();
     const { archive } = buildArchive([{ path: 'content/large.md', value }]);
     const ms = performance.now() - started;
-    const ok = archive.quotes.every((q) => archive.articles[0].body.slice(q.start, q.end) === q.text)
+    const ok = archive.articles.length === 1
+      && archive.quotes.every((q) => archive.articles[0].body.slice(q.start, q.end) === q.text)
       && new Set(archive.quotes.map((q) => q.id)).size === archive.quotes.length;
     process.stdout.write(JSON.stringify({ ms, quotes: archive.quotes.length, ok }));
   `);
@@ -158,6 +164,7 @@ test('a 2 MB article is extracted in bounded time', async () => {
   }`, LARGE_LIMIT_MS);
   assert.equal(result.timedOut, false, `2 MB took more than ${LARGE_LIMIT_MS / 1000} s`);
   assert.equal(result.ok, true, result.stderr);
+  assert.ok(result.quotes > 10_000, `every paragraph's quote is found: ${result.quotes}`);
 });
 
 test('5,000 quotes in one article are extracted with exact offsets and unique ids', async () => {
@@ -178,14 +185,24 @@ test('a thousand unclosed quote marks do not hang extraction', async () => {
 });
 
 test('odd characters are kept and offsets stay exact: CRLF, BOM, tabs, zero-width and non-breaking spaces, right-to-left text, emoji', () => {
-  const cases = [
-    '\uFEFF' + front('BOM and CRLF').replace(/\n/g, '\r\n') + '“We are ready,” said Ana\u00a0Varga.\r\n\r\nShe left.\r\n',
-    front('Tabs') + '\t"The vote\twas close," Tom\tReyes said.\n',
-    front('Zero width') + '"It is done," said Mei\u200b Chen\u200d.\n',
-    front('RTL') + '"مرحبا بكم في المدينة," said Ahmed Al-Amin. ‏"שלום," he added.\n',
-    front('Emoji 👋') + '"We won 🎉🇺🇳 today," Kwame Mensah said.\n',
-    front('Only a headline') + '# Only a headline\n',
-    front('Nested') + '> "Quoted *inside* a [link](https://example.com) and `code`," she said.\n',
+  // Each case: the body as written, and the quote that must be found in it, character for character.
+  const cases: { title: string; body: string; quote: string | null; bom?: boolean; crlf?: boolean }[] = [
+    { title: 'BOM and CRLF', bom: true, crlf: true, body: '“We are ready,” said Ana\u00a0Varga.\r\n\r\nShe left.\r\n', quote: 'We are ready' },
+    { title: 'Tabs', body: '\t"The vote\twas close," Tom\tReyes said.\n', quote: 'The vote\twas close' },
+    { title: 'Zero width', body: '"It is done," said Mei\u200b Chen\u200d.\n', quote: 'It is done' },
+    { title: 'RTL', body: '"مرحبا بكم في المدينة," said Ahmed Al-Amin. \u200f"שלום," he added.\n', quote: 'مرحبا بكم في المدينة' },
+    { title: 'Emoji 👋', body: '"We won 🎉🇺🇳 today," Kwame Mensah said.\n', quote: 'We won 🎉🇺🇳 today' },
+    { title: 'Only a headline', body: '# Only a headline\n', quote: null },
+    { title: 'Nested', body: '> "Quoted *inside* a [link](https://example.com) and `code`," she said.\n', quote: 'Quoted *inside* a [link](https://example.com) and `code`' },
   ];
-  for (const value of cases) timeOne(value);
+  for (const { title: heading, body: text, quote: expected, bom, crlf } of cases) {
+    const head = crlf ? front(heading).replace(/\n/g, '\r\n') : front(heading);
+    const { archive } = buildOne(`${bom ? '\uFEFF' : ''}${head}${text}`);
+    assert.equal(archive.articles.length, 1, `${heading}: the article is published`);
+    const [published] = archive.articles;
+    assert.equal(published!.title, heading, `${heading}: title kept`);
+    assert.equal(published!.body, text, `${heading}: body kept as written`);
+    const quotes = archive.quotes.map((q) => q.text);
+    assert.deepEqual(expected === null ? quotes : quotes.filter((q) => q === expected), expected === null ? [] : [expected], `${heading}: quotes found ${JSON.stringify(quotes)}`);
+  }
 });

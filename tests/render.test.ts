@@ -1,19 +1,20 @@
 /**
  * Rendering article bodies with their quotes marked: golden fixtures in
  * tests/fixtures/render/<case>/ (input.md, quotes.json, output.html).
- * A missing output.html, or UPDATE=1, writes the actual result as the golden;
- * review it in the git diff.
+ * The committed output.html is the golden: it changes only through
+ * `npm run update-goldens` (reviewed in the git diff), and a missing one fails.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { renderArticleHtml } from '../src/render/article-html.ts';
 import type { QuoteSpan, SpeakerLink } from '../src/render/remark-quote-spans.ts';
 import { serializeJsonForScript } from '../src/render/json-ld.ts';
 import { formatDateLabel } from '../src/render/dates.ts';
+import { assertGoldenText, fixtureCases } from './helpers/fixtures.ts';
+import { assertProperty } from './helpers/property-runs.ts';
 
 const fixtures = new URL('fixtures/render/', import.meta.url);
 
@@ -34,7 +35,7 @@ async function loadCase(name: string): Promise<{ body: string; quotes: QuoteSpan
   return { body, quotes, speakers: config.speakers };
 }
 
-const cases = (await readdir(fixtures, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+const cases = fixtureCases('render').map((c) => c.name);
 
 test('should expose the plugin as a default export named remarkQuoteSpans', async () => {
   const module = await import('../src/render/remark-quote-spans.ts');
@@ -46,9 +47,7 @@ for (const name of cases) {
   test(`render fixture: ${name}`, async () => {
     const { body, quotes, speakers } = await loadCase(name);
     const actual = `${renderArticleHtml(body, quotes, speakers)}\n`;
-    const golden = new URL(`${name}/output.html`, fixtures);
-    if (process.env.UPDATE || !existsSync(golden)) await writeFile(golden, actual);
-    assert.equal(actual, await readFile(golden, 'utf8'));
+    assertGoldenText(new URL(`${name}/output.html`, fixtures), actual);
   });
 }
 
@@ -110,7 +109,7 @@ test('for any body of words, emphasis and paragraphs, every quote covering a wor
   const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', '*stress*', '**bold**', '_it_', '"said"', '&amp;', '\\*');
   const separator = fc.constantFrom(' ', ' ', '\n', '\n\n');
   const bodyArb = fc.array(fc.tuple(word, separator), { minLength: 2, maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim());
-  fc.assert(
+  assertProperty(
     fc.property(bodyArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), (body, ranges) => {
       const quotes: QuoteSpan[] = ranges
         .map(([a, b], i) => {
