@@ -5,7 +5,8 @@
  * `process.exitCode`.
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
 import { RULES } from './diagnostics/messages.ts';
@@ -13,23 +14,58 @@ import { formatDiagnostics, hasErrors, summarizeDiagnostics } from './diagnostic
 import { toArchiveJson } from './export/json.ts';
 import { articleSlug } from './link/ids.ts';
 import { checkArticleCollisions } from './load/collisions.ts';
-import { ContentFolderError, findContentFiles, readSourceFiles } from './load/content-files.ts';
+import { ContentFolderError, readSourceFiles, scanContentFolder } from './load/content-files.ts';
 import { loadArticle } from './load/front-matter.ts';
-import { removeUnfinishedSites, writeSiteAtomically } from './output/atomic.ts';
+import { abandonUnfinishedSite, recoverOutputFolder, writeSiteAtomically } from './output/atomic.ts';
 import { toBuildReportJson } from './output/build-report.ts';
+import { checkOutputFolder } from './output/output-folder.ts';
+import { toPublishedArchive, toPublishedDiagnostics, toPublishedPath } from './output/published-paths.ts';
 import { buildArchive } from './pipeline.ts';
+import { reachTestPoint } from './test-points.ts';
 
 const USAGE = `Usage:
   quote-archive build [--content content] [--out _site]
   quote-archive extract FILE...
   quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080]`;
 
-/** Exit codes: 0 success, 1 the input has errors or the build failed, 2 wrong usage. */
+/** Exit codes: 0 success, 1 the input has errors or the build failed, 2 wrong usage; 130 and 143 interrupted (SIGINT, SIGTERM). */
 const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
-/** Runs the command line with `argv` (without the node and script paths). */
-export async function runCli(argv: string[]): Promise<void> {
+/** This tool's own folder (holding its package.json): a build never replaces it. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the command line writes; tests running it in-process collect the text instead. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: CliOutput = {
+  stdout: (text) => { process.stdout.write(text); },
+  stderr: (text) => { process.stderr.write(text); },
+};
+
+// The output of the command being run; one command runs at a time.
+let io: CliOutput = processOutput;
+
+/**
+ * Runs the command line with `argv` (without the node and script paths) and
+ * resolves to its exit code; also sets `process.exitCode` to it. Paths are
+ * taken relative to the working folder.
+ */
+export async function runCli(argv: string[], output: CliOutput = processOutput): Promise<number> {
+  io = output;
+  process.exitCode = 0;
+  try {
+    await runCommand(argv);
+  } finally {
+    io = processOutput;
+  }
+  return Number(process.exitCode ?? 0);
+}
+
+async function runCommand(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'build':
@@ -41,7 +77,7 @@ export async function runCli(argv: string[]): Promise<void> {
     case '--help':
     case '-h':
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      io.stdout(`${USAGE}\n`);
       return;
     default:
       failUsage(command === undefined ? 'missing command' : `unknown command "${command}"`);
@@ -49,7 +85,7 @@ export async function runCli(argv: string[]): Promise<void> {
 }
 
 function failUsage(message: string): void {
-  process.stderr.write(`${message}\n${USAGE}\n`);
+  io.stderr(`${message}\n${USAGE}\n`);
   process.exitCode = EXIT_USAGE;
 }
 
@@ -68,52 +104,91 @@ async function runBuild(args: string[]): Promise<void> {
   const contentDir = parsed.values.content ?? 'content';
   const outDir = parsed.values.out ?? '_site';
   const started = performance.now();
-  removeUnfinishedSiteOnInterrupt(outDir);
+  const stopHandlingInterrupts = handleInterrupts(outDir);
+  try {
+    await reachTestPoint('build-started');
+    await buildInto(contentDir, outDir, started);
+  } finally {
+    stopHandlingInterrupts();
+  }
+}
+
+async function buildInto(contentDir: string, outDir: string, started: number): Promise<void> {
+  // Before anything is written: a wrong --out must not cost the user a project or the articles.
+  const unsafe = checkOutputFolder(outDir, { contentDir, projectRoot: PROJECT_ROOT });
+  if (hasErrors(unsafe)) return fail(unsafe, new Map(), `${outDir} was left as it was`);
+  // A swap killed between its renames left the previous site aside: put it back whatever this build does.
+  const recovered = await recoverOutputFolder(outDir);
+  if (hasErrors(recovered)) return fail(recovered, new Map(), `${outDir} could not be restored`);
 
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
   const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
   const fileTexts = new Map(files.map((f) => [f.path, f.value]));
-  const diagnostics = dedupeDiagnostics([...inputDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
-
-  if (hasErrors(diagnostics)) {
-    process.stderr.write(formatDiagnostics(diagnostics, fileTexts));
-    process.stderr.write(`Build failed; ${outDir} was left as it was.\n`);
-    process.exitCode = EXIT_ERRORS;
-    return;
-  }
+  const diagnostics = dedupeDiagnostics([...recovered, ...inputDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
+  if (hasErrors(diagnostics)) return fail(diagnostics, fileTexts, `${outDir} was left as it was`);
 
   // Loaded here, not at the top: `extract` should not pay for loading Eleventy and Pagefind.
   const { buildSite } = await import('./site/build-site.ts');
+  // Published records name files relative to the content folder; the terminal names them as the user does.
+  const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = await buildSite(archive, tmpDir);
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, searchOptions()))
+      .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
-    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, all));
+    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(all, contentDir)));
     return siteDiagnostics;
   });
   const all = dedupeDiagnostics([...diagnostics, ...results]);
-  if (all.length) process.stderr.write(formatDiagnostics(all, fileTexts));
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (hasErrors(all)) {
-    process.stderr.write(`Build failed; ${outDir} was left as it was.\n`);
-    process.exitCode = EXIT_ERRORS;
-    return;
+    const setAside = all.some((d) => d.ruleId === 'previous-site-set-aside');
+    return fail(all, fileTexts, setAside ? `${outDir} could not be restored` : `${outDir} was left as it was`);
   }
-  process.stdout.write(
+  if (all.length) io.stderr(formatDiagnostics(all, fileTexts));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.stdout(
     `Built ${plural(archive.articles.length, 'article')}, ${plural(archive.quotes.length, 'quote')}, `
     + `${plural(archive.speakers.length, 'speaker')}, ${plural(archive.entities.length, 'entity', 'entities')} `
     + `into ${outDir} in ${seconds}s (${summarizeDiagnostics(all)})\n`,
   );
 }
 
-// Ctrl-C or a service stop during a build: drop the half-built folder, keep the old site, exit like shells expect.
-function removeUnfinishedSiteOnInterrupt(outDir: string): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      removeUnfinishedSites();
-      process.stderr.write(`\nInterrupted; ${outDir} was left as it was.\n`);
-      process.exit(code);
-    });
-  }
+/** Prints the diagnostics and the closing line that says what became of the output folder; exit 1. */
+function fail(diagnostics: Diagnostic[], fileTexts: Map<string, string>, outcome: string): void {
+  io.stderr(formatDiagnostics(diagnostics, fileTexts));
+  io.stderr(`Build failed; ${outcome}.\n`);
+  process.exitCode = EXIT_ERRORS;
+}
+
+/** The Pagefind time limit: `QUOTE_ARCHIVE_PAGEFIND_TIMEOUT` seconds without an answer (default in `writeSearchIndex`). */
+function searchOptions(): { searchTimeoutMs?: number } {
+  const seconds = Number(process.env.QUOTE_ARCHIVE_PAGEFIND_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? { searchTimeoutMs: seconds * 1000 } : {};
+}
+
+/**
+ * Ctrl-C or a service stop during a build: drop the half-built folder (or let
+ * a swap under way finish its two renames), say what became of the output
+ * folder, and exit as shells expect (128 + signal number). Under `npm run`
+ * the signal reaches this process both from the terminal and forwarded by
+ * npm; the first one handles it. Returns the function that removes the handlers.
+ */
+function handleInterrupts(outDir: string): () => void {
+  let handling = false;
+  const handlers = ([['SIGINT', 130], ['SIGTERM', 143]] as const).map(([signal, code]) => {
+    const handler = (): void => {
+      if (handling) return;
+      handling = true;
+      void abandonUnfinishedSite().then((outcome) => {
+        io.stderr(outcome === 'kept'
+          ? `\nBuild interrupted; ${outDir} was left as it was.\n`
+          : `\nBuild interrupted after the new site was put in ${outDir}.\n`);
+        process.exit(code);
+      });
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => { for (const [signal, handler] of handlers) process.off(signal, handler); };
 }
 
 async function runExtract(args: string[]): Promise<void> {
@@ -126,8 +201,8 @@ async function runExtract(args: string[]): Promise<void> {
   const { files, diagnostics: readDiagnostics } = await readSourceFiles(parsed.positionals);
   const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
   const diagnostics = dedupeDiagnostics([...readDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
-  process.stdout.write(toArchiveJson(archive));
-  if (diagnostics.length) process.stderr.write(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
+  io.stdout(toArchiveJson(archive));
+  if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
   if (hasErrors(diagnostics)) process.exitCode = EXIT_ERRORS;
 }
 
@@ -145,18 +220,20 @@ async function runServe(args: string[]): Promise<void> {
 
 async function readContent(contentDir: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   let paths: string[];
+  let refused: Diagnostic[];
   try {
-    paths = await findContentFiles(contentDir);
+    ({ paths, diagnostics: refused } = await scanContentFolder(contentDir));
   } catch (error) {
     if (!(error instanceof ContentFolderError)) throw error;
     const entry = RULES['missing-content-folder'];
     return { files: [], diagnostics: [{ file: contentDir, line: 0, column: 0, severity: entry.severity, reason: error.message, ruleId: 'missing-content-folder', source: entry.source, note: entry.hint }] };
   }
-  if (paths.length === 0) {
+  if (paths.length === 0 && refused.length === 0) {
     const entry = RULES['no-content-files'];
     return { files: [], diagnostics: [{ file: contentDir, line: 0, column: 0, severity: entry.severity, reason: `no Markdown files (*.md) in "${contentDir}"`, ruleId: 'no-content-files', source: entry.source, note: entry.hint }] };
   }
-  return readSourceFiles(paths);
+  const read = await readSourceFiles(paths);
+  return { files: read.files, diagnostics: [...refused, ...read.diagnostics] };
 }
 
 /**
@@ -215,10 +292,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-try {
-  await runCli(process.argv.slice(2));
-} catch (error) {
-  // Only I/O edges throw; anything reaching here is a bug or an environment failure, reported once.
-  process.stderr.write(`quote-archive: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = EXIT_ERRORS;
+// Run only as a program: tests import `runCli` and call it in-process.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    await runCli(process.argv.slice(2));
+  } catch (error) {
+    // Only I/O edges throw; anything reaching here is a bug or an environment failure, reported once.
+    process.stderr.write(`quote-archive: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_ERRORS;
+  }
 }

@@ -37,6 +37,11 @@ export const RULES = {
     why: 'Building from a folder that does not exist would publish an empty site over a good one.',
     hint: 'Create the folder or pass --content with the right path.',
   },
+  'symlink-outside-content': {
+    severity: 'error', source: 'load',
+    why: 'Content is what is inside the content folder: a link leading elsewhere would publish a file the curator never put there (a private note, a system file).',
+    hint: 'Copy the article into the content folder instead of linking to it, or remove the link.',
+  },
   'no-content-files': {
     severity: 'error', source: 'load',
     why: 'An empty content folder is usually a wrong --content path; building would publish an empty site over a good one.',
@@ -176,6 +181,36 @@ export const RULES = {
     severity: 'error', source: 'search',
     why: 'A site whose search index is missing or partial would silently fail to find quotes.',
     hint: 'Read the Pagefind error; the previous site was kept.',
+  },
+  'search-index-timed-out': {
+    severity: 'error', source: 'search',
+    why: 'A Pagefind process that stops answering would hang the build forever.',
+    hint: 'The previous site was kept. Run the build again; if it keeps happening, raise QUOTE_ARCHIVE_PAGEFIND_TIMEOUT (seconds) or check the pagefind binary.',
+  },
+  'output-folder-overlaps-content': {
+    severity: 'error', source: 'output',
+    why: 'A build replaces its output folder whole: into the content folder, or a folder around it, it would replace the articles with the site.',
+    hint: 'Pass an --out folder outside the content folder, e.g. the default `_site`.',
+  },
+  'output-folder-holds-project': {
+    severity: 'error', source: 'output',
+    why: 'A build replaces its output folder whole: into the working folder, a repository or a folder above them, it would replace the project (.git, sources, articles) with the site.',
+    hint: 'Pass an --out folder of its own, e.g. the default `_site`.',
+  },
+  'output-folder-not-a-site': {
+    severity: 'error', source: 'output',
+    why: 'A build replaces its output folder whole; a folder that holds files and no stamp of ours was not built by this tool, and its files would be lost.',
+    hint: 'Pass a new or empty --out folder. If the folder is a site built by an older quote-archive (before stamps), delete it: it is rebuilt from the content.',
+  },
+  'previous-site-set-aside': {
+    severity: 'error', source: 'output',
+    why: 'When the new site could not be put in place and the old one could not be put back, the user must learn where the old site is rather than read that nothing changed.',
+    hint: 'The next build puts the previous site back before doing anything else; or rename the folder named in the message back by hand.',
+  },
+  'output-cleanup-failed': {
+    severity: 'warning', source: 'output',
+    why: 'A folder of ours that could not be removed (a read-only folder) takes disk space but must not fail this or any later build.',
+    hint: 'Check the permissions of the folder named; the next build tries again, or delete it by hand.',
   },
   'output-failed': {
     severity: 'error', source: 'output',

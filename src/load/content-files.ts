@@ -3,8 +3,8 @@
  * that cannot be read or decoded become diagnostics, never a half-read
  * article; only a missing content folder throws.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic, SourceFile } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
 
@@ -23,10 +23,34 @@ export class ContentFolderError extends Error {
  * Lists every `**\/*.md` file under `dir`, sorted by path, as `dir`-joined
  * paths. Hidden entries (`.git`, `.DS_Store`, editor swap files) and
  * `node_modules` are skipped; symbolic links to folders are not followed, so
- * a link loop cannot hang the build.
+ * a link loop cannot hang the build; links that lead outside `dir` are left
+ * out (`scanContentFolder` reports them).
  */
 export async function findContentFiles(dir: string): Promise<string[]> {
+  return (await scanContentFolder(dir)).paths;
+}
+
+/**
+ * Like `findContentFiles`, and reports every symbolic link (to a file or a
+ * folder) that resolves outside the content folder as an error: content is
+ * what is inside `content/`, so a link to a private file or a system file is
+ * never read, let alone published. The report names the link only, never
+ * its target or a line of it. Links to folders inside are skipped silently
+ * (their files are listed where they really are).
+ */
+export async function scanContentFolder(dir: string): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
   const found: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let root: string;
+  try {
+    root = await realpath(dir);
+  } catch (error) {
+    throw new ContentFolderError(dir, { cause: error });
+  }
+  const outside = (path: string, what: string): void => {
+    const entry = RULES['symlink-outside-content'];
+    diagnostics.push({ file: path, line: 0, column: 0, severity: entry.severity, reason: `${what} is a symbolic link that leads outside the content folder; it is not read`, ruleId: 'symlink-outside-content', source: entry.source, note: entry.hint });
+  };
   const walk = async (folder: string, isRoot: boolean): Promise<void> => {
     let entries;
     try {
@@ -38,13 +62,27 @@ export async function findContentFiles(dir: string): Promise<string[]> {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
+      const isMarkdown = entry.name.toLowerCase().endsWith('.md');
       if (entry.isDirectory()) await walk(path, false);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.md')) found.push(path);
+      else if (entry.isSymbolicLink()) {
+        // A dangling link stays listed, so reading it reports it as unreadable.
+        const resolved = await realpath(path).catch(() => null);
+        const kind = resolved === null ? null : await stat(resolved).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => null);
+        if (resolved !== null && !isWithin(resolved, root)) {
+          if (isMarkdown || kind === 'folder') outside(path, kind === 'folder' ? 'folder' : 'file');
+        } else if (isMarkdown && kind !== 'folder') found.push(path);
+      } else if (entry.isFile() && isMarkdown) found.push(path);
     }
   };
   await walk(dir, true);
   // Code-unit order: the same on every machine, locale and file system.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { paths: found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), diagnostics };
+}
+
+/** Tells whether the real path `inner` is `outer` or lies inside it. */
+function isWithin(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /**

@@ -23,6 +23,8 @@ export interface BuildSiteOptions extends ViewDataOptions {
   search?: boolean;
   /** Absolute address the site will be served from, e.g. `https://example.org`, for feed links (default: site-relative links). */
   siteUrl?: string;
+  /** Longest wait for any answer of the Pagefind process before the index fails (default: `writeSearchIndex`'s, 60 s). */
+  searchTimeoutMs?: number;
 }
 
 /** One output of Eleventy's `write()`. */
@@ -69,9 +71,12 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   } catch (error) {
     const [headline = '', ...details] = describeError(error).trim().split('\n');
     const note = [...details.map((line) => line.trim()).filter(Boolean), 'Run with DEBUG=Eleventy* for the full trace.'].join('\n');
+    // Eleventy names the page it failed on by its output file: report the article's file when it is one.
+    const text = describeError(error);
+    const article = archive.articles.find((a) => text.includes(path.join(outDir, a.path)));
     return {
       pages: [],
-      diagnostics: [siteDiagnostic(path.relative(process.cwd(), templatesDir) || templatesDir, `Unexpected failure rendering the site: ${headline}`, 'site-build-failed', note)],
+      diagnostics: [siteDiagnostic(article?.sourceFile ?? (path.relative(process.cwd(), templatesDir) || templatesDir), `Unexpected failure rendering the site: ${headline}`, 'site-build-failed', note)],
     };
   }
 }
@@ -101,8 +106,10 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
   try {
     return await writeSite(archive, outDir, options);
   } catch (error) {
-    // A bug of ours (say, in view data) is still a reported problem, so the previous site is kept.
-    return [siteDiagnostic(outDir, `Unexpected failure building the site: ${describeError(error)}`, 'site-build-failed')];
+    // A bug of ours (say, in view data) is still a reported problem, so the previous site is kept;
+    // when it came from one article, the report names that article's file.
+    const file = articleFileOf(error) ?? outDir;
+    return [siteDiagnostic(file, `Unexpected failure building the site: ${describeError(error)}`, 'site-build-failed')];
   }
 }
 
@@ -116,6 +123,21 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
   const indexed: IndexedPage[] = pages
     .filter((p): p is EleventyResult & { url: string; content: string } => typeof p.url === 'string' && typeof p.content === 'string' && articlePaths.has(p.url))
     .map((p) => ({ url: p.url, content: p.content }));
-  diagnostics.push(...(await writeSearchIndex(indexed, toPagefindRecords(archive), path.join(outDir, 'pagefind'))));
+  const searchDiagnostics = await writeSearchIndex(indexed, toPagefindRecords(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
+  const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
+  diagnostics.push(...searchDiagnostics.map((d) => {
+    const file = fileByPath.get(d.file.split('#')[0] ?? '');
+    return file ? { ...d, file } : d;
+  }));
   return diagnostics;
+}
+
+/** The content file named by an error from rendering one article (see `ArticleRenderError` in view-data), if any. */
+function articleFileOf(error: unknown): string | null {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const file = (current as Error & { articleFile?: unknown }).articleFile;
+    if (typeof file === 'string') return file;
+  }
+  return null;
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isTestPointSet, reachTestPointSync } from '../test-points.ts';
 import type { SiteView } from './view-data.ts';
 
 /** The part of Eleventy's config object this plugin uses (Eleventy ships no types). */
@@ -14,6 +15,7 @@ export interface EleventyConfig {
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): unknown;
   addPlugin(plugin: (config: EleventyConfig, options?: unknown) => unknown, options?: unknown): unknown;
   on(event: string, callback: (...args: unknown[]) => unknown): unknown;
+  addTransform(name: string, transform: (content: string) => string): unknown;
 }
 
 export interface ArchivePluginOptions {
@@ -37,4 +39,11 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePl
   // Everything a page shows is content from others: escape by default, `| safe` only for sanitized HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   if (options.site) eleventyConfig.addGlobalData('site', options.site);
+  // Tests break a real render here (QUOTE_ARCHIVE_TEST_POINT=eleventy-render:throw); never registered otherwise.
+  if (isTestPointSet('eleventy-render')) {
+    eleventyConfig.addTransform('test-point', (content) => {
+      reachTestPointSync('eleventy-render');
+      return content;
+    });
+  }
 }
