@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { loadArticle } from '../src/load/front-matter.ts';
 import { loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS } from './eval/eval-set.ts';
 import { gateCounts, gateFailures, type GateFile } from './eval/gate.ts';
-import { findShortfalls, validateGold, type Thresholds } from './eval/score.ts';
+import { buildArchive } from '../src/pipeline.ts';
+import { entityAlternatives, findShortfalls, normalizeEvalName, validateGold, type GoldFile, type Thresholds } from './eval/score.ts';
 import { GATED_SETS, scoreSet } from './eval/scored-sets.ts';
 
 const thresholds = JSON.parse(await readFile(new URL('./eval/thresholds.json', import.meta.url), 'utf8')) as Thresholds;
@@ -53,3 +54,27 @@ for (const [name, def] of Object.entries(GATED_SETS)) {
     assert.deepEqual(gateFailures(name, gateCounts(totals), gate.sets[name], gate.slack), [], 'more errors than tests/eval/gate.json allows (npm run eval -- --gate)');
   });
 }
+
+/** Every name a real-corpus gold file knows: entities, optional names, speakers and their alternatives. */
+function goldNames(golds: Iterable<GoldFile>): Set<string> {
+  const names = new Set<string>();
+  for (const gold of golds) {
+    for (const type of ['person', 'organization', 'place'] as const) for (const entry of gold.entities[type] ?? []) for (const n of entityAlternatives(entry)) names.add(normalizeEvalName(n));
+    for (const n of gold.optional ?? []) names.add(normalizeEvalName(n));
+    for (const q of gold.quotes) for (const n of [q.speaker, ...(q.speakerAlternatives ?? [])]) if (n) names.add(normalizeEvalName(n));
+  }
+  return names;
+}
+
+// Speaker pages a reader meets first: a participle, an adverb, a weekday or a title glued to a name
+// is a broken page. Today one record of the real development set carries a name no annotator gave
+// (an organization's name cut after a title-like word); the gate allows no more.
+const UNKNOWN_SPEAKER_NAMES_ALLOWED = 1;
+
+test('speaker records built from the real development set carry names the gold knows', { skip: corpusAbsent }, async () => {
+  const set = await loadRealSet(['dev']);
+  const { archive } = buildArchive(set.files);
+  const known = goldNames(set.golds.values());
+  const unknown = archive.speakers.map((s) => s.name).filter((n) => !known.has(normalizeEvalName(n)));
+  assert.ok(unknown.length <= UNKNOWN_SPEAKER_NAMES_ALLOWED, `speaker names no gold file knows: ${unknown.join(', ')}`);
+});
