@@ -5,7 +5,7 @@
  * neighbouring sentence of a quote that stands alone.
  */
 import type { TextDocument } from '../parse/text-document.ts';
-import { lookupSpeechVerb, NOUN_FORM_THAT_PATTERN, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
+import { lookupSpeechVerb, NOUN_FORM_THAT_PATTERN, NOUN_FORM_PATTERN, SPEECH_VERB_PATTERN } from './speech-verbs.ts';
 import { isRoleWord } from './names.ts';
 import { NO_SPANS, type SpanIndex } from './span-index.ts';
 
@@ -36,6 +36,14 @@ export function findVerbs(text: string, start: number, end: number, skip: SpanIn
   for (let m = NOUN_FORM_THAT_PATTERN.exec(slice); m; m = NOUN_FORM_THAT_PATTERN.exec(slice)) {
     const s = start + m.index;
     if (!skip.overlapping(s, s + m[0].length).length && !/\b(?:the|a|an|his|her|their|its|our|my|these|those)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) out.push({ start: s, end: s + m[0].length, form: m[0] });
+  }
+  // Without "that", only after a plural or named subject and before a clause: "Activists claim standards are ignored".
+  NOUN_FORM_PATTERN.lastIndex = 0;
+  for (let m = NOUN_FORM_PATTERN.exec(slice); m; m = NOUN_FORM_PATTERN.exec(slice)) {
+    const s = start + m.index;
+    const before = text.slice(Math.max(start, s - 30), s);
+    if (skip.overlapping(s, s + m[0].length).length || !/(?:\p{Ll}s|\p{Lu}[\p{L}.]*)\s+$/u.test(before) || /\b(?:the|a|an|his|her|their|its|our|my|these|those|of|such)\s+\S*\s*$/i.test(before)) continue;
+    if (startsClause(text.slice(s + m[0].length, end))) out.push({ start: s, end: s + m[0].length, form: m[0] });
   }
   SPEECH_VERB_PATTERN.lastIndex = 0;
   for (let m = SPEECH_VERB_PATTERN.exec(slice); m; m = SPEECH_VERB_PATTERN.exec(slice)) {
@@ -328,3 +336,44 @@ export function leadingNounPhrase(text: string, start: number, end: number): num
   }
   return last;
 }
+
+const SUBJECT_PRONOUN = /^\s*(?:he|she|it|they|we|i|there)\s+\p{Ll}/u;
+const CLAUSE_AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remains?|remained)$/;
+const CLAUSE_STOP = /^(?:and|but|or|as|while|because|after|before|since|if|when|who|whom|which|that|whose|to)$/;
+export const LEADING_ADVERBIAL = /^\s*(?:(?:on|in|at|during|last|this|earlier|later|late|early)\s+(?:\p{L}+\s+){0,3}?(?:\p{Lu}\p{Ll}+day|week|month|year|morning|afternoon|evening|night|statement|interview|report)\b,?|yesterday|today|tonight|overnight|again|also|further|previously|separately)\s*/iu;
+
+/**
+ * True when the words after a cue start a clause of their own ("reported
+ * the recorder was recovered", "denies the two explosions are related"),
+ * not an object ("confirmed the deal", "announced plans to …"): a subject
+ * pronoun, or an auxiliary a few words in, before any comma or conjunction.
+ * Real copy often drops the "that" these verbs otherwise need.
+ */
+export function startsClause(after: string): boolean {
+  const rest = after.replace(LEADING_ADVERBIAL, ' ');
+  if (SUBJECT_PRONOUN.test(rest)) return !/^\s*(?:it|there)\s+(?:to|for|of)\b/i.test(rest);
+  const words = rest.trim().split(/\s+/).slice(0, 10);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.toLowerCase();
+    if (/[,;:"“”]/.test(words[i]!.slice(0, -1)) || CLAUSE_STOP.test(w)) return false;
+    if (i >= 1 && CLAUSE_AUXILIARY.test(w.replace(/[,.;:]$/, ''))) return true;
+    if (/[,;:]$/.test(words[i]!)) return false;
+  }
+  // "reported most of the deceased suffocated", "confirmed two pilgrims also died": a past tense after a
+  // short subject. Not a participle after its noun ("the deal signed by …", "a man called …").
+  for (let i = 1; i < Math.min(words.length, 7); i++) {
+    const w = words[i]!.toLowerCase().replace(/[,.;:]$/, '');
+    // "recalled the first letter he ever received": a pronoun inside makes a relative clause of the noun's.
+    if (CLAUSE_STOP.test(w) || /[,;:"“”]/.test(words[i - 1]!) || /^(?:he|she|they|we|i|you|it)$/.test(w)) return false;
+    const past = IRREGULAR_PAST.has(w) || (/^\p{Ll}{3,}ed$/u.test(w) && !PARTICIPLE_ADJECTIVES.has(w));
+    if (past) return !/^by$/i.test(words[i + 1] ?? '') && SUBJECT_START.test(words[0]!);
+  }
+  return false;
+}
+
+const SUBJECT_START = /^(?:the|a|an|most|some|all|many|several|both|no|two|three|four|five|\d[\d,.]*|\p{Lu}\p{L}*)$/u;
+const IRREGULAR_PAST = new Set(['died', 'fled', 'left', 'went', 'took', 'made', 'fell', 'rose', 'won', 'lost', 'began', 'came', 'gave', 'got', 'grew', 'held', 'hit', 'kept', 'knew', 'met', 'paid', 'ran', 'saw', 'sent', 'spent', 'stood', 'struck', 'threw', 'wrote', 'became', 'broke', 'brought', 'bought', 'caught', 'drove', 'flew', 'forgot', 'fought', 'sank', 'shot', 'sold', 'spoke', 'stole', 'swore', 'thought', 'tore', 'understood', 'withdrew']);
+// -ed words that usually describe the noun before them ("the company based in", "the man killed").
+const PARTICIPLE_ADJECTIVES = new Set(['based', 'called', 'named', 'known', 'used', 'located', 'related', 'concerned', 'involved', 'injured', 'wounded', 'armed', 'detailed', 'limited', 'united', 'registered', 'scheduled', 'planned', 'proposed', 'expected', 'alleged', 'reported', 'affected', 'owned', 'backed', 'supported', 'funded', 'elected', 'appointed', 'accused', 'suspected', 'signed', 'released', 'published', 'issued', 'posted', 'dated', 'titled', 'entitled', 'headed', 'killed', 'arrested', 'charged', 'detained', 'needed', 'required', 'aimed', 'designed', 'intended']);
+
+

@@ -7,7 +7,7 @@
  * plus "…, adding that …" / "…, saying …", which reuse the speaker.
  */
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, leadingNounPhrase, sentenceSubject, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, LEADING_ADVERBIAL, leadingNounPhrase, sentenceSubject, startsClause, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { SpanIndex } from './span-index.ts';
@@ -252,31 +252,6 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
   return null;
 }
 
-const SUBJECT_PRONOUN = /^\s*(?:he|she|it|they|we|i|there)\s+\p{Ll}/u;
-const CLAUSE_AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remains?|remained)$/;
-const CLAUSE_STOP = /^(?:and|but|or|as|while|because|after|before|since|if|when|who|whom|which|that|whose|to)$/;
-const LEADING_ADVERBIAL = /^\s*(?:(?:on|in|at|during|last|this|earlier|later|late|early)\s+(?:\p{L}+\s+){0,3}?(?:\p{Lu}\p{Ll}+day|week|month|year|morning|afternoon|evening|night|statement|interview|report)\b,?|yesterday|today|tonight|overnight|again|also|further|previously|separately)\s*/iu;
-
-/**
- * True when the words after a cue start a clause of their own ("reported
- * the recorder was recovered", "denies the two explosions are related"),
- * not an object ("confirmed the deal", "announced plans to …"): a subject
- * pronoun, or an auxiliary a few words in, before any comma or conjunction.
- * Real copy often drops the "that" these verbs otherwise need.
- */
-export function startsClause(after: string): boolean {
-  const rest = after.replace(LEADING_ADVERBIAL, ' ');
-  if (SUBJECT_PRONOUN.test(rest)) return !/^\s*(?:it|there)\s+(?:to|for|of)\b/i.test(rest);
-  const words = rest.trim().split(/\s+/).slice(0, 10);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.toLowerCase();
-    if (/[,;:"“”]/.test(words[i]!.slice(0, -1)) || CLAUSE_STOP.test(w)) return false;
-    if (i >= 1 && CLAUSE_AUXILIARY.test(w.replace(/[,.;:]$/, ''))) return true;
-    if (/[,;:]$/.test(words[i]!)) return false;
-  }
-  return false;
-}
-
 /** True when the verb is the attribution of a quote just before it: `"…," Raman said at a briefing`. */
 function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart: number): boolean {
   const text = ctx.doc.text;
@@ -314,27 +289,44 @@ function participleClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech
   return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: text.slice(subjectStart, subjectEnd).trim().toLowerCase(), sentence };
 }
 
+/**
+ * "According to X, …", "…, according to X.", "… according to X records.",
+ * "…, according to X, …" and "Per X, …". A source the resolver cannot name
+ * ("eyewitnesses", "local news") still reports: an unnamed source.
+ */
 function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
   const text = ctx.doc.text;
   const s = text.slice(sentence.start, sentence.end);
-  const leading = /^According\s+to\s+([^,]{2,80}),\s*/.exec(s);
-  if (leading) {
+  const source = (from: number, to: number) => {
+    const r = resolveWithFallback(ctx, from, to, '');
+    return r.kind === 'none' ? ({ kind: 'unnamed', description: text.slice(from, to).trim() } as Resolution) : r;
+  };
+  const leading = /^(?:According\s+to|Per)\s+([^,;]{2,120}?),\s*/.exec(s);
+  if (leading && !/^Per\s+(?:cent|capita|se)\b/i.test(s)) {
     const speakerStart = sentence.start + leading[0].indexOf(leading[1]!);
-    const resolution = resolveWithFallback(ctx, speakerStart, speakerStart + leading[1]!.length, '');
-    if (resolution.kind === 'none') return null;
-    return { start: sentence.start + leading[0].length, end: sentence.end, cue: 'according to', cueEnd: sentence.start + 12, resolution, pronoun: '', sentence };
+    const resolution = source(speakerStart, speakerStart + leading[1]!.length);
+    return { start: sentence.start + leading[0].length, end: sentence.end, cue: leading[0].startsWith('Per') ? 'per' : 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
   }
-  const trailing = /,\s*according\s+to\s+((?:[^,.;]|\.(?=\S|\s+\p{Ll}))+?)(?:,[^;]*?)?[.!?]?\s*$/u.exec(s);
-  if (trailing) {
+  // "…, according to X." or "… yesterday according to state media.": the source closes the sentence.
+  const trailing = /(?:,\s*|\s+)according\s+to\s+((?:[^,.;]|\.(?=\S|\s+\p{Ll}))+?)(?:,[^;]*?)?[.!?]?\s*$/u.exec(s);
+  const continues = trailing && /^,\s*\p{Ll}/u.test(s.slice(trailing.index + trailing[0].indexOf(trailing[1]!) + trailing[1]!.length));
+  if (trailing && trailing.index > 0 && !continues) {
     const speakerStart = sentence.start + trailing.index + trailing[0].indexOf(trailing[1]!);
     const speakerEnd = speakerStart + trailing[1]!.length;
     // "according to its director, Marcus Bellamy": the name after the description is the speaker.
     const named = /^,\s*(\p{Lu}(?:[^,.;]|\.(?=\s*\p{Lu})){1,60}?)\s*[.,]?\s*$/u.exec(text.slice(speakerEnd, sentence.end));
     const byName = named ? resolveWithFallback(ctx, speakerEnd + named[0].indexOf(named[1]!), speakerEnd + named[0].indexOf(named[1]!) + named[1]!.length, trailing[1]!) : null;
-    const resolution = byName?.kind === 'named' ? byName : resolveWithFallback(ctx, speakerStart, speakerEnd, '');
-    if (resolution.kind === 'none') return null;
+    const resolution = byName?.kind === 'named' ? byName : source(speakerStart, speakerEnd);
     const start = clauseStartAfterLead(text, sentence.start, sentence.start + trailing.index);
     return { start, end: sentence.start + trailing.index, cue: 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
+  }
+  // "…, largely Kurdish and, according to Turkey, supportive of the PKK.": the whole sentence is the claim.
+  const inner = /,\s*according\s+to\s+([^,;]{2,80}),\s*/.exec(s);
+  if (inner && inner.index > 0) {
+    const speakerStart = sentence.start + inner.index + inner[0].indexOf(inner[1]!);
+    const resolution = source(speakerStart, speakerStart + inner[1]!.length);
+    const start = clauseStartAfterLead(text, sentence.start, sentence.end);
+    return { start, end: sentence.end, cue: 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
   }
   return null;
 }

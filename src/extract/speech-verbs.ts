@@ -32,6 +32,8 @@ for (const [lemma, formsOfLemma] of Object.entries(lexicon.reporting as Record<s
   for (const form of formsOfLemma) if (nounForms.has(form)) nounVerbs.set(form, { form, lemma, verbClass: 'reporting' });
 }
 export const NOUN_FORM_THAT_PATTERN = new RegExp(`\\b(?:${[...nounVerbs.keys()].join('|')})\\b(?=\\s+that\\b)`, 'gi');
+/** The same forms without "that": verbs only when a clause follows ("Activists claim standards are ignored"). */
+export const NOUN_FORM_PATTERN = new RegExp(`\\b(?:${[...nounVerbs.keys()].join('|')})\\b(?!\\s+that\\b)`, 'gi');
 
 /** The lexicon entry of a form ("Said" → say), or undefined. */
 export function lookupSpeechVerb(form: string): SpeechVerb | undefined {
