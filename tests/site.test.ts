@@ -311,7 +311,8 @@ test('request paths resolve inside the site folder or not at all', () => {
   assert.equal(resolveRequestPath('/srv/site', '/a/b/'), path.resolve('/srv/site/a/b'));
   assert.equal(resolveRequestPath('/srv/site', '/%E0%A4%A'), null);
   assert.equal(resolveRequestPath('/srv/site', '/a%5Cb'), null);
-  assert.equal(resolveRequestPath('/srv/site', '/../../etc/passwd'), path.resolve('/srv/site/etc/passwd'));
+  assert.equal(resolveRequestPath('/srv/site', '/../../etc/passwd'), null);
+  assert.equal(resolveRequestPath('/srv/site', '/a/../b'), path.resolve('/srv/site/b'));
 });
 
 test('given a site address, feeds link absolutely; without one, site-relatively', async () => {
