@@ -126,10 +126,15 @@ async function swapIn(tmp: string, target: string, targetDir: string): Promise<S
     try {
       await rename(old, target);
     } catch (restoreError) {
+      // Say what is at the target now: nothing (the next build restores), or something that took the name.
+      const taken = await stat(target).then(() => true, () => false);
+      const state = taken
+        ? `the previous site is in ${oldShown}; move what is now at ${targetDir} away and the next build puts it back`
+        : `${targetDir} is missing and the previous site is in ${oldShown}; the next build puts it back`;
       return {
         replaced: false,
         diagnostics: [
-          failure(targetDir, 'previous-site-set-aside', `could not move the new site into ${targetDir} (${why}) nor put the previous site back (${describeError(restoreError)}): ${targetDir} is missing and the previous site is in ${oldShown}; the next build puts it back`),
+          failure(targetDir, 'previous-site-set-aside', `could not move the new site into ${targetDir} (${why}) nor put the previous site back (${describeError(restoreError)}): ${state}`),
           ...await removeOwnFolder(tmp, targetDir),
         ],
       };
