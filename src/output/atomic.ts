@@ -7,7 +7,7 @@
  * behind, and only folders carrying our stamp are ever replaced or deleted.
  */
 import { rmSync } from 'node:fs';
-import { mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
@@ -34,6 +34,8 @@ export async function writeSiteAtomically(
   const parent = dirname(target);
   const name = basename(target);
 
+  // A first build into `a/new/site` makes the folders above it.
+  await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(join(parent, `.${name}.tmp-${process.pid}-`));
   unfinished.add(tmp);
   let diagnostics: Diagnostic[];
