@@ -33,7 +33,7 @@ const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
 /** This tool's own folder (holding its package.json): a build never replaces it. */
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** Where the command line writes; tests running it in-process collect the text instead. */
 export interface CliOutput {

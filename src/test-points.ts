@@ -1,8 +1,9 @@
 /**
  * Named moments of a build that tests can act on, so a test that kills,
  * interrupts or breaks a build knows where it landed instead of guessing
- * from a delay. Off unless `QUOTE_ARCHIVE_TEST_POINT` is set; a user never
- * sets it, and with it unset every call is a no-op.
+ * from a delay. Off unless `QUOTE_ARCHIVE_TEST_POINT` is set (for a spawned
+ * build) or a handler is set (in-process); a user does neither, and then
+ * every call is a no-op.
  *
  * `QUOTE_ARCHIVE_TEST_POINT=<point>:<action>`, actions:
  * - `kill`  — write `quote-archive test point: <point> kill` to stderr, then SIGKILL this process;
@@ -22,6 +23,15 @@ export type TestPoint =
 
 const ENV = 'QUOTE_ARCHIVE_TEST_POINT';
 
+/** A function tests running the build in-process set to act at each point (default: none). */
+export type TestPointHandler = (point: TestPoint) => void | Promise<void>;
+let handler: TestPointHandler | null = null;
+
+/** Sets (or with null, clears) the in-process handler called at every test point. */
+export function setTestPointHandler(next: TestPointHandler | null): void {
+  handler = next;
+}
+
 /** The action set for `point`, or null (always null outside tests). */
 function actionAt(point: TestPoint): 'kill' | 'pause' | 'throw' | null {
   const spec = process.env[ENV];
@@ -37,6 +47,7 @@ function actionAt(point: TestPoint): 'kill' | 'pause' | 'throw' | null {
  * process to the signal the test sends.
  */
 export async function reachTestPoint(point: TestPoint): Promise<void> {
+  if (handler) await handler(point);
   const action = actionAt(point);
   if (!action) return;
   if (action === 'throw') throw new Error(`test point ${point}: injected failure`);

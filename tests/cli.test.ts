@@ -6,15 +6,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, symlink, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashTree } from './helpers/tree.ts';
+import { runCli as runCliInProcess } from '../src/cli.ts';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const tsx = import.meta.resolve('tsx');
 const diagnosticFixtures = new URL('fixtures/diagnostics/', import.meta.url);
 
@@ -24,30 +26,44 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI in `cwd` and collects its output. */
-function runCli(cwd: string, args: string[], options: { killAfterMs?: number; killWhen?: () => boolean; signal?: NodeJS.Signals } = {}): Promise<Run> {
+/** Runs the CLI in `cwd` as a process and collects its output. */
+function runCli(cwd: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill(options.signal ?? 'SIGKILL'), options.killAfterMs);
-    const poll = options.killWhen === undefined ? null : setInterval(() => {
-      if (options.killWhen!()) {
-        child.kill(options.signal ?? 'SIGKILL');
-        clearInterval(poll!);
-      }
-    }, 10);
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      if (poll) clearInterval(poll);
-      resolve({ code, stdout, stderr });
-    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
+/**
+ * Runs the CLI's main function in this process, in `cwd`, with `env` added:
+ * the same code as a spawned build without a process start. Builds that need
+ * a real process (kills, signals) spawn one.
+ */
+async function runInProcess(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const previousCwd = process.cwd();
+  const previousEnv = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  process.chdir(cwd);
+  Object.assign(process.env, env);
+  try {
+    const code = await runCliInProcess(args, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(previousCwd);
+    for (const [key, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    // The test process's own exit code must not inherit the CLI's.
+    process.exitCode = 0;
+  }
+}
 
 const GOOD: Record<string, string> = {
   'harbour.md': `---
@@ -112,7 +128,8 @@ test('build writes the site, archive.json equal to extract, and a build report; 
   assert.match(run.stdout, /^Built 2 articles, \d+ quotes?, \d+ speakers?, \d+ entit(y|ies) into _site in \d+\.\d\ds \((no problems|\d+ warnings?)\)\n$/m);
   const extract = await runCli(dir, ['extract', 'content/grain.md', 'content/harbour.md']);
   assert.equal(extract.code, 0);
-  assert.equal(readFileSync(join(dir, '_site', 'archive.json'), 'utf8'), extract.stdout);
+  // The site publishes paths relative to the content folder; extract prints them as given.
+  assert.equal(readFileSync(join(dir, '_site', 'archive.json'), 'utf8'), extract.stdout.replaceAll('"content/', '"'));
   const report = JSON.parse(readFileSync(join(dir, '_site', 'build-report.json'), 'utf8'));
   assert.equal(report.counts.articles, 2);
   assert.equal(report.counts.errors, 0);
@@ -237,41 +254,205 @@ test('wrong usage exits 2 with the usage text', async () => {
 test('stale temporary folders of killed builds are cleaned by the next build', async () => {
   const dir = await projectWithSite({});
   await mkdir(join(dir, '._site.tmp-999999999-stale', 'articles'), { recursive: true });
+  await writeFile(join(dir, '._site.tmp-999999999-stale', '.quote-archive-site'), 'quote-archive site\n');
   const run = await runCli(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
 });
 
-test('a build killed midway leaves the previous _site complete', async () => {
+/** Spawns a build with a test point set, and resolves once the build says it reached it (or ended). */
+function spawnBuild(cwd: string, command: 'node' | 'npm', args: string[], point: string): { child: ChildProcess; reached: Promise<void>; done: Promise<Run & { signal: NodeJS.Signals | null }> } {
+  const env = { ...process.env, NO_COLOR: '1', QUOTE_ARCHIVE_TEST_POINT: point };
+  // npm in its own process group, as a terminal runs it, so a Ctrl-C can reach the whole group.
+  const child = command === 'node'
+    ? spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd, env })
+    : spawn('npm', ['run', '--silent', args[0]!, '--', ...args.slice(1)], { cwd: projectRoot, env, detached: true });
+  let stdout = '';
+  let stderr = '';
+  let resolveReached: () => void = () => undefined;
+  const reached = new Promise<void>((resolve) => { resolveReached = resolve; });
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    if (/quote-archive test point: \S+ (paused|kill)\n/.test(stderr)) resolveReached();
+  });
+  const done = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => { resolveReached(); resolve({ code, signal, stdout, stderr }); });
+  });
+  return { child, reached, done };
+}
+
+test('a build killed between the swap\'s two renames keeps the previous site whole aside, and the next build puts it back even when the content has errors', async () => {
   const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise once more') });
   const before = await hashTree(join(dir, '_site'));
-  for (const delay of [800, 2500]) {
-    const run = await runCli(dir, ['build'], { killAfterMs: delay });
-    if (run.code === 0) break;
-    // A kill between the two renames of the swap leaves the old site set aside, whole, for the next run to put back.
-    const aside = readdirSync(dir).find((name) => name.startsWith('._site.old-'));
-    const now = existsSync(join(dir, '_site')) ? await hashTree(join(dir, '_site')) : aside ? await hashTree(join(dir, aside)) : {};
-    assert.deepEqual(now, before, `after a kill at ${delay} ms`);
-  }
-  // The next complete build repairs and cleans whatever the kill left.
-  const run = await runCli(dir, ['build']);
+  const killed = await spawnBuild(dir, 'node', ['build'], 'between-renames:kill').done;
+  assert.equal(killed.signal, 'SIGKILL');
+  assert.match(killed.stderr, /quote-archive test point: between-renames kill\n$/, 'the kill landed between the renames');
+  assert.ok(!existsSync(join(dir, '_site')), '_site is renamed aside');
+  const aside = readdirSync(dir).find((name) => name.startsWith('._site.old-'))!;
+  assert.deepEqual(await hashTree(join(dir, aside)), before, 'the previous site is whole aside');
+  // A build whose content has errors still puts the previous site back first, and says it was left as it was.
+  await writeFile(join(dir, 'content', 'bad.md'), '---\ntitle: T\ndate: 2021-13-45\nsource: S\n---\nText.\n');
+  const failed = await runInProcess(dir, ['build']);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), before);
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(join(dir, 'content', 'bad.md'));
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
+  assert.match(readFileSync(join(dir, '_site', 'archive.json'), 'utf8'), /Grain exports rise once more/);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
 });
 
-test('Ctrl-C during a build exits 130, removes the unfinished folder at once and keeps _site', async () => {
-  const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise yet again') });
-  const before = await hashTree(join(dir, '_site'));
-  // Interrupt once the build has its temporary folder (and so its handler); earlier, Node's default would just exit.
-  const running = runCli(dir, ['build'], { killWhen: () => readdirSync(dir).some((name) => name.startsWith('._site.tmp-')), signal: 'SIGINT' });
-  const run = await running;
-  if (run.code === 0) return; // the build beat the signal: nothing to check
-  assert.equal(run.code, 130, run.stderr);
-  assert.match(run.stderr, /Interrupted; _site was left as it was\.\n$/);
-  assert.deepEqual(await hashTree(join(dir, '_site')), before);
+// Interrupts at an explicit moment: the build pauses at `site-building` (its temporary folder made) and says so on stderr.
+for (const [how, command, signal, code] of [
+  ['Ctrl-C under node', 'node', 'SIGINT', 130],
+  ['Ctrl-C under npm run build', 'npm', 'SIGINT', 130],
+  ['SIGTERM under npm run build', 'npm', 'SIGTERM', 143],
+] as const) {
+  test(`${how} removes the temporary folder, says the build was interrupted and _site left as it was, exit ${code}`, async () => {
+    const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise yet again') });
+    const before = await hashTree(join(dir, '_site'));
+    const args = command === 'node' ? ['build'] : ['build', '--content', join(dir, 'content'), '--out', join(dir, '_site')];
+    const build = spawnBuild(dir, command, args, 'site-building:pause');
+    await build.reached;
+    assert.ok(readdirSync(dir).some((name) => name.startsWith('._site.tmp-')), `the signal lands while the temporary folder exists: ${(await Promise.race([build.done, Promise.resolve(null)]))?.stderr}`);
+    // A terminal's Ctrl-C and a service stop signal the whole process group; npm, sh and tsx then relay it too.
+    if (command === 'npm') process.kill(-build.child.pid!, signal);
+    else build.child.kill(signal);
+    const run = await build.done;
+    const out = `${dir}/_site`;
+    if (command === 'node') assert.equal(run.code, code, run.stderr);
+    else assert.ok(run.code === code || run.signal === signal, `npm ended with ${run.code ?? run.signal}`);
+    assert.match(run.stderr, /quote-archive test point: site-building paused\n/);
+    assert.ok(run.stderr.endsWith(`\nBuild interrupted; ${command === 'node' ? '_site' : out} was left as it was.\n`), run.stderr);
+    assert.deepEqual(await hashTree(join(dir, '_site')), before);
+    assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+    await rm(dir, { recursive: true, force: true });
+  });
+}
+
+test('the output folder is refused when it is the content folder, holds it or the project, or is a folder not made by quote-archive; nothing is touched', async () => {
+  const dir = await makeProject(GOOD);
+  await mkdir(join(dir, '.git'));
+  await mkdir(join(dir, 'docs'));
+  await writeFile(join(dir, 'docs', 'notes.txt'), 'mine');
+  const before = await hashTree(dir);
+  const cases: [string[], string][] = [
+    [['--out', '.'], '.: error: output folder "." contains the content folder "content" [output:output-folder-overlaps-content]'],
+    [['--content', 'content', '--out', 'content'], 'content: error: output folder "content" is the content folder [output:output-folder-overlaps-content]'],
+    [['--out', 'content/site'], 'content/site: error: output folder "content/site" is inside the content folder "content" [output:output-folder-overlaps-content]'],
+    [['--content', 'content/../content', '--out', '..'], '..: error: output folder ".." contains the content folder "content/../content" [output:output-folder-overlaps-content]'],
+    [['--content', join(dir, 'content'), '--out', join(dir, 'content', 'x', '..')], `${join(dir, 'content', 'x', '..')}: error: output folder "${join(dir, 'content', 'x', '..')}" is the content folder [output:output-folder-overlaps-content]`],
+    [['--out', 'docs'], 'docs: error: output folder "docs" holds 1 entry and no .quote-archive-site file, so it was not built by quote-archive [output:output-folder-not-a-site]'],
+    [['--out', 'content/grain.md'], 'content/grain.md: error: output folder "content/grain.md" is inside the content folder "content" [output:output-folder-overlaps-content]'],
+    [['--out', projectRoot], `${projectRoot}: error: output folder "${projectRoot}" is the quote-archive project "${projectRoot}" [output:output-folder-holds-project]`],
+  ];
+  for (const [args, message] of cases) {
+    const run = await runInProcess(dir, ['build', ...args]);
+    assert.equal(run.code, 1, args.join(' '));
+    assert.ok(run.stderr.startsWith(`${message}\n`), run.stderr);
+    assert.match(run.stderr, /\n1 error\nBuild failed; .* was left as it was\.\n$/);
+    assert.equal(run.stdout, '');
+  }
+  // Run from inside a repository, a folder above it is refused too.
+  const nested = await runInProcess(join(dir, 'docs'), ['build', '--content', '../content', '--out', join(dir, '..')]);
+  assert.equal(nested.code, 1);
+  assert.match(nested.stderr, /\[output:output-folder-(overlaps-content|holds-project)\]/);
+  const inRepo = await runInProcess(join(dir, 'docs'), ['build', '--content', join(dir, 'content'), '--out', dir]);
+  assert.match(inRepo.stderr, /contains the content folder|is the repository/);
+  assert.deepEqual(await hashTree(dir), before, 'nothing was written anywhere');
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the first build goes into a new or an empty folder, and marks it as a site for the next one', async () => {
+  const dir = await makeProject(GOOD);
+  await mkdir(join(dir, 'empty'));
+  for (const out of ['fresh/site', 'empty']) {
+    const run = await runInProcess(dir, ['build', '--out', out]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readFileSync(join(dir, out, '.quote-archive-site'), 'utf8').split('\n')[0], 'quote-archive site');
+    const again = await runInProcess(dir, ['build', '--out', out]);
+    assert.equal(again.code, 0, again.stderr);
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a Pagefind process that never answers fails the build after the time limit, naming the site, not the temporary folder; _site is kept byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const hang = join(dir, 'pagefind-that-hangs.sh');
+  await writeFile(hang, '#!/bin/sh\nexec cat >/dev/null\n', { mode: 0o755 });
+  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: hang, QUOTE_ARCHIVE_PAGEFIND_TIMEOUT: '1' });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind gave no answer for 1 second; the search index was stopped \[search:search-index-timed-out\]\n/);
+  assert.doesNotMatch(run.stderr, /\.tmp-/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a real build whose Pagefind step fails keeps _site byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: join(dir, 'no-such-pagefind') });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^_site\/pagefind:1:1: error: Unexpected failure of the Pagefind service: .* \[search:search-index-failed\]\n/m);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a real build whose Eleventy step fails keeps _site byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const run = await runInProcess(dir, ['build'], { QUOTE_ARCHIVE_TEST_POINT: 'eleventy-render:throw' });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /error: Unexpected failure rendering the site: .*test point eleventy-render: injected failure.* \[site:site-build-failed\]\n/);
+  assert.doesNotMatch(run.stderr, /\.tmp-/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('symbolic links leading outside the content folder are refused without printing anything of their target', async () => {
+  const dir = await projectWithSite({});
+  await mkdir(join(dir, 'private', 'more'), { recursive: true });
+  await writeFile(join(dir, 'private', 'secret.md'), '---\ntitle: PRIVATE-TITLE\ndate: 2021-03-04\nsource: S\n---\n"PRIVATE-WORDS," she said.\n');
+  await writeFile(join(dir, 'private', 'more', 'other.md'), 'PRIVATE-FIRST-LINE\n');
+  await symlink(join(dir, 'private', 'secret.md'), join(dir, 'content', 'linked.md'));
+  await symlink('/etc/passwd', join(dir, 'content', 'passwd.md'));
+  await symlink(join(dir, 'private', 'more'), join(dir, 'content', 'more'));
+  // A link to a file inside the content folder is content.
+  await symlink(join(dir, 'content', 'grain.md'), join(dir, 'content', 'z-alias.md'));
+  const run = await runInProcess(dir, ['build']);
+  assert.equal(run.code, 1);
+  const headers = run.stderr.split('\n').filter((line) => / error: /.test(line));
+  assert.deepEqual(headers, [
+    'content/linked.md: error: file is a symbolic link that leads outside the content folder; it is not read [load:symlink-outside-content]',
+    'content/more: error: folder is a symbolic link that leads outside the content folder; it is not read [load:symlink-outside-content]',
+    'content/passwd.md: error: file is a symbolic link that leads outside the content folder; it is not read [load:symlink-outside-content]',
+    'content/z-alias.md:2:8: error: article would get the same page as content/grain.md (slug "2021-03-05-grain-exports-rise-for-a-third-month") [load:duplicate-slug]',
+  ]);
+  assert.doesNotMatch(run.stderr, /PRIVATE|root:|\/etc|private\//);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('published records name files relative to the content folder, also when --content is absolute', async () => {
+  const dir = await makeProject({ ...GOOD, 'world/harbour.md': GOOD['harbour.md']!.replace('news/harbour', 'news/harbour-2').replace('Port city votes', 'Second port city votes') });
+  const out = join(dir, 'site');
+  const run = await runInProcess(tmpdir(), ['build', '--content', join(dir, 'content'), '--out', out]);
+  assert.equal(run.code, 0, run.stderr);
+  const archive = JSON.parse(readFileSync(join(out, 'archive.json'), 'utf8')) as { articles: { sourceFile: string }[] };
+  assert.deepEqual(archive.articles.map((a) => a.sourceFile).sort(), ['grain.md', 'harbour.md', 'world/harbour.md']);
+  for (const [file] of Object.entries(await hashTree(out))) {
+    if (file.startsWith('pagefind/')) continue;
+    assert.ok(!readFileSync(join(out, file), 'utf8').includes(dir), `${file} holds no path of the build machine`);
+  }
   await rm(dir, { recursive: true, force: true });
 });
 

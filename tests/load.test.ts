@@ -150,7 +150,9 @@ test('readSourceFiles drops the BOM and reports invalid UTF-8 at the line and co
     assert.deepEqual(pick(byFile.get(paths[1]!)), ['invalid-utf8', 2, 11, 'file is not valid UTF-8: unexpected byte 0xE9']);
     assert.equal(byFile.get(paths[2]!)?.note, 'The file looks like UTF-16; re-save it as UTF-8.');
     assert.deepEqual(pick(byFile.get(paths[3]!)), ['invalid-utf8', 1, 2, 'file is not valid UTF-8: unexpected byte 0xE2']);
-    assert.deepEqual(pick(byFile.get(paths[4]!)), ['unreadable-file', 1, 1, 'cannot read file: it is a folder']);
+    assert.deepEqual(pick(byFile.get(paths[4]!)), ['unreadable-file', 0, 0, 'cannot read file: it is a folder'], 'a folder has no line to point at');
+    // `extract some-folder` gets told what to do with a folder, not about "the content folder".
+    assert.match(byFile.get(paths[4]!)!.note ?? '', /^Pass the Markdown files inside the folder/);
     assert.deepEqual(pick(byFile.get(paths[5]!)), ['unreadable-file', 1, 1, 'cannot read file: it does not exist']);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -311,7 +311,8 @@ test('request paths resolve inside the site folder or not at all', () => {
   assert.equal(resolveRequestPath('/srv/site', '/a/b/'), path.resolve('/srv/site/a/b'));
   assert.equal(resolveRequestPath('/srv/site', '/%E0%A4%A'), null);
   assert.equal(resolveRequestPath('/srv/site', '/a%5Cb'), null);
-  assert.equal(resolveRequestPath('/srv/site', '/../../etc/passwd'), path.resolve('/srv/site/etc/passwd'));
+  assert.equal(resolveRequestPath('/srv/site', '/../../etc/passwd'), null);
+  assert.equal(resolveRequestPath('/srv/site', '/a/../b'), path.resolve('/srv/site/b'));
 });
 
 test('given a site address, feeds link absolutely; without one, site-relatively', async () => {
@@ -370,4 +371,15 @@ test('every page has a language, one h1, a main landmark, and a label for every 
       assert.ok(labelled, `${file}: unlabelled ${$(el).attr('name')}`);
     });
   }
+});
+
+test('a failure rendering one article is reported on that article\'s file, not on the build folder', async () => {
+  const { archive: small } = buildArchive([{ path: 'content/deep.md', value: '---\ntitle: Deep\ndate: 2021-03-04\nsource: S\n---\n"Words," she said.\n' }]);
+  // Nesting far beyond what the renderer's recursion survives: the render throws for this article only.
+  const deep = { ...small, articles: small.articles.map((a) => ({ ...a, sourceFile: 'deep.md', body: `${'> '.repeat(20000)}x` })) };
+  const out = path.join(workDir, 'deep');
+  const diagnostics = await buildSite(deep, out, { search: false });
+  assert.deepEqual(diagnostics.map((d) => [d.file, d.ruleId, d.severity]), [['deep.md', 'site-build-failed', 'error']]);
+  assert.match(diagnostics[0]!.reason, /Maximum call stack size exceeded/);
+  assert.doesNotMatch(diagnostics[0]!.reason, new RegExp(out));
 });

@@ -105,7 +105,9 @@ export async function readSourceFiles(paths: readonly string[]): Promise<{ files
       const error = result.error ?? new Error('unknown error');
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'it does not exist' : error.message;
-      diagnostics.push({ file: result.path, line: 1, column: 1, severity: 'error', reason: `cannot read file: ${why}`, ruleId: 'unreadable-file', source: 'load', note: RULES['unreadable-file'].hint });
+      // A folder passed by name (`extract some-folder`) needs its files listed, not its permissions checked.
+      const note = code === 'EISDIR' ? 'Pass the Markdown files inside the folder (e.g. folder/*.md), or build it with `npm run build -- --content folder`.' : RULES['unreadable-file'].hint;
+      diagnostics.push({ file: result.path, line: code === 'EISDIR' ? 0 : 1, column: code === 'EISDIR' ? 0 : 1, severity: 'error', reason: `cannot read file: ${why}`, ruleId: 'unreadable-file', source: 'load', note });
       continue;
     }
     if (result.bytes.length > MAX_FILE_BYTES) {

@@ -101,6 +101,14 @@ export function isWebUrl(value: string): boolean {
 
 // URL- and file-name-safe: no slashes, spaces or dot segments can reach a page path.
 const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$/;
+
+/** Which part of `SLUG` a text breaks, so the message names the rule the user broke (`-lead` is all allowed characters). */
+function slugProblem(slug: string): string {
+  if (slug === '') return 'is empty';
+  if (!/^[A-Za-z0-9]/.test(slug)) return 'must start with a letter or digit';
+  if (slug.includes('..')) return 'may not contain two dots in a row';
+  return 'may only contain letters, digits, hyphens, underscores and single dots';
+}
 // BCP 47 tags compare case-insensitively: `en`, `EN`, `en-GB`, `zh-Hant-TW`.
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -385,7 +393,7 @@ function reportIssue(
       report('invalid-url', isText ? `url ${quoted(value)} is not a web address (http:// or https://)` : `url must be a web address, got ${describeValue(value)}`, line, column, end);
       return;
     case 'slug':
-      report('invalid-slug', isText ? `slug ${quoted(value)} may only contain letters, digits, hyphens, underscores and single dots` : `slug must be text, got ${describeValue(value)}`, line, column, end);
+      report('invalid-slug', isText ? `slug ${quoted(value)} ${slugProblem(value)}` : `slug must be text, got ${describeValue(value)}`, line, column, end);
       return;
     case 'language':
       report('invalid-language', isText ? `language ${quoted(value)} is not a language code (e.g. "en")` : `language must be a language code, got ${describeValue(value)}`, line, column, end);

@@ -7,7 +7,7 @@
  * behind, and only folders carrying our stamp are ever replaced or deleted.
  */
 import { rmSync } from 'node:fs';
-import { mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
@@ -34,6 +34,8 @@ export async function writeSiteAtomically(
   const parent = dirname(target);
   const name = basename(target);
 
+  // A first build into `a/new/site` makes the folders above it.
+  await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(join(parent, `.${name}.tmp-${process.pid}-`));
   unfinished.add(tmp);
   let diagnostics: Diagnostic[];
@@ -126,10 +128,15 @@ async function swapIn(tmp: string, target: string, targetDir: string): Promise<S
     try {
       await rename(old, target);
     } catch (restoreError) {
+      // Say what is at the target now: nothing (the next build restores), or something that took the name.
+      const taken = await stat(target).then(() => true, () => false);
+      const state = taken
+        ? `the previous site is in ${oldShown}; move what is now at ${targetDir} away and the next build puts it back`
+        : `${targetDir} is missing and the previous site is in ${oldShown}; the next build puts it back`;
       return {
         replaced: false,
         diagnostics: [
-          failure(targetDir, 'previous-site-set-aside', `could not move the new site into ${targetDir} (${why}) nor put the previous site back (${describeError(restoreError)}): ${targetDir} is missing and the previous site is in ${oldShown}; the next build puts it back`),
+          failure(targetDir, 'previous-site-set-aside', `could not move the new site into ${targetDir} (${why}) nor put the previous site back (${describeError(restoreError)}): ${state}`),
           ...await removeOwnFolder(tmp, targetDir),
         ],
       };

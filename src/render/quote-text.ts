@@ -6,6 +6,7 @@
  */
 import type { Archive } from '../archive/types.ts';
 import { parseTextDocument } from '../parse/text-document.ts';
+import { renderNamingFile } from './article-failure.ts';
 
 // Pages and search records both need the texts of one archive: parse its articles once.
 const cache = new WeakMap<Archive, Map<string, string>>();
@@ -24,7 +25,7 @@ export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
   for (const article of archive.articles) {
     const quotes = byArticle.get(article.id);
     if (!quotes) continue;
-    const { text } = parseTextDocument(article.body);
+    const { text } = renderNamingFile(article.sourceFile, () => parseTextDocument(article.body));
     for (const q of quotes) {
       // Inside raw HTML the document blanks everything; the source text is then the best label.
       const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();

@@ -12,6 +12,7 @@ import { toArchiveJson } from '../export/json.ts';
 import { toAtomFeed } from '../export/atom.ts';
 import { toQuoteJsonFeed } from '../export/json-feed.ts';
 import { toQuotesCsv } from '../export/csv.ts';
+import { articleFileOf } from '../render/article-failure.ts';
 import { toPagefindRecords } from '../search/records.ts';
 import { writeSearchIndex, type IndexedPage } from '../search/pagefind.ts';
 import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
@@ -131,13 +132,4 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
     return file ? { ...d, file } : d;
   }));
   return diagnostics;
-}
-
-/** The content file named by an error from rendering one article (see `ArticleRenderError` in view-data), if any. */
-function articleFileOf(error: unknown): string | null {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    const file = (current as Error & { articleFile?: unknown }).articleFile;
-    if (typeof file === 'string') return file;
-  }
-  return null;
 }

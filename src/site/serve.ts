@@ -5,7 +5,7 @@
  * index files, which browsers must receive as bytes, and its WebAssembly.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -45,7 +45,9 @@ export function contentTypeOf(filePath: string): string {
 
 /**
  * Resolves a request path to a file inside `root`, or null when it would
- * leave `root` (`..`, encoded slashes, NUL bytes).
+ * leave `root` (`..`, encoded dots or slashes, NUL bytes, backslashes). The
+ * containment check below is the one guard: the path is not normalized
+ * first, so nothing else hides a `..`.
  */
 export function resolveRequestPath(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -55,24 +57,37 @@ export function resolveRequestPath(root: string, urlPath: string): string | null
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const resolved = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   const base = path.resolve(root);
-  return resolved === base || resolved.startsWith(base + path.sep) ? resolved : null;
+  const resolved = path.resolve(base, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
+  return isWithin(resolved, base) ? resolved : null;
 }
 
-async function findFile(filePath: string): Promise<string | null> {
+/** Tells whether `inner` is `outer` or lies inside it. */
+function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/**
+ * The file to send for `filePath` (a folder's index.html), or null. A file
+ * reached through a symbolic link is sent only when its real path is inside
+ * the site's real folder: the site is what is inside it.
+ */
+async function findFile(filePath: string, realRoot: string): Promise<string | null> {
   try {
     const info = await stat(filePath);
-    if (info.isFile()) return filePath;
-    if (info.isDirectory()) {
+    let file: string | null = null;
+    if (info.isFile()) file = filePath;
+    else if (info.isDirectory()) {
       const index = path.join(filePath, 'index.html');
       const indexInfo = await stat(index).catch(() => null);
-      return indexInfo?.isFile() ? index : null;
+      file = indexInfo?.isFile() ? index : null;
     }
+    if (file === null) return null;
+    return isWithin(await realpath(file), realRoot) ? file : null;
   } catch {
     return null;
   }
-  return null;
 }
 
 /** Serves the static site in `dir` until the returned server is closed. */
@@ -80,6 +95,7 @@ export async function serveSite(dir: string, options: ServeSiteOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   const root = path.resolve(dir);
+  const realRoot = await realpath(root).catch(() => root);
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -87,14 +103,14 @@ export async function serveSite(dir: string, options: ServeSiteOptions = {}): Pr
     }
     const urlPath = request.url ?? '/';
     const resolved = resolveRequestPath(root, urlPath);
-    const found = resolved ? await findFile(resolved) : null;
+    const found = resolved ? await findFile(resolved, realRoot) : null;
     // A folder asked for without its slash: redirect, so relative links inside resolve.
     if (found && resolved && found !== resolved && !urlPath.split('?')[0]!.endsWith('/')) {
       const [pathname, query] = urlPath.split('?');
       response.writeHead(301, { location: `${pathname}/${query ? `?${query}` : ''}` }).end();
       return;
     }
-    const file = found ?? (await findFile(path.join(root, '404.html')));
+    const file = found ?? (await findFile(path.join(root, '404.html'), realRoot));
     const status = found ? 200 : 404;
     try {
       const body = file ? await readFile(file) : Buffer.from('Not found\n');

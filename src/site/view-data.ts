@@ -9,6 +9,7 @@
 import { countRecords } from '../archive/counts.ts';
 import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Speaker } from '../archive/types.ts';
 import { renderArticleHtml } from '../render/article-html.ts';
+import { renderNamingFile } from '../render/article-failure.ts';
 import { toJsonLdScript } from '../render/json-ld.ts';
 import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
@@ -197,21 +198,6 @@ export function summarizeQuote(text: string, maxWords = 12): string {
   return words.length > maxWords ? `${head}…` : head;
 }
 
-/**
- * Runs `render` for article `a`; an error escaping it carries the article's
- * file (`articleFile`), so the build reports the file to fix rather than the
- * site folder.
- */
-function renderNamingFile<T>(a: Article, render: () => T): T {
-  try {
-    return render();
-  } catch (cause) {
-    // Same message as the cause, so the report does not say it twice.
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw Object.assign(new Error(message, { cause }), { articleFile: a.sourceFile });
-  }
-}
-
 /** Builds the template data for the whole site from the Archive. Pure. */
 export function toSiteView(archive: Archive, options: ViewDataOptions = {}): SiteView {
   const title = options.title ?? 'Quote archive';
@@ -307,7 +293,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       byline: a.byline,
       dateline: a.dateline,
       url: toSafeExternalUrl(a.url),
-      html: renderNamingFile(a, () => renderArticleHtml(a.body, quotes, articleSpeakers)),
+      html: renderNamingFile(a.sourceFile, () => renderArticleHtml(a.body, quotes, articleSpeakers)),
       quoteCount: quotes.length,
       speakers,
       unattributed,
