@@ -167,6 +167,16 @@ export const RULES = {
     why: 'An article without quotes adds nothing to who-said-what; often the text is incomplete.',
     hint: 'Check that the whole article text was pasted.',
   },
+  'nesting-too-deep': {
+    severity: 'error', source: 'extract',
+    why: 'Markdown nested hundreds of levels deep (block quotes, lists, emphasis) is never news copy; parsing it takes minutes and rendering it overflows the call stack.',
+    hint: 'Remove the repeated `>`, list markers or `*`/`_` marks; news text needs at most a few levels.',
+  },
+  'article-time-budget-exceeded': {
+    severity: 'error', source: 'extract',
+    why: 'One article must not stall the whole build; an article whose extraction or rendering takes this long is almost never a news story (a dump, a generated file). Reported by extraction, or by the site stage for rendering.',
+    hint: 'Split the file into articles, or move it out of the content folder.',
+  },
   'extraction-crashed': {
     severity: 'error', source: 'extract',
     why: 'A bug in extraction must not publish a site without the articles it failed on, nor end in a bare stack trace.',

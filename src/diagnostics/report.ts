@@ -56,6 +56,10 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string
   return parts.length ? parts.join(', ') : 'no problems';
 }
 
+/** Longest source line printed under a diagnostic, and how much of it comes before the column. */
+const MAX_SHOWN_LINE = 160;
+const SHOWN_BEFORE = 60;
+
 /**
  * Formats one diagnostic: the header line, then (when the line is known from
  * `fileText` or `excerpt`) the source line with a caret under the column, then
@@ -68,13 +72,21 @@ export function formatDiagnostic(diagnostic: Diagnostic, fileText?: string): str
   const lines = [`${place}: ${d.severity}: ${clean(d.reason)} [${clean(d.source)}:${clean(d.ruleId)}]`];
   const sourceLine = d.line < 1 ? null : (fileText === undefined ? null : lineAt(fileText, d.line)) ?? d.excerpt ?? null;
   if (sourceLine !== null && sourceLine.trim() !== '') {
-    const shown = clean(sourceLine.replace(/\r$/, ''));
+    let shown = clean(sourceLine.replace(/\r$/, ''));
+    let column = d.column;
+    // A long line (a pasted paragraph, a hostile file) is shown as a window around the column, not whole.
+    if (shown.length > MAX_SHOWN_LINE) {
+      const from = Math.max(0, Math.min(column - 1 - SHOWN_BEFORE, shown.length - MAX_SHOWN_LINE));
+      const to = Math.min(shown.length, from + MAX_SHOWN_LINE);
+      shown = `${from > 0 ? '…' : ''}${shown.slice(from, to)}${to < shown.length ? '…' : ''}`;
+      column = column - from + (from > 0 ? 1 : 0);
+    }
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
     // Tabs are copied into the caret line so the caret sits under the same column on any tab width.
-    const before = shown.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, ' ');
+    const before = shown.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
     const width = d.endLine === d.line && d.endColumn !== undefined && d.endColumn > d.column
-      ? Math.min(d.endColumn - d.column, Math.max(1, shown.length - d.column + 1))
+      ? Math.min(d.endColumn - d.column, Math.max(1, shown.length - column + 1))
       : 1;
     lines.push(`${gutter} | ${shown}`, `${pad} | ${before}^${'~'.repeat(width - 1)}`);
   }

@@ -16,6 +16,7 @@ import { extractQuotes, type QuoteContext } from './quotes.ts';
 import { extractReportedSpeech } from './reported-speech.ts';
 import { canonicalizeSpeakers } from './coreference.ts';
 import { datelineMonthDay, dayWordNear, resolveDayWord, weekdayOf } from './dates.ts';
+import type { TimeBudget } from './time-budget.ts';
 
 export interface ExtractOptions {
   /** Content file, for diagnostics. */
@@ -26,10 +27,16 @@ export interface ExtractOptions {
   date: string;
   /** Front-matter dateline, when given. */
   dateline?: string | undefined;
+  /** Time allowed for this article; checked between stages and per sentence (default: none). */
+  budget?: TimeBudget | undefined;
 }
 
-/** Extracts the quotes and entities of one article. Pure. */
+/**
+ * Extracts the quotes and entities of one article. Pure. Throws a
+ * TimeBudgetExceededError when `options.budget` runs out.
+ */
 export function extractArticle(doc: TextDocument, options: ExtractOptions): ArticleFacts {
+  const check = (offset: number, task: string) => options.budget?.check(offset, task);
   const diagnostics: Diagnostic[] = [];
   const warn = (offset: number, ruleId: string, reason: string, note?: string) => {
     const pos = offsetToPosition(doc.body, offset);
@@ -40,11 +47,13 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   // Credits, bylines and page furniture name outlets and photographers, never the story's people.
   const credits = boilerplate.filter((b) => b.kind === 'dateline-outlet' || b.kind === 'byline' || b.kind === 'credit' || b.kind === 'sign-off' || b.kind === 'page-furniture');
   const entities = extractEntities(doc, { exclude: credits.map(({ start, end }) => ({ start, end })) });
+  check(0, 'finding names');
   // Datelines ("LONDON, March 3 (Reuters) -") are blanked for sentence and quote work, so a lead sentence starts at its first word.
   const prose = maskNameCommas(maskSpans(doc, boilerplate.filter((b) => b.kind === 'dateline')), entities);
   const spans = findQuoteMarkSpans(prose);
   const quoted = new SpanIndex(spans.map((s) => ({ start: s.open, end: s.close })));
   const sentences = splitSentences(prose, quoted.spans);
+  check(0, 'splitting sentences');
   const resolver = new SpeakerResolver(prose, entities, sentences, quoted);
   const ctx: QuoteContext = {
     quoted,
@@ -56,7 +65,10 @@ export function extractArticle(doc: TextDocument, options: ExtractOptions): Arti
   };
 
   const reported: ReturnType<typeof extractReportedSpeech> = [];
-  const marked = extractQuotes(ctx, (sentence, found) => reported.push(...extractReportedSpeech(ctx, sentence, found)));
+  const marked = extractQuotes(ctx, (sentence, found) => {
+    check(sentence.start, 'extracting quotes');
+    reported.push(...extractReportedSpeech(ctx, sentence, found));
+  });
   const quotes: ExtractedQuote[] = [];
   for (const q of marked) {
     const day = dayWordNear(doc.text, q.cueEnd - (q.cue?.length ?? 0), q.cueEnd);

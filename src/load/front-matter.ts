@@ -178,7 +178,8 @@ export function loadArticle(file: SourceFile, options: LoadArticleOptions = {}):
     if (explained) {
       report('yaml-syntax-error', explained.reason, FRONT_MATTER_FIRST_LINE + explained.line, explained.column + 1, undefined, `The YAML parser says: ${reason}. ${RULES['yaml-syntax-error'].hint}`);
     } else {
-      report('yaml-syntax-error', `front matter is not valid YAML: ${reason}`, FRONT_MATTER_FIRST_LINE + markLine, (mark?.column ?? 0) + 1);
+      // js-yaml gives a negative column for some errors (a duplicated key with an empty value): clamp to the line.
+      report('yaml-syntax-error', `front matter is not valid YAML: ${reason}`, FRONT_MATTER_FIRST_LINE + markLine, Math.max(0, mark?.column ?? 0) + 1);
     }
     return { article: null, diagnostics };
   }

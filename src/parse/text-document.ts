@@ -8,6 +8,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
+import { findDeepNode, findExcessiveMarkup, type NestingProblem } from './nesting-depth.ts';
 
 export type BlockKind = 'paragraph' | 'heading' | 'blockquote' | 'list-item' | 'code';
 
@@ -33,12 +34,30 @@ const MARKDOWN_SYNTAX = /[[\]*_`<>\\|~]|&[#a-zA-Z0-9]+;|^ {0,3}(?:#|[-+*] |\d{1,
 
 const processor = unified().use(remarkParse);
 
-/** Parses `body` into a TextDocument. Pure. */
-export function parseTextDocument(body: string): TextDocument {
-  if (!MARKDOWN_SYNTAX.test(body)) {
-    return { body, text: body, blocks: splitPlainBlocks(body, 0, body.length, 'paragraph') };
-  }
+/**
+ * Parses `body` into a TextDocument, or says where its Markdown nests too
+ * deeply to be parsed and rendered safely (see `nesting-depth.ts`). Pure.
+ */
+export function parseArticleBody(body: string): { doc: TextDocument; problem: null } | { doc: null; problem: NestingProblem } {
+  if (!MARKDOWN_SYNTAX.test(body)) return { doc: plainDocument(body), problem: null };
+  const early = findExcessiveMarkup(body);
+  if (early) return { doc: null, problem: early };
   const tree = processor.parse(body) as Root;
+  const deep = findDeepNode(tree);
+  if (deep) return { doc: null, problem: deep };
+  return { doc: documentOf(body, tree), problem: null };
+}
+
+/** Parses `body` into a TextDocument; a body nested too deeply is read as plain text. Pure. */
+export function parseTextDocument(body: string): TextDocument {
+  return parseArticleBody(body).doc ?? plainDocument(body);
+}
+
+function plainDocument(body: string): TextDocument {
+  return { body, text: body, blocks: splitPlainBlocks(body, 0, body.length, 'paragraph') };
+}
+
+function documentOf(body: string, tree: Root): TextDocument {
   const chars: string[] = [];
   // Start from all spaces but keep line breaks, so paragraph logic still sees lines.
   for (let i = 0; i < body.length; i++) chars.push(body[i] === '\n' || body[i] === '\r' ? body[i]! : ' ');

@@ -12,7 +12,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'mdast';
 import remarkQuoteSpans, { type QuoteSpan, type SpeakerLink } from './remark-quote-spans.ts';
+import { findDeepNode, findExcessiveMarkup } from '../parse/nesting-depth.ts';
+import { splitPlainBlocks } from '../parse/text-document.ts';
+import { offsetToPosition } from '../diagnostics/position.ts';
+import type { TimeBudget } from '../extract/time-budget.ts';
 
 const QUOTE_CLASSES = ['quote', 'quote--direct', 'quote--partial', 'quote--indirect', 'quote--start', 'quote--continued'];
 
@@ -33,13 +38,46 @@ export const articleSanitizeSchema: SanitizeSchema = {
   },
 };
 
-/** Renders `body` (Markdown) to sanitized HTML, marking `quotes` (offsets into `body`). */
-export function renderArticleHtml(body: string, quotes: readonly QuoteSpan[], speakers: readonly SpeakerLink[]): string {
+/** Options of `renderArticleHtml`. */
+export interface RenderArticleOptions {
+  /** Time allowed for this article, checked between the steps of rendering (default: none). */
+  budget?: TimeBudget;
+}
+
+/**
+ * Renders `body` (Markdown) to sanitized HTML, marking `quotes` (offsets into
+ * `body`). A body nested too deeply to render safely (see `nesting-depth.ts`;
+ * the build refuses such bodies earlier) is rendered flattened, as plain
+ * paragraphs with its quotes still marked, never recursed into. Throws a
+ * TimeBudgetExceededError when `options.budget` runs out.
+ */
+export function renderArticleHtml(body: string, quotes: readonly QuoteSpan[], speakers: readonly SpeakerLink[], options: RenderArticleOptions = {}): string {
   const processor = unified()
     .use(remarkParse)
     .use(remarkQuoteSpans, { quotes, speakers })
     .use(remarkRehype)
     .use(rehypeSanitize, articleSanitizeSchema)
     .use(rehypeStringify);
-  return String(processor.processSync(body));
+  let tree = findExcessiveMarkup(body) ? null : (processor.parse(body) as Root);
+  options.budget?.check(0, 'rendering the article');
+  if (!tree || findDeepNode(tree)) tree = flatTree(body);
+  const hast = processor.runSync(tree, body);
+  options.budget?.check(0, 'rendering the article');
+  return String(processor.stringify(hast, body));
+}
+
+/** The body as plain paragraphs of text, each node placed at its offsets so quotes are still marked. */
+function flatTree(body: string): Root {
+  return {
+    type: 'root',
+    children: splitPlainBlocks(body, 0, body.length, 'paragraph').map(({ start, end }) => {
+      const position = { start: offsetPoint(body, start), end: offsetPoint(body, end) };
+      return { type: 'paragraph', position, children: [{ type: 'text', value: body.slice(start, end), position }] };
+    }),
+  };
+}
+
+function offsetPoint(body: string, offset: number): { line: number; column: number; offset: number } {
+  const { line, column } = offsetToPosition(body, offset);
+  return { line, column, offset };
 }

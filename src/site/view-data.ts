@@ -9,7 +9,7 @@
 import { countRecords } from '../archive/counts.ts';
 import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Speaker } from '../archive/types.ts';
 import { renderArticleHtml } from '../render/article-html.ts';
-import { renderNamingFile } from '../render/article-failure.ts';
+import { TimeBudget } from '../extract/time-budget.ts';
 import { toJsonLdScript } from '../render/json-ld.ts';
 import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
@@ -174,6 +174,18 @@ export interface ViewDataOptions {
   homeListSize?: number;
   /** How many articles one page of `/articles/` lists (default: `100`). */
   articleListPageSize?: number;
+  /** Time rendering one article's body may take, in ms (default: `DEFAULT_ARTICLE_BUDGET_MS`). */
+  renderBudgetMs?: number;
+  /** The clock of that budget, in ms (default: `performance.now`); tests pass a fake one. */
+  now?: () => number;
+}
+
+/** An article whose body could not be rendered: carries the content file, so the problem is reported there. */
+export class ArticleRenderError extends Error {
+  override name = 'ArticleRenderError';
+  constructor(readonly sourceFile: string, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
@@ -218,6 +230,14 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const speakerByEntity = new Map<string, Speaker>();
   for (const s of archive.speakers) if (s.entityId && !speakerByEntity.has(s.entityId)) speakerByEntity.set(s.entityId, s);
 
+  const renderBody = (a: Article, quotes: Quote[], articleSpeakers: Speaker[]): string => {
+    const budget = new TimeBudget({ ...(options.renderBudgetMs === undefined ? {} : { limitMs: options.renderBudgetMs }), ...(options.now ? { now: options.now } : {}) });
+    try {
+      return renderArticleHtml(a.body, quotes, articleSpeakers, { budget });
+    } catch (error) {
+      throw new ArticleRenderError(a.sourceFile, error);
+    }
+  };
   const sourceLink = (a: Article): LinkView => ({ name: a.source.name, path: a.source.path });
   const speakerLink = (s: Speaker): LinkView => ({ name: s.name, path: s.path });
 
@@ -293,7 +313,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       byline: a.byline,
       dateline: a.dateline,
       url: toSafeExternalUrl(a.url),
-      html: renderNamingFile(a.sourceFile, () => renderArticleHtml(a.body, quotes, articleSpeakers)),
+      html: renderBody(a, quotes, articleSpeakers),
       quoteCount: quotes.length,
       speakers,
       unattributed,

@@ -60,3 +60,32 @@ console.log(`ratio extraction / remark-parse: ${(extraction / baseline).toFixed(
 console.log(`buildArchive over ${big.length} articles: ${archiveMs.toFixed(0)} ms (${((big.length / archiveMs) * 1000).toFixed(0)} articles/s incl. linking)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(`target ≥ ${TARGET_ARTICLES_PER_SECOND} articles/s at 3 KB: ${per3kb >= TARGET_ARTICLES_PER_SECOND ? 'met' : 'NOT met'}`);
+
+// Long bodies (issue 11): time must grow linearly with size. Article texts from the sets above are
+// joined into one paragraph (200 KB, 800 KB) and into a 4 MB article of paragraphs, then extracted and
+// rendered; ms per 100 KB should stay about the same across sizes.
+{
+  const { toSiteView } = await import('../../src/site/view-data.ts');
+  const { toPagefindRecords } = await import('../../src/search/records.ts');
+  const paragraphs = loaded.map((a) => a.body.trim());
+  const repeat = (text: string, size: number) => (text.repeat(Math.ceil(size / text.length))).slice(0, size);
+  const cases: [string, string][] = [
+    ['200 KB paragraph', repeat(paragraphs.map((p) => p.replace(/\s+/g, ' ')).join(' '), 200_000)],
+    ['800 KB paragraph', repeat(paragraphs.map((p) => p.replace(/\s+/g, ' ')).join(' '), 800_000)],
+    ['1 MB article', repeat(paragraphs.join('\n\n') + '\n\n', 1_000_000)],
+    ['4 MB article', repeat(paragraphs.join('\n\n') + '\n\n', 4_000_000)],
+  ];
+  for (const [name, body] of cases) {
+    const value = `---\ntitle: Long body ${name}\ndate: 2023-03-09\nsource: Bench\n---\n${body}\n`;
+    let t = performance.now();
+    const { archive } = buildArchive([{ path: `${name}.md`, value }]);
+    const extractMs = performance.now() - t;
+    t = performance.now();
+    toSiteView(archive);
+    const renderMs = performance.now() - t;
+    const records = toPagefindRecords(archive);
+    const recordBytes = Buffer.byteLength(JSON.stringify(records));
+    const per100k = (ms: number) => ((ms / body.length) * 100_000).toFixed(0);
+    console.log(`${name}: extract ${extractMs.toFixed(0)} ms (${per100k(extractMs)} ms/100 KB), view+render ${renderMs.toFixed(0)} ms (${per100k(renderMs)} ms/100 KB), ${archive.quotes.length} quotes, search records ${(recordBytes / 1048576).toFixed(1)} MB`);
+  }
+}
