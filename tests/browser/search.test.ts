@@ -170,7 +170,7 @@ test('the home search box sends ?q= to /search/, which searches at once', async 
   assert.deepEqual(browser.problems, []);
 });
 
-for (const key of ['speaker', 'source', 'year', 'entity', 'type'] as const) {
+for (const key of ['speaker', 'source', 'year', 'entity'] as const) {
   test(`the ${key} filter shows exactly the quotes and articles of the chosen ${key}, every page of them, and the address keeps the choice`, async () => {
     const { value, results: expected } = narrowingValue(filtersArchive, key);
     const { results, address } = await resultsOfFilter(key, value);
@@ -179,6 +179,15 @@ for (const key of ['speaker', 'source', 'year', 'entity', 'type'] as const) {
     assert.deepEqual(browser.problems, []);
   });
 }
+
+test('the result type filter shows exactly every quote, or exactly every article, and the address keeps the choice', async () => {
+  for (const value of ['Quote', 'Article']) {
+    const { results, address } = await resultsOfFilter('type', value);
+    assert.deepEqual(results, expectedResults(filtersArchive, 'type', value), value);
+    assert.ok(address.includes(`type=${value}`), address);
+  }
+  assert.deepEqual(browser.problems, []);
+});
 
 test('the speaker filter on the sample articles keeps only that speaker\'s quotes and the articles quoting them', async () => {
   const quote = pickQuote();
