@@ -12,11 +12,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -24,6 +24,7 @@ import { serveSite } from '../../src/site/serve.ts';
 import type { Archive } from '../../src/archive/types.ts';
 import { toPlainQuoteTexts } from '../../src/render/quote-text.ts';
 import { waitForSearch } from '../helpers/search-page.ts';
+import { listFiles } from '../helpers/tree.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/security/content/', import.meta.url));
@@ -52,19 +53,6 @@ after(async () => {
   await new Promise((resolve) => server?.close(resolve));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-function listFiles(root: string, extension: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(extension)) out.push(relative(root, path).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
 
 // Runs inside the page (as a string: the project's TypeScript has no DOM types).
 // Lists what content managed to do or plant: a run script, a handler attribute, a code URL.
