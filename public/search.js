@@ -20,6 +20,17 @@ let shown = 0;
 let currentResults = [];
 let runId = 0;
 
+/**
+ * Says what the results list shows, as `data-state` on it: `loading` (the
+ * index), `failed` (the index could not be loaded), `idle` (nothing asked),
+ * `pending` (typing, search not started), `searching`, `done` (every result
+ * of the current page is written). Tests and assistive scripts wait on it
+ * instead of guessing how long a search takes.
+ */
+function setState(state) {
+  list.dataset.state = state;
+}
+
 /** Reads the query and filters from the address, so links and the home search box work. */
 function readState() {
   const params = new URLSearchParams(window.location.search);
@@ -100,6 +111,7 @@ function renderResult(data) {
 }
 
 async function showMore(id) {
+  setState('searching');
   const next = currentResults.slice(shown, shown + PAGE_SIZE);
   const datas = await Promise.all(next.map((result) => result.data()));
   if (id !== runId) return;
@@ -114,6 +126,7 @@ async function showMore(id) {
     more.addEventListener('click', () => showMore(id));
     list.after(more);
   }
+  setState('done');
 }
 
 async function runSearch() {
@@ -125,9 +138,11 @@ async function runSearch() {
     list.replaceChildren();
     document.querySelector('.search-more')?.remove();
     statusLine.textContent = 'Type words of a quote, or choose a filter.';
+    setState('idle');
     return;
   }
   statusLine.textContent = 'Searching…';
+  setState('searching');
   // Quotes first, then whole articles: an article page holds every word of its
   // quotes and would otherwise outrank the quote a reader is looking for.
   const types = filters.type ? [filters.type] : ['Quote', 'Article'];
@@ -170,10 +185,12 @@ async function start() {
     fillFilters(await pagefind.filters(), state.filters);
   } catch {
     statusLine.textContent = 'The search index could not be loaded.';
+    setState('failed');
     return;
   }
   let timer = 0;
   input.addEventListener('input', () => {
+    setState('pending');
     window.clearTimeout(timer);
     timer = window.setTimeout(runSearch, 200);
   });

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../src/pipeline.ts';
 import { assertGoldenJson, fixtureCases } from './helpers/fixtures.ts';
+import { listFiles } from './helpers/tree.ts';
 
 /** The part of the archive a reader checks: who said what, and how. */
 function summarize(path: string, value: string) {
@@ -27,15 +28,7 @@ for (const { name, dir } of fixtureCases('extract')) {
 
 test('every quote of every fixture and content article slices to its text, and ids are unique', () => {
   const roots = ['tests/fixtures/eval', 'tests/fixtures/extract', 'content'].map((r) => new URL(`../${r}/`, import.meta.url).pathname);
-  const files: { path: string; value: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) files.push({ path, value: readFileSync(path, 'utf8') });
-    }
-  };
-  roots.forEach(walk);
+  const files = roots.flatMap((dir) => listFiles(dir, '.md').map((file) => join(dir, file))).map((path) => ({ path, value: readFileSync(path, 'utf8') }));
   assert.ok(files.length >= 50, `found ${files.length} fixture articles`);
   const { archive } = buildArchive(files);
   const bodies = new Map(archive.articles.map((a) => [a.id, a.body]));

@@ -7,12 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
+import { listFiles } from './helpers/tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'src', 'cli.ts');
@@ -24,19 +25,6 @@ const ODD: Record<string, string> = {
   'headline-only.md': '---\ntitle: Markets close early\ndate: 2021-05-03\nsource: Farm Wire\n---\n\n# Markets close early\n',
   'slug-override.md': '---\ntitle: A story with a chosen slug\ndate: 2021-05-04\nsource: Farm Wire\nslug: chosen-slug\n---\n\n"Slugs are chosen by curators," editor Tom Reyes said.\n',
 };
-
-function listFiles(dir: string, extension: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(extension)) out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** Maps a site URL path to the file a static server would send, or null. */
 function fileFor(site: string, pathname: string): string | null {

@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { toArchiveJson } from '../src/export/json.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
 import { buildArchive } from '../src/pipeline.ts';
+import { listFiles } from './helpers/tree.ts';
 
 const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
 
@@ -29,14 +30,6 @@ let workDir: string;
 let outDir: string;
 let secondOutDir: string;
 
-/** Every file under `dir`, as paths relative to it, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
 
 async function loadPage(url: string): Promise<cheerio.CheerioAPI> {
   const file = path.join(outDir, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '');
@@ -58,7 +51,7 @@ after(async () => {
 });
 
 test('the site has a folder with index.html for every page kind and record', async () => {
-  const files = new Set(await listFiles(outDir));
+  const files = new Set(listFiles(outDir));
   const pages = ['/', '/articles/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/'];
   pages.push(...archive.articles.map((a) => a.path), ...archive.speakers.map((s) => s.path), ...archive.entities.map((e) => e.path), ...archive.sources.map((s) => s.path));
   for (const page of pages) assert.ok(files.has(path.join(page.slice(1), 'index.html')), page);
@@ -135,7 +128,7 @@ test('entity, source and index pages list what they hold', async () => {
 
 /** Asserts that every internal link, asset and fragment of the site in `siteDir` resolves; returns how many were checked. */
 async function assertLinksResolve(siteDir: string): Promise<number> {
-  const files = (await listFiles(siteDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const files = listFiles(siteDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
   const idsByFile = new Map<string, Set<string>>();
   const idsOf = async (file: string): Promise<Set<string>> => {
     let ids = idsByFile.get(file);
@@ -183,7 +176,7 @@ test('a site built from extracted records (buildArchive on the same content) mar
 });
 
 test('every page carries the strict Content-Security-Policy and nothing it would block', async () => {
-  for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
+  for (const file of listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
     const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
     assert.equal($('meta[http-equiv="Content-Security-Policy"]').attr('content'), CONTENT_SECURITY_POLICY, file);
     assert.equal($('script:not([src]):not([type="application/ld+json"])').length, 0, `${file}: inline script`);
@@ -238,8 +231,8 @@ test('the Pagefind index holds every article page and one record per quote', asy
 });
 
 test('the same archive builds byte-identical files outside pagefind/', async () => {
-  const first = (await listFiles(outDir)).filter((f) => !f.startsWith('pagefind'));
-  const second = await listFiles(secondOutDir);
+  const first = listFiles(outDir).filter((f) => !f.startsWith('pagefind'));
+  const second = listFiles(secondOutDir);
   assert.deepEqual(first, second);
   for (const file of first) assert.ok((await readFile(path.join(outDir, file))).equals(await readFile(path.join(secondOutDir, file))), file);
 });
@@ -359,7 +352,7 @@ test('only http(s) original links become links; search languages are normalized 
 });
 
 test('every page has a language, one h1, a main landmark, and a label for every form control', async () => {
-  for (const file of (await listFiles(outDir)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
+  for (const file of listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))) {
     const $ = cheerio.load(await readFile(path.join(outDir, file), 'utf8'));
     assert.match($('html').attr('lang') ?? '', /^[a-z]{2,3}$/, file);
     assert.equal($('h1').length, 1, `${file}: h1`);

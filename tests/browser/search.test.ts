@@ -3,21 +3,20 @@
  * content/ (the sample articles) into a temporary folder, serve it, search
  * for words of a quote, follow the hit, and land on the quote, targeted and
  * highlighted, with no console errors and no CSP violations on the way.
+ * The filters and "show more" run on a built fixture site of eight articles
+ * and 28 quotes (`fixtures/site/filters/`): every result a filter shows must
+ * be exactly what the archive says matches it. Waits are on the page's own
+ * `data-state` (helpers/search-page.ts), never on a clock.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
-import { buildArchive } from '../../src/pipeline.ts';
-import { findContentFiles, readSourceFiles } from '../../src/load/content-files.ts';
-import { buildSite } from '../../src/site/build-site.ts';
-import { serveSite } from '../../src/site/serve.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { allResults, shownResults, waitForSearch } from '../helpers/search-page.ts';
+import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
 import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
 
 /** The few DOM members read inside the page (the project compiles without the DOM lib). */
@@ -26,11 +25,14 @@ interface ComputedStyleSource {
 }
 
 const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
+const filtersContentDir = fileURLToPath(new URL('../fixtures/site/filters/content/', import.meta.url));
+const miniProject = fileURLToPath(new URL('../fixtures/site/mini/', import.meta.url));
 
 let archive: Archive;
-let outDir: string;
-let server: Server;
+let site: ServedSite;
 let origin: string;
+let filtersArchive: Archive;
+let filtersSite: ServedSite;
 let browser: BrowserSession;
 
 /** A quote long enough to search for, with a named speaker. */
@@ -47,21 +49,89 @@ function wordsOf(quote: Quote): string {
 }
 
 before(async () => {
-  const { files } = await readSourceFiles(await findContentFiles(contentDir));
-  ({ archive } = buildArchive(files));
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-browser-'));
-  const diagnostics = await buildSite(archive, outDir);
-  assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
-  server = await serveSite(outDir, { port: 0, announce: false });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  archive = await archiveOfContent(contentDir);
+  site = await buildServedSite(archive);
+  origin = site.origin;
+  filtersArchive = await archiveOfContent(filtersContentDir);
+  filtersSite = await buildServedSite(filtersArchive);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await rm(outDir, { recursive: true, force: true });
+  await site?.close();
+  await filtersSite?.close();
 });
+
+type FilterKey = 'speaker' | 'source' | 'year' | 'entity' | 'type';
+
+/**
+ * What the archive says a filter on `key` = `value` must show with no words
+ * typed: the address of every quote record and every article page carrying
+ * that value, sorted. Quote records carry their speaker, their article's
+ * source and entities, and the year the words were said; article pages
+ * carry their own source, year, entities and quoted speakers.
+ */
+function expectedResults(of: Archive, key: FilterKey, value: string): string[] {
+  const speakerName = new Map(of.speakers.map((s) => [s.id, s.name]));
+  const entityName = new Map(of.entities.map((e) => [e.id, e.name]));
+  const articleById = new Map(of.articles.map((a) => [a.id, a]));
+  const articleValues = (a: Archive['articles'][number]): string[] => ({
+    speaker: a.speakerIds.map((id) => speakerName.get(id) ?? ''),
+    source: [a.source.name],
+    year: [a.date.slice(0, 4)],
+    entity: a.entityIds.map((id) => entityName.get(id) ?? ''),
+    type: ['Article'],
+  })[key];
+  const quoteValues = (q: Quote): string[] => {
+    const a = articleById.get(q.articleId)!;
+    return ({
+      speaker: q.speakerId ? [speakerName.get(q.speakerId) ?? ''] : [],
+      source: [a.source.name],
+      year: [q.date.slice(0, 4)],
+      entity: a.entityIds.map((id) => entityName.get(id) ?? ''),
+      type: ['Quote'],
+    })[key];
+  };
+  return [
+    ...of.quotes.filter((q) => quoteValues(q).includes(value)).map((q) => q.path),
+    ...of.articles.filter((a) => articleValues(a).includes(value)).map((a) => a.path),
+  ].sort();
+}
+
+/** Every value the archive has for a filter, with how many results it must show. */
+function filterValues(of: Archive, key: FilterKey): { value: string; results: string[] }[] {
+  const values = new Set<string>();
+  for (const q of of.quotes) {
+    const a = of.articles.find((x) => x.id === q.articleId)!;
+    if (key === 'speaker') for (const s of of.speakers) if (s.id === q.speakerId) values.add(s.name);
+    if (key === 'source') values.add(a.source.name);
+    if (key === 'year') values.add(q.date.slice(0, 4)).add(a.date.slice(0, 4));
+    if (key === 'entity') for (const e of of.entities) if (a.entityIds.includes(e.id)) values.add(e.name);
+    if (key === 'type') values.add('Quote').add('Article');
+  }
+  return [...values].sort().map((value) => ({ value, results: expectedResults(of, key, value) }));
+}
+
+/** A value of the filter that keeps some results and drops others, so the filter must really narrow. */
+function narrowingValue(of: Archive, key: FilterKey): { value: string; results: string[] } {
+  const total = of.quotes.length + of.articles.length;
+  const choice = filterValues(of, key).filter((v) => v.results.length > 0 && v.results.length < total).sort((a, b) => b.results.length - a.results.length)[0];
+  assert.ok(choice, `the fixture has a ${key} value that narrows the results`);
+  return choice;
+}
+
+/** Opens /search/ on the filters site, chooses `value` in the `key` filter, and returns every result shown (all pages). */
+async function resultsOfFilter(key: FilterKey, value: string): Promise<{ results: string[]; address: string }> {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  await page.locator(`select[data-filter="${key}"]`).selectOption(value);
+  const results = await allResults(page);
+  const address = decodeURIComponent(page.url()).replace(/\+/g, ' ');
+  await page.close();
+  return { results: [...results].sort(), address };
+}
 
 test('typing words of a quote into /search/ shows it; the hit leads to the quote, targeted and highlighted', async () => {
   const quote = pickQuote();
@@ -100,21 +170,85 @@ test('the home search box sends ?q= to /search/, which searches at once', async 
   assert.deepEqual(browser.problems, []);
 });
 
-test('the speaker filter narrows results to that speaker, and the address keeps the choice', async () => {
+for (const key of ['speaker', 'source', 'year', 'entity'] as const) {
+  test(`the ${key} filter shows exactly the quotes and articles of the chosen ${key}, every page of them, and the address keeps the choice`, async () => {
+    const { value, results: expected } = narrowingValue(filtersArchive, key);
+    const { results, address } = await resultsOfFilter(key, value);
+    assert.deepEqual(results, expected);
+    assert.ok(address.includes(`${key}=${value}`), address);
+    assert.deepEqual(browser.problems, []);
+  });
+}
+
+test('the result type filter shows exactly every quote, or exactly every article, and the address keeps the choice', async () => {
+  for (const value of ['Quote', 'Article']) {
+    const { results, address } = await resultsOfFilter('type', value);
+    assert.deepEqual(results, expectedResults(filtersArchive, 'type', value), value);
+    assert.ok(address.includes(`type=${value}`), address);
+  }
+  assert.deepEqual(browser.problems, []);
+});
+
+test('the speaker filter on the sample articles keeps only that speaker\'s quotes and the articles quoting them', async () => {
   const quote = pickQuote();
   const speaker = archive.speakers.find((s) => s.id === quote.speakerId)!;
   const page = await browser.newPage();
   await page.goto(`${origin}/search/`);
-  const select = page.locator('select[data-filter="speaker"]');
-  await page.locator('#search-filters:not([hidden])').waitFor({ timeout: 15000 });
-  await select.selectOption(speaker.name);
-  await page.locator('.search-result').first().waitFor({ timeout: 15000 });
-  const results = await page.locator('.search-result__meta').allTextContents();
-  assert.ok(results.length >= 1);
-  for (const meta of results) assert.ok(meta.startsWith(speaker.name) || meta.startsWith('Article'), meta);
-  assert.match(decodeURIComponent(page.url()).replace(/\+/g, ' '), new RegExp(`speaker=${speaker.name}`));
+  assert.equal(await waitForSearch(page), 'idle');
+  await page.locator('select[data-filter="speaker"]').selectOption(speaker.name);
+  const results = await allResults(page);
+  await page.close();
+  assert.deepEqual([...results].sort(), expectedResults(archive, 'speaker', speaker.name));
+  assert.ok(results.includes(quote.path), 'the picked quote is among them');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('results come 20 at a time: "Show more results" adds the next ones, in order, and goes away when all are shown', async () => {
+  const expected = expectedResults(filtersArchive, 'type', 'Quote');
+  assert.ok(expected.length > 20 && expected.length <= 40, `the fixture has between 21 and 40 quotes (${expected.length})`);
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/?type=Quote`);
+  assert.equal(await waitForSearch(page), 'done');
+  const first = await shownResults(page);
+  assert.equal(first.length, 20);
+  assert.equal(await page.locator('button.search-more').count(), 1);
+  await page.locator('button.search-more').click();
+  assert.equal(await waitForSearch(page), 'done');
+  const all = await shownResults(page);
+  assert.deepEqual(all.slice(0, 20), first, 'the first twenty stay, in order');
+  assert.deepEqual([...all].sort(), expected);
+  assert.equal(await page.locator('button.search-more').count(), 0);
+  assert.match(await page.locator('#search-status').innerText(), new RegExp(`^${expected.length} results\\.$`));
   await page.close();
   assert.deepEqual(browser.problems, []);
+});
+
+/** Builds the small mini site, breaks its search index with `breakIndex`, and returns what the search page says. */
+async function searchPageOfBrokenIndex(breakIndex: (dir: string) => Promise<void>): Promise<{ state: string; status: string; results: number }> {
+  const broken = await buildServedSite(await buildArchiveFromFacts(miniProject), breakIndex);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${broken.origin}/search/?q=strike`);
+    const state = await waitForSearch(page);
+    const status = await page.locator('#search-status').innerText();
+    const results = await page.locator('#search-results .search-result').count();
+    await page.close();
+    return { state, status, results };
+  } finally {
+    await broken.close();
+    // The failed fetches of the missing index are the point of these tests, not problems of the page.
+    browser.problems.length = 0;
+  }
+}
+
+test('a site whose search index folder is missing says the index could not be loaded', async () => {
+  const shown = await searchPageOfBrokenIndex((dir) => rm(path.join(dir, 'pagefind'), { recursive: true, force: true }));
+  assert.deepEqual(shown, { state: 'failed', status: 'The search index could not be loaded.', results: 0 });
+});
+
+test('a site whose search index script is broken says the index could not be loaded', async () => {
+  const shown = await searchPageOfBrokenIndex((dir) => writeFile(path.join(dir, 'pagefind', 'pagefind.js'), 'export const init = ;\n'));
+  assert.deepEqual(shown, { state: 'failed', status: 'The search index could not be loaded.', results: 0 });
 });
 
 test('every page kind loads without console errors or CSP violations', async () => {
@@ -135,21 +269,18 @@ test('every page kind loads without console errors or CSP violations', async () 
 });
 
 test('quotes in a second language are found from the same search page', async () => {
-  const mini = await buildArchiveFromFacts(fileURLToPath(new URL('../fixtures/site/mini/', import.meta.url)));
+  const mini = await buildArchiveFromFacts(miniProject);
   const french = mini.quotes.find((q) => mini.articles.find((a) => a.id === q.articleId)?.language === 'fr')!;
-  const miniDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-browser-mini-'));
-  assert.deepEqual(await buildSite(mini, miniDir), []);
-  const miniServer = await serveSite(miniDir, { port: 0, announce: false });
+  const miniSite = await buildServedSite(mini);
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(miniServer.address() as AddressInfo).port}/search/?q=augmentation`);
+    await page.goto(`${miniSite.origin}/search/?q=augmentation`);
     await page.locator(`.search-result a[href="${french.path}"]`).waitFor({ timeout: 15000 });
     await page.locator('#search-q').fill('patience');
     await page.locator('.search-result a[href*="port-deal"]').first().waitFor({ timeout: 15000 });
     await page.close();
   } finally {
-    await new Promise((resolve) => miniServer.close(resolve));
-    await rm(miniDir, { recursive: true, force: true });
+    await miniSite.close();
   }
   assert.deepEqual(browser.problems, []);
 });
