@@ -8,7 +8,9 @@ import { checkArticleCollisions } from './load/collisions.ts';
 import { parseTextDocument } from './parse/text-document.ts';
 import { extractArticle } from './extract/index.ts';
 import { articleSlug } from './link/ids.ts';
-import { assembleArchive, type ExtractedArticle } from './archive/build.ts';
+import { assembleArchiveReporting, type ExtractedArticle } from './archive/build.ts';
+import { loadAliasesFile } from './load/aliases-file.ts';
+import { dirname, relative } from 'node:path';
 
 export interface BuildArchiveResult {
   archive: Archive;
@@ -27,12 +29,18 @@ export function extractLoadedArticle(loaded: LoadedArticle): ExtractedArticle {
   return { id: articleSlug(loaded.frontMatter), loaded, facts };
 }
 
+/** Options of `buildArchive`. */
+export interface BuildArchiveOptions {
+  /** The curator's aliases file (`content/aliases.yml`), read by the caller (default: none). */
+  aliases?: SourceFile | null;
+}
+
 /**
  * Builds the archive from content files. Pure: files in, records and
  * diagnostics out. Files with errors are left out of the archive and
  * reported; the caller decides whether errors stop the build.
  */
-export function buildArchive(files: SourceFile[]): BuildArchiveResult {
+export function buildArchive(files: SourceFile[], options: BuildArchiveOptions = {}): BuildArchiveResult {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedArticle[] = [];
   for (const file of files) {
@@ -46,5 +54,14 @@ export function buildArchive(files: SourceFile[]): BuildArchiveResult {
   const duplicates = new Set(collisions.filter((d) => d.ruleId === 'duplicate-slug').map((d) => d.file));
   const extracted = loaded.filter((a) => !duplicates.has(a.file)).map(extractLoadedArticle);
   for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
-  return { archive: assembleArchive(extracted), diagnostics };
+  const aliasesFile = options.aliases ?? null;
+  const aliases = aliasesFile ? loadAliasesFile(aliasesFile) : null;
+  if (aliases) diagnostics.push(...aliases.diagnostics);
+  // A split may name an article by its file, relative to the aliases file's folder, as the curator sees it.
+  const filesRelativeToAliases = aliasesFile
+    ? new Map(extracted.map((a) => [a.id, relative(dirname(aliasesFile.path), a.loaded.file).split('\\').join('/')]))
+    : undefined;
+  const assembled = assembleArchiveReporting(extracted, { aliases: aliases?.aliases ?? null, ...(filesRelativeToAliases ? { filesRelativeToAliases } : {}) });
+  diagnostics.push(...assembled.diagnostics);
+  return { archive: assembled.archive, diagnostics };
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../src/pipeline.ts';
 import { linkEntities } from '../src/link/entities.ts';
-import { linkSpeakers } from '../src/link/speakers.ts';
+import { linkRecords } from '../src/link/records.ts';
 import { articleSlug, normalizeName, quoteId, slugify } from '../src/link/ids.ts';
 import { fixtureCases } from './helpers/fixtures.ts';
 
@@ -42,8 +42,11 @@ test('surnames alone never join two people of two articles', () => {
 });
 
 test('speakers link to the entity of the same name and keep titles apart from the name', () => {
-  const entities = linkEntities([{ articleId: 'a', entities: [{ name: 'Ana Varga', type: 'person', aliases: ['Varga'], mentions: [{ start: 0, end: 9, text: 'Ana Varga' }] }] }]).entities;
-  const { speakers, idByQuoteKey } = linkSpeakers([{ quoteKey: 'q1', speaker: { name: 'Ana Varga', type: 'person', aliases: ['Varga'], titles: ['mayor'] } }], entities);
+  const { entities, speakers, speakerIdByQuoteKey: idByQuoteKey } = linkRecords([{
+    articleId: 'a', body: '', dateline: null,
+    entities: [{ name: 'Ana Varga', type: 'person', aliases: ['Varga'], mentions: [{ start: 0, end: 9, text: 'Ana Varga' }] }],
+    speakers: [{ quoteKey: 'q1', speaker: { name: 'Ana Varga', type: 'person', aliases: ['Varga'], titles: ['mayor'] } }],
+  }]);
   assert.equal(speakers[0]!.name, 'Ana Varga');
   assert.deepEqual(speakers[0]!.titles, ['mayor']);
   assert.equal(speakers[0]!.entityId, entities[0]!.id);
