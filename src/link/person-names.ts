@@ -4,7 +4,7 @@
  * join across articles, the title comes off and stays as an attribute, so
  * the person has one record whatever each outlet put before the name.
  */
-import { EAST_ASIAN_SURNAMES, ENGLISH_WORDS, isPersonalName, NAME_PARTICLES, ORG_NOUNS, ROLE_WORDS } from '../extract/entity-lexicons.ts';
+import { EAST_ASIAN_SURNAMES, ENGLISH_WORDS, isPersonalName, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, ROLE_WORDS } from '../extract/entity-lexicons.ts';
 
 /** A name with its title taken off. */
 export interface SplitName {
@@ -26,6 +26,8 @@ function isFullName(words: string[], strict: boolean): boolean {
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w, i) => NAME_WORD.test(w) || (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(w.toLowerCase())))) return false;
   if (words.some((w) => isRole(w) && w !== words[words.length - 1])) return false;
+  // "Prime Minister's Office" is no person: a possessive or an organization's head word ends the name.
+  if (words.some((w) => /['’]s$/.test(w) || ORG_HEADS.has(w.replace(/[.,]$/, '')))) return false;
   // A record typed as an organization becomes a person only when the name plainly is one ("Doctors Without Borders" is not).
   if (!strict) return true;
   const first = words[0]!;

@@ -176,7 +176,8 @@ function readOrganizations(own: Item[], article: ArticleToLink): void {
     const written = item.kind === 'entity' && item.mentions.length ? [...new Set(item.mentions.map((m) => stripThe(m.text)))] : [item.name];
     const expansions = written.filter((w) => !isAcronym(w));
     const nameKey = isAcronym(item.name) ? null : readOrganizationName(item.name).key;
-    const named = nameKey !== null && (expansions.length === 0 ? item.kind === 'speaker' || !written.some(isAcronym) : expansions.some((w) => readOrganizationName(w).key === nameKey));
+    // Extraction's name is trusted unless the article wrote nothing but an acronym (it may have expanded "FAA" from the lexicon).
+    const named = nameKey !== null && (expansions.length > 0 || item.kind === 'speaker' || !written.some(isAcronym));
     const expansion = named ? item.name : expansions.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? null;
     if (expansion === null) continue; // a bare acronym: resolved across the archive (resolveAcronyms)
     const read = readOrganizationName(expansion);
@@ -232,8 +233,9 @@ function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): void {
     else if (claimed && claimed.size > 1) item.org = { key: `acronym:${acronym}`, scoped: false, country: null, bare: written, display: written };
     else {
       const known = lexiconExpansion(acronym);
+      // Named as extraction named it: the lexicon's expansion, or the acronym where extraction kept it ("TSMC").
       item.org = known
-        ? { ...readOrganizationName(known), display: known }
+        ? { ...readOrganizationName(known), display: item.name }
         : { key: `acronym:${acronym}`, scoped: false, country: null, bare: written, display: written };
     }
   }
@@ -242,10 +244,14 @@ function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): void {
 /** Join keys of every item; government bodies that nothing places join the only country the archive knows for them. */
 function assignKeys(items: Item[]): void {
   const countries = countriesByKey(items);
+  const surnames = new Set(items.filter((i) => i.type === 'person').map((i) => personKey(i.name).split(' ')).filter((w) => w.length > 1).map((w) => w[w.length - 1]!));
   for (const item of items) {
     if (item.kind === 'speaker' && item.entity) continue;
-    // A single name ("Calloway") may be any of the people who share it: it joins nothing beyond its article.
-    if (item.type === 'person') item.keys = [`person\u0000${personKey(item.name)}${personKey(item.name).includes(' ') ? '' : `\u0000${item.articleId}`}`];
+    if (item.type === 'person') {
+      const key = personKey(item.name);
+      // A lone surname ("Calloway") may be any of the people who share it: it joins nothing beyond its article.
+      item.keys = [`person\u0000${key}${surnames.has(key) ? `\u0000${item.articleId}` : ''}`];
+    }
     else if (item.type === 'organization' && item.org) {
       if (!item.org.scoped) item.keys = [`organization\u0000${item.org.key}`];
       else {
@@ -321,9 +327,8 @@ function chooseName(own: Item[], group: Item[], countries: CountriesByKey): stri
   if (curator !== undefined) return curator;
   const qualify = qualifyingCountry(group, countries);
   const names = own.map((i) => (qualify !== null && i.org ? i.org.bare : i.org?.display ?? i.name));
-  // An acronym names a record only when nothing expands it: "Federal Aviation Administration", not "FAA".
+  // An acronym names a record only when none of its own items is written out: "Federal Aviation Administration", not "FAA".
   let candidates = names.filter((n) => !isAcronym(n));
-  if (candidates.length === 0) candidates = group.filter((i) => i.kind === 'entity').map((i) => i.org?.display ?? i.name).filter((n) => !isAcronym(n));
   if (candidates.length === 0) candidates = names;
   const name = pickCanonicalName(candidates);
   return qualify === null ? name : `${splitCountryQualifier(name).rest} (${qualify})`;
