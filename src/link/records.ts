@@ -82,6 +82,8 @@ interface Item extends CuratorTarget {
   keys: string[];
   /** Entity item of the same article this speaker is (speakers only). */
   entity: Item | null;
+  /** True when the article wrote nothing but an acronym for it, so its identity came from the archive or the lexicon. */
+  bareAcronym: boolean;
 }
 
 const PLACEHOLDER_COUNTRY = '?';
@@ -108,15 +110,16 @@ export function linkRecords(articles: ArticleToLink[], options: LinkRecordsOptio
     items.push(...own);
     byArticle.set(article.articleId, own);
   }
-  resolveAcronyms(items, byArticle);
+  const ambiguous = resolveAcronyms(items, byArticle);
   assignKeys(items);
   const diagnostics = options.aliases
     ? applyCuratorAliases(options.aliases, items, articles.map((a) => ({ id: a.articleId, ...(a.file === undefined ? {} : { file: a.file }) })))
     : [];
   const groups = unite(items);
   const countries = countriesByKey(items);
-  const { entities, entityIdByLocal, entityIdByGroup } = buildEntities(groups, countries);
-  const { speakers, speakerIdByQuoteKey } = buildSpeakers(groups, entityIdByGroup, countries);
+  const naming: Naming = { countries, ambiguous };
+  const { entities, entityIdByLocal, entityIdByGroup } = buildEntities(groups, naming);
+  const { speakers, speakerIdByQuoteKey } = buildSpeakers(groups, entityIdByGroup, naming);
   return { entities, speakers, entityIdByLocal, speakerIdByQuoteKey, diagnostics };
 }
 
@@ -139,7 +142,7 @@ function makeItem(kind: Item['kind'], articleId: string, local: number, type: En
     kind, articleId, local, quoteKeys, type: finalType, name: finalName, aliases: finalAliases, titles: finalTitles, mentions,
     // The curator may name a record by any form it had, the glued one included.
     forms: [finalName, original, ...finalAliases, ...mentions.map((m) => m.text)],
-    org: null, country: null, keys: [], entity: null,
+    org: null, country: null, keys: [], entity: null, bareAcronym: false,
   };
 }
 
@@ -207,7 +210,7 @@ function acronymsOf(item: Item): string[] {
  * article defines, else the only one the archive's articles define, else
  * the lexicon's. An acronym two expansions claim stays a record of its own.
  */
-function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): void {
+function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): Set<string> {
   const definitions = new Map<string, Map<string, OrganizationIdentity>>();
   for (const item of items) {
     if (!item.org || item.kind !== 'entity') continue;
@@ -219,6 +222,7 @@ function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): void {
   }
   for (const item of items) {
     if (item.type !== 'organization' || item.org || (item.kind === 'speaker' && item.entity)) continue;
+    item.bareAcronym = true;
     const acronym = acronymsOf(item)[0] ?? acronymKey(item.name);
     // Shown as the article wrote it ("U.N."), not as extraction may have expanded it from the lexicon.
     const written = [item.name, ...item.aliases, ...item.mentions.map((m) => stripThe(m.text))].find((f) => isAcronym(f) && acronymKey(f) === acronym) ?? acronym;
@@ -239,6 +243,7 @@ function resolveAcronyms(items: Item[], byArticle: Map<string, Item[]>): void {
         : { key: `acronym:${acronym}`, scoped: false, country: null, bare: written, display: written };
     }
   }
+  return new Set([...definitions].filter(([, byKey]) => byKey.size > 1).map(([acronym]) => acronym));
 }
 
 /** Join keys of every item; government bodies that nothing places join the only country the archive knows for them. */
@@ -321,14 +326,23 @@ function unite(items: Item[]): Item[][] {
 /** Countries seen for each government body's key, across the archive. */
 type CountriesByKey = Map<string, Set<string>>;
 
+/** What naming a record needs to know of the whole archive. */
+interface Naming {
+  countries: CountriesByKey;
+  /** Acronyms two expansions claim in the archive. */
+  ambiguous: Set<string>;
+}
+
 /** The name a record shows, from the names its items go by. */
-function chooseName(own: Item[], group: Item[], countries: CountriesByKey): string {
+function chooseName(own: Item[], group: Item[], { countries, ambiguous }: Naming): string {
   const curator = group.map((i) => i.curatorName).filter((n): n is string => n !== undefined).sort()[0];
   if (curator !== undefined) return curator;
   const qualify = qualifyingCountry(group, countries);
   const names = own.map((i) => (qualify !== null && i.org ? i.org.bare : i.org?.display ?? i.name));
   // An acronym names a record only when none of its own items is written out: "Federal Aviation Administration", not "FAA".
   let candidates = names.filter((n) => !isAcronym(n));
+  // An acronym two bodies share names neither: the record of each goes by its expansion, when the group has one.
+  if (candidates.length === 0 && names.some((n) => ambiguous.has(acronymKey(n)))) candidates = group.filter((i) => i.org && !i.bareAcronym).map((i) => i.org!.display);
   if (candidates.length === 0) candidates = names;
   const name = pickCanonicalName(candidates);
   return qualify === null ? name : `${splitCountryQualifier(name).rest} (${qualify})`;
@@ -341,11 +355,11 @@ function qualifyingCountry(group: Item[], countries: CountriesByKey): string | n
   return item.country;
 }
 
-function buildEntities(groups: Item[][], countries: CountriesByKey) {
+function buildEntities(groups: Item[][], naming: Naming) {
   const drafts = groups.flatMap((group) => {
     const own = group.filter((i) => i.kind === 'entity');
     if (own.length === 0) return [];
-    const name = chooseName(own, group, countries);
+    const name = chooseName(own, group, naming);
     const aliases = dedupeByNormalized(own.flatMap((i) => namesOf(i)).filter((a) => normalizeName(a) !== normalizeName(name)));
     const articleIds = [...new Set(own.map((i) => i.articleId))].sort(compareStrings);
     const mentionCount = own.reduce((n, i) => n + i.mentions.length, 0);
@@ -364,11 +378,11 @@ function buildEntities(groups: Item[][], countries: CountriesByKey) {
   return { entities, entityIdByLocal, entityIdByGroup };
 }
 
-function buildSpeakers(groups: Item[][], entityIdByGroup: Map<Item[], string>, countries: CountriesByKey) {
+function buildSpeakers(groups: Item[][], entityIdByGroup: Map<Item[], string>, naming: Naming) {
   const drafts = groups.flatMap((group) => {
     const own = group.filter((i) => i.kind === 'speaker');
     if (own.length === 0) return [];
-    const name = chooseName(own, group, countries);
+    const name = chooseName(own, group, naming);
     const aliases = dedupeByNormalized(own.flatMap((i) => namesOf(i)).filter((a) => normalizeName(a) !== normalizeName(name)));
     const titles = dedupeByNormalized(own.flatMap((i) => i.titles));
     const type = majorityType(own) as SpeakerType;
@@ -386,15 +400,16 @@ function buildSpeakers(groups: Item[][], entityIdByGroup: Map<Item[], string>, c
 }
 
 /**
- * The names an item goes by, for its record's aliases. An organization's
- * expansion that is not its own (extraction named a bare "FAA" from the
- * lexicon where the article meant another body) is left out.
+ * The names an item goes by, for its record's aliases. The lexicon's
+ * expansion of an acronym that is not this record's (extraction expanded a
+ * bare "FAA" from the lexicon where the archive means another body) is left out.
  */
 function namesOf(item: Item): string[] {
   const names = [item.org?.display ?? item.name, item.name, ...item.aliases];
   const org = item.org ?? item.entity?.org ?? null;
   if (item.type !== 'organization' || !org) return names;
-  return names.filter((n) => isAcronym(n) || readOrganizationName(n).key === org.key);
+  const foreign = new Set(acronymsOf(item).map(lexiconExpansion).filter((n): n is string => n !== null && readOrganizationName(n).key !== org.key).map(normalizeName));
+  return foreign.size ? names.filter((n) => !foreign.has(normalizeName(n))) : names;
 }
 
 /** The type most of a record's items have (ties to the first in code-point order). */
