@@ -244,6 +244,11 @@ export interface CuratorAliases {
   file: string;
   /** The file's text, for the source line under a message. */
   text: string;
+  /**
+   * False when the file has errors: its well-formed entries are still checked
+   * against the archive (every problem is reported at once) but not applied.
+   */
+  usable: boolean;
   joins: CuratorJoin[];
   splits: CuratorSplit[];
 }

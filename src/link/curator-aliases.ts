@@ -32,12 +32,12 @@ export interface CuratorArticle {
 
 /**
  * Marks `targets` with the joins and splits of `aliases` and returns the
- * problems found. When any entry conflicts with another, nothing is applied
- * (the build stops on the errors anyway).
+ * problems found. When the file has errors or two entries conflict, every
+ * name is still checked but nothing is applied (the build stops anyway).
  */
 export function applyCuratorAliases(aliases: CuratorAliases, targets: CuratorTarget[], articles: CuratorArticle[]): Diagnostic[] {
   const diagnostics = findConflicts(aliases);
-  if (diagnostics.length) return diagnostics;
+  const apply = aliases.usable && diagnostics.length === 0;
   const report = (ruleId: RuleId, at: Located<string>, reason: string): void => {
     const entry = RULES[ruleId];
     diagnostics.push({ file: aliases.file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + at.value.length, severity: entry.severity, reason, ruleId, source: entry.source, note: entry.hint, excerpt: aliases.text.split(/\r?\n/)[at.line - 1] });
@@ -67,7 +67,7 @@ export function applyCuratorAliases(aliases: CuratorAliases, targets: CuratorTar
         }
         const mentions = all.filter((t) => t.articleId === article.id);
         if (mentions.length === 0) report('aliases-unknown-article', ref, `article "${ref.value}" does not mention "${split.name.value}"`);
-        for (const target of mentions) {
+        if (apply) for (const target of mentions) {
           target.forcedKey = `curator\u0000split\u0000${i}\u0000${r}`;
           target.curatorName = record.canonical.value;
         }
@@ -82,7 +82,7 @@ export function applyCuratorAliases(aliases: CuratorAliases, targets: CuratorTar
       if (found.length === 0) report('aliases-unknown-name', alias, `no speaker or entity in the archive is named "${alias.value}"`);
       for (const target of found) members.add(target);
     }
-    for (const target of members) {
+    if (apply) for (const target of members) {
       target.joinKey = `curator\u0000join\u0000${i}`;
       target.curatorName = join.canonical.value;
     }

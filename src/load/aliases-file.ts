@@ -24,7 +24,7 @@ import { RULES, type RuleId } from '../diagnostics/messages.ts';
 /** The file name looked for at the top of the content folder. */
 export const ALIASES_FILE_NAME = 'aliases.yml';
 
-/** Result of `loadAliasesFile`: the entries (null when the file has errors) and every problem found. */
+/** Result of `loadAliasesFile`: the entries (null when the file is not YAML) and every problem found. */
 export interface LoadedAliases {
   aliases: CuratorAliases | null;
   diagnostics: Diagnostic[];
@@ -32,8 +32,8 @@ export interface LoadedAliases {
 
 /**
  * Parses and checks the aliases file. Every problem is reported at once;
- * a file with any error yields no entries, so a half-read file never
- * changes the archive.
+ * a file with any error is marked not `usable`, so a half-read file never
+ * changes the archive (its well-formed entries are still checked against it).
  */
 export function loadAliasesFile(file: SourceFile): LoadedAliases {
   const lines = new LineCounter();
@@ -86,7 +86,7 @@ export function loadAliasesFile(file: SourceFile): LoadedAliases {
   const joins: CuratorJoin[] = [];
   const splits: CuratorSplit[] = [];
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { aliases: { file: file.path, text: file.value, joins, splits }, diagnostics };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { aliases: { file: file.path, text: file.value, usable: true, joins, splits }, diagnostics };
   // A file may hold only joins or only splits: neither section is required.
   const top = fields(root, ['join', 'split'], 'top-level', 0, []);
   if (top) {
@@ -126,5 +126,5 @@ export function loadAliasesFile(file: SourceFile): LoadedAliases {
     }
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { aliases: diagnostics.length ? null : { file: file.path, text: file.value, joins, splits }, diagnostics };
+  return { aliases: { file: file.path, text: file.value, usable: diagnostics.length === 0, joins, splits }, diagnostics };
 }
