@@ -137,9 +137,11 @@ for (const { name, dir } of identityCases) {
       assert.deepEqual(found[0]!.articles, [...want.articles].sort(), `articles of entity "${want.name}"`);
     }
     for (const want of spec.speakers) {
-      const found = digest.speakers.filter((s) => s.name === want.name);
-      assert.equal(found.length, 1, `one speaker named "${want.name}" (${spec.why})\n${shown}`);
-      assert.deepEqual(found[0]!.articles, [...want.articles].sort(), `articles quoting speaker "${want.name}"`);
+      // Two records may share a name (two articles' lone "Calloway"): as many as the spec lists, each with its articles.
+      const named = digest.speakers.filter((s) => s.name === want.name);
+      assert.equal(named.length, spec.speakers.filter((s) => s.name === want.name).length, `speakers named "${want.name}" (${spec.why})\n${shown}`);
+      const found = named.filter((s) => JSON.stringify(s.articles) === JSON.stringify([...want.articles].sort()));
+      assert.equal(found.length, 1, `a speaker "${want.name}" quoted in exactly ${want.articles.join(', ')}\n${shown}`);
       for (const title of want.titles ?? []) assert.ok(found[0]!.titles.includes(title), `speaker "${want.name}" keeps the title "${title}"`);
       // A speaker and its entity are the same thing: the speaker page links the entity of its name.
       const entity = digest.entities.find((e) => e.id === found[0]!.entityId);
