@@ -110,6 +110,17 @@ function isGenericKey(key: string): boolean {
  * @example readOrganizationName('Energy Department') //=> { key: 'department:energy', scoped: true, country: null, bare: 'Energy Department' }
  */
 export function readOrganizationName(name: string): OrganizationName {
+  // Every record's names are read several times, and archives repeat the same few thousand names: memoize.
+  let read = readCache.get(name);
+  if (read === undefined) {
+    if (readCache.size > 50_000) readCache.clear();
+    readCache.set(name, (read = readUncached(name)));
+  }
+  return read;
+}
+const readCache = new Map<string, OrganizationName>();
+
+function readUncached(name: string): OrganizationName {
   const { rest, country } = splitCountryQualifier(name);
   for (const [candidate, qualifier] of country ? [[rest, country] as const, [name, null] as const] : [[name, null] as const]) {
     const known = lexiconNameByForm.get(candidate.toLowerCase().replace(/^the\s+/, '')) ?? candidate;

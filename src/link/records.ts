@@ -201,7 +201,13 @@ function mostCommon(values: (string | null)[]): string | null {
 }
 
 /** The acronyms a record goes by ("FAA" for "the Federal Aviation Administration (FAA)"). */
+const acronymCache = new WeakMap<Item, string[]>();
 function acronymsOf(item: Item): string[] {
+  let found = acronymCache.get(item);
+  if (!found) acronymCache.set(item, (found = findAcronyms(item)));
+  return found;
+}
+function findAcronyms(item: Item): string[] {
   return [...new Set([item.name, ...item.aliases, ...item.mentions.map((m) => stripThe(m.text))].filter(isAcronym).map(acronymKey))].sort();
 }
 
