@@ -5,6 +5,7 @@
  * `process.exitCode`.
  */
 import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { articleSlug } from './link/ids.ts';
 import { checkArticleCollisions } from './load/collisions.ts';
 import { ContentFolderError, readSourceFiles, scanContentFolder } from './load/content-files.ts';
 import { loadArticle } from './load/front-matter.ts';
+import { ALIASES_FILE_NAME } from './load/aliases-file.ts';
 import { abandonUnfinishedSite, recoverOutputFolder, writeSiteAtomically } from './output/atomic.ts';
 import { toBuildReportJson } from './output/build-report.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
@@ -25,7 +27,7 @@ import { reachTestPoint } from './test-points.ts';
 
 const USAGE = `Usage:
   quote-archive build [--content content] [--out _site]
-  quote-archive extract FILE...
+  quote-archive extract [--aliases FILE] FILE...
   quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080]`;
 
 /** Exit codes: 0 success, 1 the input has errors or the build failed, 2 wrong usage; 130 and 143 interrupted (SIGINT, SIGTERM). */
@@ -122,9 +124,12 @@ async function buildInto(contentDir: string, outDir: string, started: number): P
   if (hasErrors(recovered)) return fail(recovered, new Map(), `${outDir} could not be restored`);
 
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
-  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
-  const fileTexts = new Map(files.map((f) => [f.path, f.value]));
-  const diagnostics = dedupeDiagnostics([...recovered, ...inputDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
+  // The curator's aliases file is optional; it is read only when it is there.
+  const aliasesPath = join(contentDir, ALIASES_FILE_NAME);
+  const aliases = existsSync(aliasesPath) ? await readSourceFiles([aliasesPath]) : { files: [], diagnostics: [] };
+  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
+  const fileTexts = new Map([...files, ...aliases.files].map((f) => [f.path, f.value]));
+  const diagnostics = dedupeDiagnostics([...recovered, ...inputDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   if (hasErrors(diagnostics)) return fail(diagnostics, fileTexts, `${outDir} was left as it was`);
 
   // Loaded here, not at the top: `extract` should not pay for loading Eleventy and Pagefind.
@@ -192,17 +197,19 @@ function handleInterrupts(outDir: string): () => void {
 }
 
 async function runExtract(args: string[]): Promise<void> {
-  const parsed = parse(args, {}, true);
+  const parsed = parse(args, { aliases: { type: 'string' } }, true);
   if (!parsed) return;
   if (parsed.positionals.length === 0) {
     failUsage('extract needs at least one file');
     return;
   }
   const { files, diagnostics: readDiagnostics } = await readSourceFiles(parsed.positionals);
-  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files);
-  const diagnostics = dedupeDiagnostics([...readDiagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
+  // Named on purpose, so a missing file is an error (unlike the build's optional content/aliases.yml).
+  const aliases = parsed.values.aliases === undefined ? { files: [], diagnostics: [] } : await readSourceFiles([parsed.values.aliases]);
+  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
+  const diagnostics = dedupeDiagnostics([...readDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   io.stdout(toArchiveJson(archive));
-  if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
+  if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map([...files, ...aliases.files].map((f) => [f.path, f.value]))));
   if (hasErrors(diagnostics)) process.exitCode = EXIT_ERRORS;
 }
 
@@ -241,9 +248,9 @@ async function readContent(contentDir: string): Promise<{ files: SourceFile[]; d
  * user still gets a diagnostic on the file that triggers it (found by
  * retrying file by file) instead of a stack trace, and the site is kept.
  */
-function buildArchiveReportingCrashes(files: SourceFile[]): { archive: Archive; diagnostics: Diagnostic[] } {
+function buildArchiveReportingCrashes(files: SourceFile[], aliases: SourceFile | null): { archive: Archive; diagnostics: Diagnostic[] } {
   try {
-    return buildArchive(files);
+    return buildArchive(files, { aliases });
   } catch (error) {
     const entry = RULES['extraction-crashed'];
     const crash = (file: string, line: number, cause: unknown): Diagnostic => ({

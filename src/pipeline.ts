@@ -12,7 +12,9 @@ import { RULES } from './diagnostics/messages.ts';
 import { offsetToPosition } from './diagnostics/position.ts';
 import { extractArticle } from './extract/index.ts';
 import { articleSlug } from './link/ids.ts';
-import { assembleArchive, type ExtractedArticle } from './archive/build.ts';
+import { assembleArchiveReporting, type ExtractedArticle } from './archive/build.ts';
+import { loadAliasesFile } from './load/aliases-file.ts';
+import { dirname, relative } from 'node:path';
 
 export interface BuildArchiveResult {
   archive: Archive;
@@ -58,6 +60,12 @@ export function extractLoadedArticle(loaded: LoadedArticle, options: BuildArchiv
   }
 }
 
+/** Options of `buildArchive`. */
+export interface BuildArchiveOptions {
+  /** The curator's aliases file (`content/aliases.yml`), read by the caller (default: none). */
+  aliases?: SourceFile | null;
+}
+
 /**
  * Builds the archive from content files. Pure: files in, records and
  * diagnostics out. Files with errors are left out of the archive and
@@ -79,5 +87,14 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
   for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
   // An article whose extraction failed is reported, not published half-done.
   const complete = extracted.filter((a) => !a.facts.diagnostics.some((d) => d.severity === 'error'));
-  return { archive: assembleArchive(complete), diagnostics };
+  const aliasesFile = options.aliases ?? null;
+  const aliases = aliasesFile ? loadAliasesFile(aliasesFile) : null;
+  if (aliases) diagnostics.push(...aliases.diagnostics);
+  // A split may name an article by its file, relative to the aliases file's folder, as the curator sees it.
+  const filesRelativeToAliases = aliasesFile
+    ? new Map(complete.map((a) => [a.id, relative(dirname(aliasesFile.path), a.loaded.file).split('\\').join('/')]))
+    : undefined;
+  const assembled = assembleArchiveReporting(complete, { aliases: aliases?.aliases ?? null, ...(filesRelativeToAliases ? { filesRelativeToAliases } : {}) });
+  diagnostics.push(...assembled.diagnostics);
+  return { archive: assembled.archive, diagnostics };
 }

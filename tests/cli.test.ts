@@ -459,3 +459,25 @@ test('published records name files relative to the content folder, also when --c
 test.after(async () => {
   if (baseline) await rm(baseline.dir, { recursive: true, force: true });
 });
+
+test('build reads content/aliases.yml (not as an article); extract --aliases gives the same archive.json; a bad aliases file fails the build and keeps _site', async () => {
+  const aliases = 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Varga]\n';
+  const dir = await makeProject({ ...GOOD, 'aliases.yml': aliases });
+  const run = await runCli(dir, ['build']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Built 2 articles,/m);
+  const built = readFileSync(join(dir, '_site', 'archive.json'), 'utf8');
+  assert.ok(JSON.parse(built).speakers.some((s: { name: string }) => s.name === 'Lena Varga (mayor)'));
+  // Run inside the content folder: the published archive names files relative to it.
+  const extract = await runCli(join(dir, 'content'), ['extract', '--aliases', 'aliases.yml', 'grain.md', 'harbour.md']);
+  assert.equal(extract.code, 0, extract.stderr);
+  assert.equal(extract.stdout, built);
+
+  const before = await hashTree(join(dir, '_site'));
+  await writeFile(join(dir, 'content', 'aliases.yml'), 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Vargas]\n');
+  const failed = await runCli(dir, ['build']);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, /^content\/aliases\.yml:3:15: error: no speaker or entity in the archive is named "Lena Vargas" \[load:aliases-unknown-name\]$/m);
+  assert.deepEqual(await hashTree(join(dir, '_site')), before);
+  await rm(dir, { recursive: true, force: true });
+});

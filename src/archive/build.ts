@@ -2,9 +2,9 @@
  * Assembles the linked records into the Archive: every list sorted, every
  * cross-reference filled, so templates and exports only present it.
  */
-import type { Archive, Article, ArticleFacts, LoadedArticle, Quote, Source, SpeakerRef } from './types.ts';
-import { compareStrings, linkEntities } from '../link/entities.ts';
-import { linkSpeakers, type SpeakerMention } from '../link/speakers.ts';
+import type { Archive, Article, ArticleFacts, CuratorAliases, Diagnostic, LoadedArticle, Quote, Source, SpeakerRef } from './types.ts';
+import { compareStrings } from '../link/canonical-names.ts';
+import { linkRecords, type ArticleToLink } from '../link/records.ts';
 import { normalizeName, quoteId, SlugCounter } from '../link/ids.ts';
 
 export interface ExtractedArticle {
@@ -27,18 +27,35 @@ function applySpeakerOverrides(speaker: SpeakerRef, overrides: Record<string, st
   return speaker;
 }
 
-/** Builds the Archive from extracted articles. Pure and deterministic. */
-export function assembleArchive(extracted: ExtractedArticle[]): Archive {
-  const ordered = [...extracted].sort((a, b) => compareStrings(b.loaded.frontMatter.date, a.loaded.frontMatter.date) || compareStrings(a.id, b.id));
+/** Options of `assembleArchive`. */
+export interface AssembleOptions {
+  /** The curator's aliases file (default: none). */
+  aliases?: CuratorAliases | null;
+  /** Each article's content file relative to the aliases file's folder, by article id, so a split may name files. */
+  filesRelativeToAliases?: Map<string, string>;
+}
 
-  const linkedEntities = linkEntities(ordered.map((a) => ({ articleId: a.id, entities: a.facts.entities })));
+/** Builds the Archive from extracted articles. Pure and deterministic. */
+export function assembleArchive(extracted: ExtractedArticle[], options: AssembleOptions = {}): Archive {
+  return assembleArchiveReporting(extracted, options).archive;
+}
+
+/** Like `assembleArchive`, with the problems linking found (in the aliases file). */
+export function assembleArchiveReporting(extracted: ExtractedArticle[], options: AssembleOptions = {}): { archive: Archive; diagnostics: Diagnostic[] } {
+  const ordered = [...extracted].sort((a, b) => compareStrings(b.loaded.frontMatter.date, a.loaded.frontMatter.date) || compareStrings(a.id, b.id));
 
   // Quotes, with ids unique even when one article repeats the same words.
   const quotes: Quote[] = [];
-  const speakerMentions: SpeakerMention[] = [];
+  const toLink = new Map<string, ArticleToLink>();
   const quoteIdsByArticle = new Map<string, string[]>();
   for (const a of ordered) {
     const fm = a.loaded.frontMatter;
+    const file = options.filesRelativeToAliases?.get(a.id);
+    const article: ArticleToLink = {
+      articleId: a.id, body: a.loaded.body, dateline: typeof fm.dateline === 'string' ? fm.dateline : null,
+      entities: a.facts.entities, speakers: [], ...(file === undefined ? {} : { file }),
+    };
+    toLink.set(a.id, article);
     const used = new Set<string>();
     const repeats = new Map<string, number>();
     const ids: string[] = [];
@@ -55,7 +72,7 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
       used.add(id);
       ids.push(id);
       const speaker = q.speaker ? applySpeakerOverrides(q.speaker, fm.speakers as Record<string, string> | undefined) : null;
-      if (speaker) speakerMentions.push({ quoteKey: id, speaker });
+      if (speaker) article.speakers.push({ quoteKey: id, speaker });
       quotes.push({
         id,
         articleId: a.id,
@@ -74,8 +91,9 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
     quoteIdsByArticle.set(a.id, ids);
   }
 
-  const { speakers, idByQuoteKey } = linkSpeakers(speakerMentions, linkedEntities.entities);
-  for (const q of quotes) q.speakerId = idByQuoteKey.get(q.id) ?? null;
+  const linked = linkRecords([...toLink.values()], { aliases: options.aliases ?? null });
+  const { speakers, speakerIdByQuoteKey } = linked;
+  for (const q of quotes) q.speakerId = speakerIdByQuoteKey.get(q.id) ?? null;
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
   const articleOrder = new Map(ordered.map((a, i) => [a.id, i]));
   const quotesBySpeaker = new Map<string, Quote[]>();
@@ -103,7 +121,7 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
     const fm = a.loaded.frontMatter;
     const source = sourceByName.get(fm.source)!;
     source.articleIds.push(a.id);
-    const entityIds = [...new Set(a.facts.entities.map((_, j) => linkedEntities.idByLocal.get(`${a.id}\u0000${j}`)!))].sort();
+    const entityIds = [...new Set(a.facts.entities.map((_, j) => linked.entityIdByLocal.get(`${a.id}\u0000${j}`)!))].sort();
     const quoteIds = quoteIdsByArticle.get(a.id) ?? [];
     const speakerIds: string[] = [];
     for (const qid of quoteIds) {
@@ -132,10 +150,13 @@ export function assembleArchive(extracted: ExtractedArticle[]): Archive {
   });
 
   return {
-    articles,
-    quotes,
-    speakers,
-    entities: linkedEntities.entities,
-    sources: [...sourceByName.values()],
+    archive: {
+      articles,
+      quotes,
+      speakers,
+      entities: linked.entities,
+      sources: [...sourceByName.values()],
+    },
+    diagnostics: linked.diagnostics,
   };
 }

@@ -210,3 +210,45 @@ export interface ArticleFacts {
   entities: ExtractedEntity[];
   diagnostics: Diagnostic[];
 }
+
+// ---- The curator's archive-wide aliases file (`content/aliases.yml`) ----
+
+/** A value of the aliases file with the place it was written (1-based line and column). */
+export interface Located<T> {
+  value: T;
+  line: number;
+  column: number;
+}
+
+/** `join:` entry: every record named by one of `aliases` (or `canonical`) becomes one record named `canonical`. */
+export interface CuratorJoin {
+  canonical: Located<string>;
+  aliases: Located<string>[];
+}
+
+/** One record a `split:` entry keeps apart: the mentions of the name in `articles` (ids or file paths). */
+export interface CuratorSplitRecord {
+  canonical: Located<string>;
+  articles: Located<string>[];
+}
+
+/** `split:` entry: the mentions of `name` become one record per listed group of articles. */
+export interface CuratorSplit {
+  name: Located<string>;
+  records: CuratorSplitRecord[];
+}
+
+/** The aliases file as read: where it is, its joins and its splits. */
+export interface CuratorAliases {
+  /** Path as shown to the user. */
+  file: string;
+  /** The file's text, for the source line under a message. */
+  text: string;
+  /**
+   * False when the file has errors: its well-formed entries are still checked
+   * against the archive (every problem is reported at once) but not applied.
+   */
+  usable: boolean;
+  joins: CuratorJoin[];
+  splits: CuratorSplit[];
+}

@@ -147,6 +147,31 @@ export const RULES = {
     why: 'Two files with the same original address are almost always the same article saved twice.',
     hint: 'Remove one of the files, or correct the `url:`.',
   },
+  'aliases-yaml-syntax-error': {
+    severity: 'error', source: 'load',
+    why: 'An aliases file that is not valid YAML cannot say which records to join or split; building without it would silently undo the curator\'s work.',
+    hint: 'Quote names that contain `: ` or `#`, or start with a quote or bracket; indent list items under their key.',
+  },
+  'aliases-invalid-entry': {
+    severity: 'error', source: 'load',
+    why: 'An entry of the wrong shape (a missing `canonical`, a name that is not text, an unknown key) would be ignored, and the records it meant to join or split would stay wrong without notice.',
+    hint: 'Write `join:` entries as `{ canonical: Name, aliases: [Other name] }` and `split:` entries as `{ name: Name, records: [{ canonical: Name (qualifier), articles: [article id or file] }] }`; see "Curating speakers" in the README.',
+  },
+  'aliases-conflict': {
+    severity: 'error', source: 'load',
+    why: 'Two entries that claim the same name (two joins, a join and a split, an article in two records of one split) contradict each other; picking one would be a guess.',
+    hint: 'Merge the two entries into one, or remove the name from one of them.',
+  },
+  'aliases-unknown-name': {
+    severity: 'error', source: 'load',
+    why: 'A name the archive does not contain is usually a typo; the join or split it belongs to would do nothing, and the curator would believe it did.',
+    hint: 'Write the name as an article spells it (case, accents and spacing do not matter); `npm run extract -- FILE` lists the names found.',
+  },
+  'aliases-unknown-article': {
+    severity: 'error', source: 'load',
+    why: 'A split names the articles whose mentions become a record; an article that does not exist, or does not mention the name, would leave those mentions in the wrong record.',
+    hint: 'Give the article id (as in its page address, e.g. `2024-03-01-cup-final`) or its file path relative to the folder of the aliases file.',
+  },
   'weekday-mismatch': {
     severity: 'warning', source: 'extract',
     why: 'A weekday in the text that does not fall on the article date points to a wrong date.',

@@ -55,6 +55,17 @@ export function articleSlug(frontMatter: FrontMatter): string {
 
 /** Folds case, accents, spacing and dash forms so that "Kao Mei-Ling" and "Kao  Mei-ling" compare equal. */
 export function normalizeName(name: string): string {
+  // Linking compares and sorts the same few thousand names over and over: memoize.
+  let folded = normalizedNames.get(name);
+  if (folded === undefined) {
+    if (normalizedNames.size > 100_000) normalizedNames.clear();
+    normalizedNames.set(name, (folded = foldName(name)));
+  }
+  return folded;
+}
+const normalizedNames = new Map<string, string>();
+
+function foldName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u200b-\u200d\ufeff]/g, '')
