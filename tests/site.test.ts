@@ -368,11 +368,11 @@ test('every page has a language, one h1, a main landmark, and a label for every 
 
 test('a failure rendering one article is reported on that article\'s file, not on the build folder', async () => {
   const { archive: small } = buildArchive([{ path: 'content/deep.md', value: '---\ntitle: Deep\ndate: 2021-03-04\nsource: S\n---\n"Words," she said.\n' }]);
-  // Nesting far beyond what the renderer's recursion survives: the render throws for this article only.
-  const deep = { ...small, articles: small.articles.map((a) => ({ ...a, sourceFile: 'deep.md', body: `${'> '.repeat(20000)}x` })) };
+  // A body that is no text (a bug of ours upstream, say): the render throws for this article only.
+  const deep = { ...small, articles: small.articles.map((a) => ({ ...a, sourceFile: 'deep.md', body: null as unknown as string })) };
   const out = path.join(workDir, 'deep');
   const diagnostics = await buildSite(deep, out, { search: false });
   assert.deepEqual(diagnostics.map((d) => [d.file, d.ruleId, d.severity]), [['deep.md', 'site-build-failed', 'error']]);
-  assert.match(diagnostics[0]!.reason, /Maximum call stack size exceeded/);
+  assert.match(diagnostics[0]!.reason, /Unexpected failure (?:rendering the article|building the site): Cannot read/);
   assert.doesNotMatch(diagnostics[0]!.reason, new RegExp(out));
 });
