@@ -16,7 +16,7 @@ import { articleFileOf } from '../render/article-failure.ts';
 import { toPagefindRecords } from '../search/records.ts';
 import { writeSearchIndex, type IndexedPage } from '../search/pagefind.ts';
 import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
-import { ArticleRenderError, toSiteView, type ViewDataOptions } from './view-data.ts';
+import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 
@@ -110,16 +110,16 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
     return await writeSite(archive, outDir, options);
   } catch (error) {
     // An article that could not be rendered is reported on its own content file, not on the temporary folder.
-    if (error instanceof ArticleRenderError) {
-      const cause = error.cause;
+    const file = articleFileOf(error);
+    if (file) {
+      const cause = error instanceof Error ? error.cause : undefined;
       if (cause instanceof TimeBudgetExceededError) {
-        return [siteDiagnostic(error.sourceFile, `unexpected slow rendering: ${cause.message}, expected at most ${cause.limitMs / 1000} s per article`, 'article-time-budget-exceeded', RULES['article-time-budget-exceeded'].hint)];
+        return [siteDiagnostic(file, `unexpected slow rendering: ${cause.message}, expected at most ${cause.limitMs / 1000} s per article`, 'article-time-budget-exceeded', RULES['article-time-budget-exceeded'].hint)];
       }
-      return [siteDiagnostic(error.sourceFile, `Unexpected failure rendering the article: ${describeError(cause)}`, 'site-build-failed')];
+      return [siteDiagnostic(file, `Unexpected failure rendering the article: ${describeError(cause ?? error)}`, 'site-build-failed')];
     }
-    // A bug of ours (say, in view data) is still a reported problem, so the previous site is kept;
-    // when it came from one article, the report names that article's file.
-    return [siteDiagnostic(articleFileOf(error) ?? outDir, `Unexpected failure building the site: ${describeError(error)}`, 'site-build-failed')];
+    // A bug of ours (say, in view data) is still a reported problem, so the previous site is kept.
+    return [siteDiagnostic(outDir, `Unexpected failure building the site: ${describeError(error)}`, 'site-build-failed')];
   }
 }
 

@@ -9,6 +9,7 @@
 import { countRecords } from '../archive/counts.ts';
 import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Speaker } from '../archive/types.ts';
 import { renderArticleHtml } from '../render/article-html.ts';
+import { renderNamingFile } from '../render/article-failure.ts';
 import { TimeBudget } from '../extract/time-budget.ts';
 import { toJsonLdScript } from '../render/json-ld.ts';
 import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
@@ -180,14 +181,6 @@ export interface ViewDataOptions {
   now?: () => number;
 }
 
-/** An article whose body could not be rendered: carries the content file, so the problem is reported there. */
-export class ArticleRenderError extends Error {
-  override name = 'ArticleRenderError';
-  constructor(readonly sourceFile: string, override readonly cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
-
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
 const ENTITY_TYPE_LABELS: Record<EntityType, string> = { person: 'People', organization: 'Organizations', place: 'Places', document: 'Documents' };
 const ENTITY_TYPE_SINGULAR: Record<EntityType, string> = { person: 'Person', organization: 'Organization', place: 'Place', document: 'Document' };
@@ -232,11 +225,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
 
   const renderBody = (a: Article, quotes: Quote[], articleSpeakers: Speaker[]): string => {
     const budget = new TimeBudget({ ...(options.renderBudgetMs === undefined ? {} : { limitMs: options.renderBudgetMs }), ...(options.now ? { now: options.now } : {}) });
-    try {
-      return renderArticleHtml(a.body, quotes, articleSpeakers, { budget });
-    } catch (error) {
-      throw new ArticleRenderError(a.sourceFile, error);
-    }
+    return renderNamingFile(a.sourceFile, () => renderArticleHtml(a.body, quotes, articleSpeakers, { budget }));
   };
   const sourceLink = (a: Article): LinkView => ({ name: a.source.name, path: a.source.path });
   const speakerLink = (s: Speaker): LinkView => ({ name: s.name, path: s.path });
