@@ -58,6 +58,7 @@ const { familyName, findNameStart, isFamilyNameFirst, isHonorific, isInitial, is
 const { lookupSpeechVerb } = speechVerbs;
 import * as names from './names.ts';
 import * as speechVerbs from './speech-verbs.ts';
+import { memoizeBounded } from '../memoize.ts';
 
 export interface EntityOptions {
   /** Body ranges to ignore (captions' credits, datelines' outlet, bylines). */
@@ -1165,15 +1166,9 @@ function hasStrongPersonCue(tokens: Token[], a: number, b: number): boolean {
 
 /** A capitalized word no lexicon knows: not common, not a place, title, demonym or acronym. */
 function isUnknownWord(w: string): boolean {
-  let hit = unknownWordCache.get(w);
-  if (hit === undefined) {
-    hit = computeUnknownWord(w);
-    if (unknownWordCache.size > 50_000) unknownWordCache.clear();
-    unknownWordCache.set(w, hit);
-  }
-  return hit;
+  return unknownWordMemo(w);
 }
-const unknownWordCache = new Map<string, boolean>();
+const unknownWordMemo = memoizeBounded(computeUnknownWord);
 
 function computeUnknownWord(w: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(w) && !ENGLISH_WORDS.has(w.toLowerCase()) && !CONTENT_OR_ROLE(w) && !lookupGazetteer(w) && !DEMONYMS.has(w) && !ORG_SUFFIXES.has(w) && !ORG_HEADS.has(w) && !PLACE_SUFFIXES.has(w) && !PLACE_PREFIXES.has(w) && !COMPASS_WORDS.has(w);
@@ -1316,17 +1311,10 @@ interface Group {
 }
 
 /** Case- and accent-insensitive form of a name, memoized: linking compares the same few names many times. */
-function foldKey(s: string): string {
-  let hit = foldCache.get(s);
-  if (hit === undefined) {
-    const n = normalizeForm(s);
-    hit = (/[^\x00-\x7f]/.test(n) ? n.normalize('NFKD').replace(/\p{M}/gu, '') : n).toLowerCase();
-    if (foldCache.size > 50_000) foldCache.clear();
-    foldCache.set(s, hit);
-  }
-  return hit;
-}
-const foldCache = new Map<string, string>();
+const foldKey = memoizeBounded((s: string): string => {
+  const n = normalizeForm(s);
+  return (/[^\x00-\x7f]/.test(n) ? n.normalize('NFKD').replace(/\p{M}/gu, '') : n).toLowerCase();
+});
 const nameKey = (parts: string[]) => foldKey(parts.filter((p) => !isInitial(p) && !NAME_SUFFIXES.has(p)).join(' '));
 
 /** Joins candidates into one record per real-world thing, with short forms linked to full names. */

@@ -14,6 +14,7 @@ import eastAsianSurnames from './lexicons/east-asian-surnames.json' with { type:
 import givenNames from './lexicons/given-names.json' with { type: 'json' };
 import entityPatterns from './lexicons/entity-patterns.json' with { type: 'json' };
 import englishWords from './lexicons/english-words.json' with { type: 'json' };
+import { memoizeBounded } from '../memoize.ts';
 
 export interface GazetteerEntry {
   /** Canonical name ("United States"). */
@@ -73,15 +74,9 @@ export function isCountryOrState(form: string): boolean {
 /** Looks up a written form (normalized) in the gazetteers. */
 export function lookupGazetteer(form: string): GazetteerEntry | undefined {
   // Every token and phrase of every article is looked up, mostly the same few thousand: memoize.
-  let hit = gazetteerCache.get(form);
-  if (hit === undefined) {
-    hit = findGazetteerEntry(form) ?? null;
-    if (gazetteerCache.size > 50_000) gazetteerCache.clear();
-    gazetteerCache.set(form, hit);
-  }
-  return hit ?? undefined;
+  return gazetteerMemo(form);
 }
-const gazetteerCache = new Map<string, GazetteerEntry | null>();
+const gazetteerMemo = memoizeBounded(findGazetteerEntry);
 
 function findGazetteerEntry(form: string): GazetteerEntry | undefined {
   const f = normalizeForm(form);
@@ -93,15 +88,9 @@ function findGazetteerEntry(form: string): GazetteerEntry | undefined {
 
 /** Most tokens a gazetteer form starting with this token can have (0: none starts with it). */
 export function maxGazetteerTokens(firstToken: string): number {
-  let hit = maxTokensCache.get(firstToken);
-  if (hit === undefined) {
-    hit = maxTokensByFirst.get(normalizeForm(firstToken).toLowerCase()) ?? 0;
-    if (maxTokensCache.size > 50_000) maxTokensCache.clear();
-    maxTokensCache.set(firstToken, hit);
-  }
-  return hit;
+  return maxTokensMemo(firstToken);
 }
-const maxTokensCache = new Map<string, number>();
+const maxTokensMemo = memoizeBounded((firstToken: string) => maxTokensByFirst.get(normalizeForm(firstToken).toLowerCase()) ?? 0);
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
@@ -189,21 +178,18 @@ export const WORD_EAST_ASIAN = 128;
  * fresh lower-case copies.
  */
 export function wordFlags(word: string): number {
-  let hit = flagsCache.get(word);
-  if (hit === undefined) {
-    const l = word.toLowerCase();
-    hit =
-      (FUNCTION_WORDS.has(l) ? WORD_FUNCTION : 0) |
-      (CONTENT_WORDS.has(l) ? WORD_CONTENT : 0) |
-      (ROLE_WORDS.has(l) ? WORD_ROLE : 0) |
-      (ENGLISH_WORDS.has(l) ? WORD_ENGLISH : 0) |
-      (PERSONAL_NAMES.has(word) || (NON_ASCII.test(word) && PERSONAL_NAMES.has(foldAccents(word))) ? WORD_PERSONAL : 0) |
-      (NEVER_NAMES.has(l) ? WORD_NEVER : 0) |
-      (DEMONYMS.has(word) ? WORD_DEMONYM : 0) |
-      (EAST_ASIAN_SURNAMES.has(word) ? WORD_EAST_ASIAN : 0);
-    if (flagsCache.size > 50_000) flagsCache.clear();
-    flagsCache.set(word, hit);
-  }
-  return hit;
+  return flagsMemo(word);
 }
-const flagsCache = new Map<string, number>();
+const flagsMemo = memoizeBounded((word: string) => {
+  const l = word.toLowerCase();
+  return (
+    (FUNCTION_WORDS.has(l) ? WORD_FUNCTION : 0) |
+    (CONTENT_WORDS.has(l) ? WORD_CONTENT : 0) |
+    (ROLE_WORDS.has(l) ? WORD_ROLE : 0) |
+    (ENGLISH_WORDS.has(l) ? WORD_ENGLISH : 0) |
+    (PERSONAL_NAMES.has(word) || (NON_ASCII.test(word) && PERSONAL_NAMES.has(foldAccents(word))) ? WORD_PERSONAL : 0) |
+    (NEVER_NAMES.has(l) ? WORD_NEVER : 0) |
+    (DEMONYMS.has(word) ? WORD_DEMONYM : 0) |
+    (EAST_ASIAN_SURNAMES.has(word) ? WORD_EAST_ASIAN : 0)
+  );
+});

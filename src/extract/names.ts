@@ -3,6 +3,7 @@
  * noun phrase end and the name begins, and what a name's parts are.
  */
 import * as lexicons from './entity-lexicons.ts';
+import { memoizeBounded } from '../memoize.ts';
 
 // Local copies: imported bindings can compile to getter calls, and these are read for every token.
 const {
@@ -38,29 +39,21 @@ export function stripPossessive(word: string): string {
 
 /** True if the word is a title/role word (spokesperson, minister, president, secretary, CEO, coach...) — used by attribution for "the minister said". */
 export function isRoleWord(word: string): boolean {
-  let hit = roleCache.get(word);
-  if (hit === undefined) {
-    const w = stripPossessive(word).toLowerCase();
-    hit = ROLE_WORDS.has(w) || (w.endsWith('.') && HONORIFICS.has(w));
-    if (roleCache.size > 50_000) roleCache.clear();
-    roleCache.set(word, hit);
-  }
-  return hit;
+  return roleWordMemo(word);
 }
-const roleCache = new Map<string, boolean>();
+const roleWordMemo = memoizeBounded((word: string) => {
+  const w = stripPossessive(word).toLowerCase();
+  return ROLE_WORDS.has(w) || (w.endsWith('.') && HONORIFICS.has(w));
+});
 
 /** True for honorifics and ranks written before a name ("Mr.", "Dr.", "Gen.", "Sheikh"). */
 export function isHonorific(word: string): boolean {
-  let hit = honorificCache.get(word);
-  if (hit === undefined) {
-    const w = word.toLowerCase();
-    hit = HONORIFICS.has(w) || HONORIFICS.has(w + '.');
-    if (honorificCache.size > 50_000) honorificCache.clear();
-    honorificCache.set(word, hit);
-  }
-  return hit;
+  return honorificMemo(word);
 }
-const honorificCache = new Map<string, boolean>();
+const honorificMemo = memoizeBounded((word: string) => {
+  const w = word.toLowerCase();
+  return HONORIFICS.has(w) || HONORIFICS.has(w + '.');
+});
 
 /** True for a word that can only be read as part of a title before a name. */
 function isTitleWord(word: string): boolean {
@@ -80,15 +73,9 @@ export function isInitial(word: string): boolean {
  */
 export function isNameLike(word: string): boolean {
   // Called for most capitalized tokens of every article, on a small vocabulary: memoize.
-  let hit = nameLikeCache.get(word);
-  if (hit === undefined) {
-    hit = computeNameLike(word);
-    if (nameLikeCache.size > 50_000) nameLikeCache.clear();
-    nameLikeCache.set(word, hit);
-  }
-  return hit;
+  return nameLikeMemo(word);
 }
-const nameLikeCache = new Map<string, boolean>();
+const nameLikeMemo = memoizeBounded(computeNameLike);
 
 function computeNameLike(word: string): boolean {
   const w = stripPossessive(word);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { transliterate } from 'transliteration';
 import type { FrontMatter } from '../archive/types.ts';
+import { memoizeBounded } from '../memoize.ts';
 
 const MAX_SLUG = 80;
 
@@ -55,15 +56,10 @@ export function articleSlug(frontMatter: FrontMatter): string {
 
 /** Folds case, accents, spacing and dash forms so that "Kao Mei-Ling" and "Kao  Mei-ling" compare equal. */
 export function normalizeName(name: string): string {
-  // Linking compares and sorts the same few thousand names over and over: memoize.
-  let folded = normalizedNames.get(name);
-  if (folded === undefined) {
-    if (normalizedNames.size > 100_000) normalizedNames.clear();
-    normalizedNames.set(name, (folded = foldName(name)));
-  }
-  return folded;
+  return normalizedNameMemo(name);
 }
-const normalizedNames = new Map<string, string>();
+// Linking compares and sorts the same few thousand names over and over.
+const normalizedNameMemo = memoizeBounded(foldName, 100_000);
 
 function foldName(name: string): string {
   return name

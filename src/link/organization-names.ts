@@ -9,6 +9,7 @@
 import organizations from '../extract/lexicons/organizations.json' with { type: 'json' };
 import { splitCountryQualifier } from './country-context.ts';
 import { organizationKey } from './ids.ts';
+import { memoizeBounded } from '../memoize.ts';
 
 /** The heads of government bodies that exist, under one name, in many countries. */
 const HEADS = ['ministry', 'department', 'office', 'agency', 'bureau'] as const;
@@ -110,15 +111,10 @@ function isGenericKey(key: string): boolean {
  * @example readOrganizationName('Energy Department') //=> { key: 'department:energy', scoped: true, country: null, bare: 'Energy Department' }
  */
 export function readOrganizationName(name: string): OrganizationName {
-  // Every record's names are read several times, and archives repeat the same few thousand names: memoize.
-  let read = readCache.get(name);
-  if (read === undefined) {
-    if (readCache.size > 50_000) readCache.clear();
-    readCache.set(name, (read = readUncached(name)));
-  }
-  return read;
+  return readMemo(name);
 }
-const readCache = new Map<string, OrganizationName>();
+// Every record's names are read several times, and archives repeat the same few thousand names.
+const readMemo = memoizeBounded(readUncached);
 
 function readUncached(name: string): OrganizationName {
   const { rest, country } = splitCountryQualifier(name);
