@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadArticle } from '../src/load/front-matter.ts';
-import { loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS } from './eval/eval-set.ts';
+import { loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS, type EvalSet } from './eval/eval-set.ts';
 import { gateCounts, gateFailures, type GateFile } from './eval/gate.ts';
 import { buildArchive } from '../src/pipeline.ts';
 import { entityAlternatives, findShortfalls, normalizeEvalName, validateGold, type GoldFile, type Thresholds } from './eval/score.ts';
@@ -19,28 +19,27 @@ const thresholds = JSON.parse(await readFile(new URL('./eval/thresholds.json', i
 const gate = JSON.parse(await readFile(new URL('./eval/gate.json', import.meta.url), 'utf8')) as GateFile;
 const corpusAbsent = realCorpusPresent() ? false : `the real corpus is not beside the repository (${REAL_CORPUS_DIR})`;
 
-test('every written eval article has gold whose quote texts occur in its body', async () => {
-  const set = await loadEvalSet();
-  assert.deepEqual(set.unpaired, [], 'each tests/fixtures/eval/*.md needs a .gold.json and the other way round');
-  assert.ok(set.files.length >= 40, `the set has at least 40 articles (has ${set.files.length})`);
-  for (const file of set.files) {
-    const { article } = loadArticle(file);
-    assert.ok(article, `${file.path} loads`);
-    const name = file.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-    const { errors } = validateGold(article.body, set.golds.get(name)!);
-    assert.deepEqual(errors, [], `${name}.gold.json is well-formed`);
-  }
-});
-
-test('every real corpus article has well-formed gold', { skip: corpusAbsent }, async () => {
-  const set = await loadRealSet(REAL_SPLITS);
-  assert.deepEqual(set.unpaired, [], 'each article of tests/fixtures/wikinews/splits.json needs its .gold.json');
+/** Every article of the set loads and its gold file validates against its body. */
+function assertGoldWellFormed(set: EvalSet): void {
   for (const file of set.files) {
     const { article } = loadArticle(file);
     assert.ok(article, `${file.path} loads`);
     const name = file.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     assert.deepEqual(validateGold(article.body, set.golds.get(name)!).errors, [], `${name}.gold.json is well-formed`);
   }
+}
+
+test('every written eval article has gold whose quote texts occur in its body', async () => {
+  const set = await loadEvalSet();
+  assert.deepEqual(set.unpaired, [], 'each tests/fixtures/eval/*.md needs a .gold.json and the other way round');
+  assert.ok(set.files.length >= 40, `the set has at least 40 articles (has ${set.files.length})`);
+  assertGoldWellFormed(set);
+});
+
+test('every real corpus article has well-formed gold', { skip: corpusAbsent }, async () => {
+  const set = await loadRealSet(REAL_SPLITS);
+  assert.deepEqual(set.unpaired, [], 'each article of tests/fixtures/wikinews/splits.json needs its .gold.json');
+  assertGoldWellFormed(set);
 });
 
 test('extraction over the written development set meets every target in thresholds.json', async () => {

@@ -138,8 +138,12 @@ export function findNameStart(words: string[]): number {
 function isEnglishWord(word: string): boolean {
   const w = stripPossessive(word);
   if (isPersonalName(w)) return false;
-  const english = (part: string) => (wordFlags(part) & (WORD_CONTENT | WORD_ENGLISH)) !== 0;
-  return english(w) || (w.includes('-') && w.split('-').every((p) => p.length <= 2 || english(p)));
+  return inEnglishLists(w) || (w.includes('-') && w.split('-').every((p) => p.length <= 2 || inEnglishLists(p)));
+}
+
+/** In the common-word or English word lists, whether or not it is also a personal name ("Rose"). */
+function inEnglishLists(word: string): boolean {
+  return (wordFlags(word) & (WORD_CONTENT | WORD_ENGLISH)) !== 0;
 }
 
 /**
@@ -155,8 +159,7 @@ function describedNameStart(words: string[]): number {
   for (let k = 1; k <= n - 2; k++) {
     if (!isPersonalName(words[k]!) || !words.slice(k + 1).every((w) => /^\p{Lu}/u.test(w))) continue;
     const front = words.slice(0, k);
-    const english = (w: string) => (wordFlags(w) & (WORD_CONTENT | WORD_ENGLISH)) !== 0 || isEnglishWord(w);
-    if (!front.every((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || english(w) || (!isPersonalName(w) && !isNameLike(w)))) return 0;
+    if (!front.every((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || inEnglishLists(w) || isEnglishWord(w) || (!isPersonalName(w) && !isNameLike(w)))) return 0;
     const institution = front.some((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w));
     if (isEnglishWord(words[k - 1]!) || institution) return k;
     return 0;

@@ -209,8 +209,8 @@ export class SpeakerResolver {
     if (!definite && DOCUMENT_HEADS.has(head) && !/\p{Lu}/u.test(phrase.slice(1))) return { kind: 'unnamed', description: phrase };
     // "the statement said": whoever issued the statement, the organization last speaking.
     if (definite && /^(?:statement|release|announcement|communique|communiqué|notice|filing)$/.test(head)) {
-      const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
-      if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 3) return { kind: 'named', ref: last.ref, entity: last.entity };
+      const organization = this.#organizationSpokeNearby(s);
+      if (organization) return organization;
       // A person's statement read out (a court, an inquiry): the person last speaking nearby.
       const person = this.#lastSpoken(s, (h) => h.ref.type === 'person');
       if (person && this.#blockIndex(s) - this.#blockIndex(person.pos) <= 2) return { kind: 'named', ref: person.ref, entity: person.entity };
@@ -455,8 +455,7 @@ export class SpeakerResolver {
       if (!best || score > best.score) best = { m, score };
     }
     if (best) return this.#namedOrganization(best.m);
-    const speaker = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
-    return speaker && this.#blockIndex(pos) - this.#blockIndex(speaker.pos) <= 3 ? { kind: 'named', ref: speaker.ref, entity: speaker.entity } : null;
+    return this.#organizationSpokeNearby(pos);
   }
 
   #documentBefore(pos: number, head: string): Resolution | null {

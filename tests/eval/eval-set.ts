@@ -51,6 +51,11 @@ export const REAL_GOLD_DIR = path.join('tests', 'fixtures', 'wikinews');
 export const REAL_SPLITS = ['dev', 'blind-1', 'blind-2'] as const;
 export type RealSplit = (typeof REAL_SPLITS)[number];
 
+/** Path of the real corpus article a gold name belongs to. */
+export function realArticleFileOf(name: string, corpusDir = REAL_CORPUS_DIR): string {
+  return path.join(corpusDir, `${name}.md`);
+}
+
 /** Whether the real corpus is here (it is not in a user's clone). */
 export function realCorpusPresent(dir = REAL_CORPUS_DIR): boolean {
   return existsSync(dir);
@@ -69,7 +74,7 @@ export async function loadRealSet(splits: readonly RealSplit[], only: string[] =
   const all = await readRealSplits();
   const keep = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
   const names = splits.flatMap((s) => all[s]).filter(keep).sort();
-  const { files, diagnostics } = await readSourceFiles(names.map((name) => path.join(corpusDir, `${name}.md`)));
+  const { files, diagnostics } = await readSourceFiles(names.map((name) => realArticleFileOf(name, corpusDir)));
   const golds = new Map<string, GoldFile>();
   const unpaired: string[] = [];
   for (const name of names) {

@@ -27,7 +27,7 @@ import { gateCounts, gateFailures, type GateFile } from './gate.ts';
 import { availableSets, GATED_SETS, scoreSet } from './scored-sets.ts';
 import { parseArgs } from 'node:util';
 import { loadArticle } from '../../src/load/front-matter.ts';
-import { articleFileOf, loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS, type EvalSet, type RealSplit } from './eval-set.ts';
+import { articleFileOf, loadEvalSet, loadRealSet, realArticleFileOf, realCorpusPresent, REAL_CORPUS_DIR, REAL_SPLITS, type EvalSet, type RealSplit } from './eval-set.ts';
 import { findShortfalls, scoreArchive, validateGold, type ArticleScore, type EvalResult, type PRScore, type Thresholds, type Totals } from './score.ts';
 
 const { values, positionals } = parseArgs({
@@ -139,7 +139,7 @@ async function runEval(): Promise<number> {
   const { archive, diagnostics: buildDiagnostics } = buildArchive(set.files);
   const diagnostics = [...set.diagnostics, ...buildDiagnostics];
   const elapsed = performance.now() - started;
-  const result = scoreArchive(archive, set.golds, (name) => values.set ? `${REAL_CORPUS_DIR}/${name}.md` : articleFileOf(name, values.dir), values.set ? 'containment' : 'overlap');
+  const result = scoreArchive(archive, set.golds, (name) => values.set ? realArticleFileOf(name) : articleFileOf(name, values.dir), values.set ? 'containment' : 'overlap');
   const thresholds = JSON.parse(await readFile(new URL('./thresholds.json', import.meta.url), 'utf8')) as Thresholds;
   const shortfalls = findShortfalls(result.totals, thresholds);
 

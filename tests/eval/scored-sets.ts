@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { buildArchive } from '../../src/pipeline.ts';
-import { EVAL_DIR, loadEvalSet, loadRealSet, realCorpusPresent, REAL_CORPUS_DIR, articleFileOf, type EvalSet, type RealSplit } from './eval-set.ts';
+import { EVAL_DIR, loadEvalSet, loadRealSet, realArticleFileOf, realCorpusPresent, articleFileOf, type EvalSet, type RealSplit } from './eval-set.ts';
 import { scoreArchive, totalScores, type ArticleScore, type QuoteMatching, type Totals } from './score.ts';
 
 export interface ScoredSet {
@@ -22,7 +22,7 @@ interface SetPart {
 
 const HELDOUT_DIRS = ['heldout', 'heldout-2', 'heldout-3', 'heldout-4'].map((d) => path.join('tests', 'fixtures', d));
 const fixtureSet = (dir: string): SetPart => ({ load: () => loadEvalSet(dir), fileOf: (n) => articleFileOf(n, dir), match: 'overlap' });
-const realSet = (splits: RealSplit[]): SetPart => ({ load: () => loadRealSet(splits), fileOf: (n) => path.join(REAL_CORPUS_DIR, `${n}.md`), match: 'containment' });
+const realSet = (splits: RealSplit[]): SetPart => ({ load: () => loadRealSet(splits), fileOf: (n) => realArticleFileOf(n), match: 'containment' });
 
 /** Every gated set; the real ones only when the corpus is beside the repository. */
 export const GATED_SETS: Record<string, { parts: SetPart[]; real: boolean }> = {
