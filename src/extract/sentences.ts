@@ -118,7 +118,8 @@ function quotedSentenceEnd(text: string, quote: Span, limit: number): number {
   while (k < limit && /\s/.test(text[k]!)) k++;
   const next = text.slice(k, Math.min(limit, k + 160));
   if (OPENING.includes(next[0]!)) return 0;
-  if (ATTRIBUTION_ONLY.test(next) && !/\bthat\b/.test(next.split(/[.!?]/)[0]!) && next.split(/[.!?]/)[0]!.split(/\s+/).length <= 10) return 0;
+  const firstSentence = next.split(/[.!?]/)[0]!;
+  if (ATTRIBUTION_ONLY.test(next) && !/\bthat\b/.test(firstSentence) && firstSentence.split(/\s+/).length <= 10) return 0;
   return j;
 }
 
