@@ -40,6 +40,9 @@ const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
 // "the company said": businesses are named with these words.
 const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automaker', 'carmaker', 'lender', 'insurer', 'maker', 'manufacturer', 'retailer', 'startup', 'group', 'bank', 'conglomerate', 'operator', 'developer', 'publisher', 'studio', 'label', 'chain', 'brand', 'supplier', 'producer', 'miner', 'utility']);
 const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|Co\.|Company|Holdings|AG|SA|S\.A\.|GmbH|NV|N\.V\.|AB|ASA|SE|SpA|Motors?|Airlines?|Airways|Bank|Pharma\w*|Therapeutics|Technologies|Systems|Foods|Energy|Labs?|Industries|Logistics|Capital|Partners|Ventures|Records|Pictures|Studios|Brands|Telecom|Automotive|Electronics|Semiconductor|Software)\b/;
+// "the company said", "the group said": these heads may name the organization the article is
+// about even when its name does not carry the word.
+const ABOUT_FALLBACK_HEADS = new Set([...COMPANY_HEADS, 'organization', 'organisation', 'agency', 'club', 'team', 'charity', 'network', 'broadcaster', 'newspaper', 'paper', 'outlet', 'institute', 'foundation', 'body', 'regulator', 'watchdog', 'campaign', 'party', 'union', 'association']);
 // "the agency" names an Authority or a Commission as often as an Agency.
 const HEAD_SYNONYMS: Record<string, string[]> = {
   hospital: ['medical center', 'medical centre', 'health', 'clinic', 'infirmary', 'hospital'],
@@ -437,6 +440,9 @@ export class SpeakerResolver {
       const m = this.#mentions[i]!;
       if (m.type === 'organization' && named(this.#entities[m.entity]!)) return this.#namedOrganization(m);
     }
+    // "police", "the court", "the embassy" without a body carrying the word stay unnamed: an
+    // unrelated organization of the article ("a Walmart store") did not speak for them.
+    if (!ABOUT_FALLBACK_HEADS.has(head)) return null;
     // No organization carries the word: the one the article is about. Score the nearby
     // organizations by how often they are named, whether they spoke, and (for "the
     // company") whether their name marks a business; the nearest wins ties.
