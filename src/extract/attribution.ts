@@ -221,7 +221,16 @@ export function sentenceSubject(text: string, clauseStart: number, limit: number
   const lead = LEAD_CLAUSE.exec(text.slice(clauseStart, limit));
   const start = clauseStart + (lead ? lead[0].length : 0);
   const end = leadingNounPhrase(text, start, limit);
-  return end > start ? { start, end, appositive: '' } : null;
+  if (end <= start) return null;
+  // "a Republican, Mark Amodei, has …, telling …": the name after a description is the subject.
+  if (/^(?:the|a|an|its|their|his|her)\s/i.test(text.slice(start, end))) {
+    const named = /^,\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),/u.exec(text.slice(end, limit));
+    if (named) {
+      const nameStart = end + named[0].indexOf(named[1]!);
+      return { start: nameStart, end: nameStart + named[1]!.length, appositive: text.slice(start, end) };
+    }
+  }
+  return { start, end, appositive: '' };
 }
 
 const LEAD_CLAUSE = /^[\s"“”]*(?:(?:In|On|At|During|After|Before|Since|Under|Amid|Despite|With|Asked|Speaking|Meanwhile|However|Later|Earlier)\b[^,"“”]{0,80},\s*)?/;

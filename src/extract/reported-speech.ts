@@ -304,8 +304,12 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
   const leading = /^(?:According\s+to|Per)\s+([^,;]{2,120}?),\s*/.exec(s);
   if (leading && !/^Per\s+(?:cent|capita|se)\b/i.test(s)) {
     const speakerStart = sentence.start + leading[0].indexOf(leading[1]!);
-    const resolution = source(speakerStart, speakerStart + leading[1]!.length);
-    return { start: sentence.start + leading[0].length, end: sentence.end, cue: leading[0].startsWith('Per') ? 'per' : 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
+    // "According to the city's mayor, Dee Marsh, …": the name after the description is the speaker.
+    const afterLead = sentence.start + leading[0].length;
+    const appositive = /^(?:the|a|an|its|their|his|her)\s/i.test(leading[1]!) ? /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),\s*/u.exec(text.slice(afterLead, sentence.end)) : null;
+    const byName = appositive ? resolveWithFallback(ctx, afterLead, afterLead + appositive[1]!.length, leading[1]!) : null;
+    const resolution = byName?.kind === 'named' ? byName : source(speakerStart, speakerStart + leading[1]!.length);
+    return { start: afterLead + (byName?.kind === 'named' ? appositive![0].length : 0), end: sentence.end, cue: leading[0].startsWith('Per') ? 'per' : 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
   }
   // "…, according to X." or "… yesterday according to state media.": the source closes the sentence.
   const trailing = /(?:,\s*|\s+)according\s+to\s+((?:[^,.;]|\.(?=\S|\s+\p{Ll}))+?)(?:,[^;]*?)?[.!?]?\s*$/u.exec(s);
