@@ -44,6 +44,18 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   if (ctx.excluded.some((x) => sentence.start < x.end && sentence.end > x.start)) return found;
   const block = doc.blocks[sentence.block];
   if (block?.kind === 'heading') return found;
+  // "X said the mayor needed resuscitation; TVN24 reported he received surgery": each side of a
+  // semicolon is a statement of its own, often with a speaker of its own.
+  // A part with no statement of its own goes on with the one before ("X reported A; B").
+  const parts = semicolonParts(text, sentence, quoted);
+  if (parts.length > 1) {
+    const groups: Sentence[] = [parts[0]!];
+    for (const part of parts.slice(1)) {
+      if (extractReportedSpeech(ctx, part, taken).length) groups.push(part);
+      else groups[groups.length - 1] = { ...groups[groups.length - 1]!, end: part.end };
+    }
+    if (groups.length > 1) return groups.flatMap((group) => extractReportedSpeech(ctx, group, taken));
+  }
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
@@ -94,6 +106,21 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
     }
   }
   return found;
+}
+
+/** The parts of a sentence between semicolons outside quotation marks, each long enough to be a clause. */
+function semicolonParts(text: string, sentence: Sentence, quoted: SpanIndex): Sentence[] {
+  const parts: Sentence[] = [];
+  let from = sentence.start;
+  for (let at = text.indexOf(';', from); at >= 0 && at < sentence.end; at = text.indexOf(';', at + 1)) {
+    if (quoted.contains(at)) continue;
+    if (text.slice(from, at).trim().split(/\s+/).length < 4 || text.slice(at + 1, sentence.end).trim().split(/\s+/).length < 4) continue;
+    parts.push({ ...sentence, start: from, end: at });
+    from = at + 1;
+    while (from < sentence.end && /\s/.test(text[from]!)) from++;
+  }
+  if (parts.length) parts.push({ ...sentence, start: from, end: sentence.end });
+  return parts;
 }
 
 /** "X said the deal was off, and that talks would resume": two statements. */
