@@ -43,6 +43,12 @@ const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|C
 // "the company said", "the group said": these heads may name the organization the article is
 // about even when its name does not carry the word.
 const ABOUT_FALLBACK_HEADS = new Set([...COMPANY_HEADS, 'organization', 'organisation', 'agency', 'club', 'team', 'charity', 'network', 'broadcaster', 'newspaper', 'paper', 'outlet', 'institute', 'foundation', 'body', 'regulator', 'watchdog', 'campaign', 'party', 'union', 'association']);
+// "the newspaper said", "the broadcaster reported": a news outlet named earlier, known by these
+// words in its name or as one of the best-known agencies and broadcasters (general knowledge).
+const MEDIA_HEADS = new Set(['newspaper', 'paper', 'daily', 'tabloid', 'publication', 'outlet', 'magazine', 'journal', 'website', 'broadcaster', 'channel', 'weekly']);
+// "the agency", "the station" name news outlets only when the phrase says so ("the news agency", "the TV station").
+const MEDIA_QUALIFIED_HEADS = /\b(?:news|press|wire|television|tv|radio)\s+(?:agency|station|network|service|site)$/i;
+const MEDIA_NAME = /\b(?:Times|News|Post|Herald|Journal|Gazette|Tribune|Daily|Telegraph|Guardian|Independent|Observer|Chronicle|Courier|Express|Mirror|Mail|Standard|Inquirer|Examiner|Monitor|Magazine|Weekly|Press|Media|Radio|Television|TV|Broadcasting|Channel|Wire|Reuters|Bloomberg|Xinhua|Interfax|TASS|Kyodo|Yonhap|Agence France-Presse|Al Jazeera|BBC|CNN|NBC|CBS|ABC|NPR|PBS|AFP|AP)\b|\.(?:com|net|org|ru|pl|de|fr|in|pk)\b/;
 // "the agency" names an Authority or a Commission as often as an Agency.
 const HEAD_SYNONYMS: Record<string, string[]> = {
   hospital: ['medical center', 'medical centre', 'health', 'clinic', 'infirmary', 'hospital'],
@@ -237,6 +243,11 @@ export class SpeakerResolver {
       }
       return { kind: 'unnamed', description: phrase };
     }
+    // "the newspaper reported", "the industry publication stated": the news outlet named last.
+    if (definite && (MEDIA_HEADS.has(head) || MEDIA_QUALIFIED_HEADS.test(phrase))) {
+      const outlet = this.#mediaOutletBefore(s);
+      if (outlet) return outlet;
+    }
     if (definite || words.length <= 3) {
       if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
         const found = this.#organizationBefore(s, head) ?? (this.#blockIndex(s) <= 1 ? this.#organizationAfter(end, head) : null);
@@ -286,6 +297,19 @@ export class SpeakerResolver {
     if (orgs[0]) return this.#namedOrganization(orgs[0]);
     const author = inside.find((m) => m.type === 'person' && /\bby\s+$/i.test(this.#doc.text.slice(s, m.start)) && owned(m));
     return author ? this.#named(author, '', '') : null;
+  }
+
+  /** The news organization named last before `pos`, within four paragraphs. */
+  #mediaOutletBefore(pos: number): Resolution | null {
+    const minBlock = this.#blockIndex(pos) - 4;
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      if (m.type !== 'organization') continue;
+      const entity = this.#entities[m.entity]!;
+      if ([entity.name, ...entity.aliases].some((n) => MEDIA_NAME.test(n))) return this.#namedOrganization(m);
+    }
+    return null;
   }
 
   /** The organization that spoke last, within three paragraphs. */
@@ -455,6 +479,8 @@ export class SpeakerResolver {
       if (m.type !== 'organization') continue;
       if (this.#blockIndex(m.start) < minBlock) break;
       const entity = this.#entities[m.entity]!;
+      // A newspaper reporting the story is not "the company" or "the agency" it reports on.
+      if ([entity.name, ...entity.aliases].some((n) => MEDIA_NAME.test(n))) continue;
       const spoke = this.#history.some((h) => h.entity === m.entity);
       const business = COMPANY_HEADS.has(head) && (COMPANY_NAME.test(entity.name) || entity.aliases.some((a) => COMPANY_NAME.test(a)));
       const score = (counts.get(m.entity) ?? 0) + (spoke ? 2 : 0) + (business ? 2 : 0);
