@@ -9,6 +9,7 @@
 import type { Sentence } from './sentences.ts';
 import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, LEADING_ADVERBIAL, leadingNounPhrase, sentenceSubject, startsClause, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
+import { isRoleWord } from './names.ts';
 import { resolveWithFallback, type QuoteContext } from './quotes.ts';
 import type { SpanIndex } from './span-index.ts';
 import type { Resolution } from './speakers.ts';
@@ -336,7 +337,10 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
     const appositive = /^(?:the|a|an|its|their|his|her)\s/i.test(leading[1]!) ? /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),\s*/u.exec(text.slice(afterLead, sentence.end)) : null;
     const byName = appositive ? resolveWithFallback(ctx, afterLead, afterLead + appositive[1]!.length, leading[1]!) : null;
     const resolution = byName?.kind === 'named' ? byName : source(speakerStart, speakerStart + leading[1]!.length);
-    return { start: afterLead + (byName?.kind === 'named' ? appositive![0].length : 0), end: sentence.end, cue: leading[0].startsWith('Per') ? 'per' : 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
+    // "According to Amy Cook, director of the event, the tusk …": the description belongs to the source.
+    const described = byName?.kind !== 'named' && resolution.kind === 'named' ? /^(\p{Ll}[^,;]{2,80}),\s*/u.exec(text.slice(afterLead, sentence.end)) : null;
+    const skip = byName?.kind === 'named' ? appositive![0].length : described && isRoleWord(described[1]!.split(/\s+/)[0]!) ? described[0].length : 0;
+    return { start: afterLead + skip, end: sentence.end, cue: leading[0].startsWith('Per') ? 'per' : 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
   }
   // "…, according to X." or "… yesterday according to state media.": the source closes the sentence.
   const trailing = /(?:,\s*|\s+)according\s+to\s+((?:[^,.;]|\.(?=\S|\s+\p{Ll}))+?)(?:,[^;]*?)?[.!?]?\s*$/u.exec(s);

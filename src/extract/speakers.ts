@@ -145,6 +145,8 @@ export class SpeakerResolver {
     // "the investor said, asking not to be named": whoever it is, the article keeps them unnamed.
     if (/^(?:he|she|the\s+[\p{Ll}\s-]+)$/iu.test(phrase) && this.#anonymous(s)) return { kind: 'unnamed', description: phrase };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
+    // "According to him, …": an object pronoun names the same person.
+    if (/^(?:him|her)$/i.test(phrase)) return this.#resolvePronoun(/^him$/i.test(phrase) ? 'he' : 'she', s);
     if (/^(?:it|it[’']s)$/i.test(phrase)) return this.#resolveIt(s, phrase);
     if (/^(?:they|we)$/i.test(phrase)) return this.#resolvePlural(s, phrase);
     if (/^(?:i|you|who|which|that|this|there|what)$/i.test(phrase)) return { kind: 'none' };
@@ -200,7 +202,7 @@ export class SpeakerResolver {
 
     // "Scotland's transport minister" is as definite as "the minister".
     // "figures from X", "a study by X": the source named after the data.
-    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|an?\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
+    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|(?:an?|another)\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
     if (source) {
       const inner = this.resolve(s + source[0].length, end);
       if (inner.kind === 'named') return inner;
@@ -285,7 +287,7 @@ export class SpeakerResolver {
    * leave it unnamed.
    */
   #ownerInDescription(inside: Mention[], s: number, phrase: string, words: string[]): Resolution | null {
-    const isGroup = (w: string) => UNNAMED_GROUPS.has(w) || DOCUMENT_HEADS.has(w) || /^spokes(?:person|man|woman)$/.test(w);
+    const isGroup = (w: string) => UNNAMED_GROUPS.has(w) || DOCUMENT_HEADS.has(w) || /^(?:spokes(?:person|man|woman)|post|posting|tweet|message|video|blog|column|op-ed|article|interview|podcast)$/.test(w);
     const headIsGroup = isGroup(words[words.length - 1]!);
     const owned = (m: Mention) => {
       if (headIsGroup) return true;
