@@ -497,10 +497,14 @@ function organizationListEnd(text: string, tokens: Token[], runStart: number, co
     if (tokens[k]?.text === ',') k++;
     const and = tokens[k]?.text === 'and';
     if (and) k++;
-    if (tokens[k]?.text === 'the') k++;
+    const article = tokens[k]?.text === 'the';
+    if (article) k++;
     let m = k;
     while (m < tokens.length && m < k + 3 && tokens[m]!.word && tokens[m]!.cap && (m === k || gapIsSpace(text, tokens[m - 1]!, tokens[m]!))) m++;
     if (m === k) return 0;
+    // "Department of Energy, the National Science Foundation": an item with an article and a head
+    // word of its own is another organization ("…, Energy, the Environment and Water" is not).
+    if (article && tokens.slice(k, m).some((t) => ORG_HEADS.has(t.text))) return 0;
     k = m;
     if (and) return k;
     if (tokens[k]?.text !== ',' && tokens[k]?.text !== 'and') return 0;
