@@ -497,14 +497,13 @@ function organizationListEnd(text: string, tokens: Token[], runStart: number, co
     if (tokens[k]?.text === ',') k++;
     const and = tokens[k]?.text === 'and';
     if (and) k++;
-    const article = tokens[k]?.text === 'the';
-    if (article) k++;
+    if (tokens[k]?.text === 'the') k++;
     let m = k;
     while (m < tokens.length && m < k + 3 && tokens[m]!.word && tokens[m]!.cap && (m === k || gapIsSpace(text, tokens[m - 1]!, tokens[m]!))) m++;
     if (m === k) return 0;
-    // "Department of Energy, the National Science Foundation": an item with an article and a head
-    // word of its own is another organization ("…, Energy, the Environment and Water" is not).
-    if (article && tokens.slice(k, m).some((t) => ORG_HEADS.has(t.text))) return 0;
+    // "Department of Energy, the National Science Foundation", "…, and Office of Naval Research": an item
+    // with a head word of its own is another organization ("…, Energy, the Environment and Water" is not).
+    if (tokens.slice(k, m).some((t) => ORG_HEADS.has(t.text))) return 0;
     k = m;
     if (and) return k;
     if (tokens[k]?.text !== ',' && tokens[k]?.text !== 'and') return 0;
