@@ -295,6 +295,12 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
     if (strict && !/^[\s,:]*(?:that\s*)?[\s,:]*$/i.test(gap) && !/^\s+(?:on|in|at|during|after|before|late|early|earlier|this|last)\b[^"“”]{0,60}[,:]\s*$/i.test(gap)) continue;
     // "…, telling jurors she had written it "in about forty minutes"": a participle's speaker is the sentence's subject.
     const participle = /ing$/i.test(verb.form) && /,\s*$/.test(text.slice(clauseStart, verb.start));
+    // "…, with Zinichev describing the "real threat …"": the absolute construction names its own subject.
+    const absolute = /ing$/i.test(verb.form) ? /\bwith\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})$/u.exec(text.slice(Math.max(clauseStart, verb.start - 60), verb.start)) : null;
+    if (absolute) {
+      const speakerStart = verb.start - absolute[0].length + absolute[0].indexOf(absolute[1]!);
+      return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart, speakerEnd: speakerStart + absolute[1]!.trimEnd().length, appositive: '' };
+    }
     const subject = participle ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
     if (!subject) continue;
     return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
