@@ -370,6 +370,8 @@ export function startsClause(after: string): boolean {
   const words = rest.trim().split(/\s+/).slice(0, 10);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.toLowerCase();
+    // "both production and export of oil had been disrupted": "and" inside a "both" subject joins nouns.
+    if (w === 'and' && /^both$/i.test(words[0]!)) continue;
     if (/[,;:"“”]/.test(words[i]!.slice(0, -1)) || CLAUSE_STOP.test(w)) return false;
     if (i >= 1 && CLAUSE_AUXILIARY.test(w.replace(/[,.;:]$/, ''))) return true;
     if (/[,;:]$/.test(words[i]!)) return false;

@@ -186,6 +186,8 @@ function invertedSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { form: st
   const tail = text.slice(cue.end, sentence.end);
   const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
   if (!m) return null;
+  // "Reuters, citing sources, reported both output and exports had been disrupted": a clause after the verb is what was reported, never its speaker.
+  if (isClauseLike(m[1]!)) return null;
   const speakerStart = cue.end + m.index + m[0].indexOf(m[1]!);
   const speakerEnd = speakerStart + m[1]!.length;
   const rest = text.slice(speakerEnd, sentence.end);
