@@ -35,6 +35,7 @@ const {
   PLACE_NOUNS,
   NON_ORG_ACRONYMS,
   isPersonalName,
+  GIVEN_NAMES,
   ENGLISH_WORDS,
   ORG_NOUNS,
   SURNAME_LIKE_SUFFIXES,
@@ -825,7 +826,7 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   if (n === 1) return classifySingle(text, tokens, a, allowPerson);
   if (DEMONYMS.has(words.join(' '))) return [];
   // "Eoin Gilligan SC", "Jane Doe QC": an honour or rank in capitals after a name is not part of it.
-  if (n >= 3 && allowPerson && NAME_SUFFIXES.has(last) && /^\p{Lu}{2,3}$/u.test(last) && isNameLike(words[n - 2]!)) return classifySegment(text, tokens, a, b - 1, allowPerson);
+  if (n >= 3 && allowPerson && NAME_SUFFIXES.has(last) && /^\p{Lu}{2,3}$/u.test(last) && (isNameLike(words[n - 2]!) || /^\p{Lu}\p{Ll}+$/u.test(words[n - 2]!))) return classifySegment(text, tokens, a, b - 1, allowPerson);
   // "Ballina, Co Mayo": the Irish and British abbreviation of County before a place's name.
   if (n === 2 && (first === 'Co' || first === 'Co.') && /^\p{Lu}\p{Ll}+$/u.test(last) && !ORG_SUFFIXES.has(last) && (tokens[a - 1]?.text === ',' || isLocative(tokens, a))) {
     return [makeCandidate(text, tokens, a, b, 'place', `County ${last}`)];
@@ -845,7 +846,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
 
   // "Democrat Jane Doe", "Patient John Smith": a describing word at the front is a title, not a name.
-  if (allowPerson && (DEMONYMS.has(first) || (tokens[a]!.sentenceStart && !isNameLike(first) && !isPersonalName(first) && !lookupGazetteer(first) && CONTENT_OR_ROLE(first))) && isNameLike(words[1]!)) {
+  // "Countryman Lawrence Cherono": an ordinary English word opening a sentence before a given name.
+  const commonOpener = tokens[a]!.sentenceStart && n >= 3 && ENGLISH_WORDS.has(first.toLowerCase()) && !GIVEN_NAMES.has(first) && GIVEN_NAMES.has(words[1]!);
+  if (allowPerson && (DEMONYMS.has(first) || (tokens[a]!.sentenceStart && !isNameLike(first) && !isPersonalName(first) && !lookupGazetteer(first) && CONTENT_OR_ROLE(first)) || commonOpener) && isNameLike(words[1]!)) {
     const rest = classifySegment(text, tokens, a + 1, b, true);
     const person = rest.find((c) => c.type === 'person' && !c.single);
     if (person && person.start === tokens[a + 1]!.start) {

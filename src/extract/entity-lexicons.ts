@@ -4,6 +4,7 @@
  * extractor looks tokens up in.
  */
 import countries from './lexicons/countries.json' with { type: 'json' };
+import givenNameGenders from './lexicons/given-name-genders.json' with { type: 'json' };
 import places from './lexicons/places.json' with { type: 'json' };
 import organizations from './lexicons/organizations.json' with { type: 'json' };
 import titles from './lexicons/titles.json' with { type: 'json' };
@@ -110,6 +111,8 @@ export const CONTENT_WORDS = lower(commonWords.content);
 export const EAST_ASIAN_SURNAMES = new Set(eastAsianSurnames.entries);
 /** Personal names (given and family mixed), as written ("Maria") and without accents ("Tomas" for "Tomás"). */
 export const PERSONAL_NAMES = new Set(givenNames.names);
+/** Given names alone (no family names): "Rose Mary Byrne" starts with one, "Countryman Lawrence Cherono" does not. */
+export const GIVEN_NAMES = new Set([...givenNameGenders.female, ...givenNameGenders.male]);
 /** Folds accents away so "Émilie" finds "Emilie". */
 export function foldAccents(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '');
