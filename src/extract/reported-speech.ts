@@ -60,7 +60,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken);
+  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
   if (!hit) return found;
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
@@ -302,6 +302,37 @@ function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: read
   const start = quote.cueEnd! + m[0].length;
   const resolution: Resolution = quote.speaker ? { kind: 'named', ref: quote.speaker, entity: null } : { kind: 'unnamed', description: quote.unnamedSpeaker! };
   return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: '', sentence };
+}
+
+// "urged residents to stay indoors", "called on the CIA to release …": verbs of asking that report what
+// someone was told to do. The conventions count them as reported speech (urged, asked/pressed, …).
+const DIRECTIVE = /\b(urged|urges|urging|encouraged|encourages|encouraging|advised|advises|advising|instructed|instructs|implored|implores|called\s+on|calls\s+on|calling\s+on|called\s+upon|appealed\s+to|appeals\s+to|pressed|presses|asked|asks|asking|requested|requests|told|tells)\s+((?:(?!to\b)[\p{L}\p{N}'’.-]+\s+){1,6})to\s+(?!be\s+named\b)\p{Ll}/gu;
+
+/** "The minister urged residents to stay indoors": the subject asked the object to do something. */
+function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const s = text.slice(sentence.start, sentence.end);
+  DIRECTIVE.lastIndex = 0;
+  for (let m = DIRECTIVE.exec(s); m; m = DIRECTIVE.exec(s)) {
+    const verbStart = sentence.start + m.index + (m[0].length - m[0].trimStart().length);
+    if (ctx.quoted.contains(verbStart)) continue;
+    // "was asked to", "were told to": the subject received the words.
+    if (/\b(?:was|were|been|being|be|is|are)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) continue;
+    const lead = LEAD_ADVERBIAL.exec(s);
+    const clauseStart = sentence.start + (lead ? lead[0].length : 0);
+    if (verbStart <= clauseStart) continue;
+    const conjoined = /\b(?:and|but)\s+(?:also\s+)?$/i.test(text.slice(clauseStart, verbStart)) || /,\s*$/.test(text.slice(clauseStart, verbStart));
+    const subject = conjoined ? sentenceSubject(text, clauseStart, verbStart) : subjectBefore(text, clauseStart, verbStart);
+    if (!subject) continue;
+    const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
+    if (resolution.kind === 'none') continue;
+    // "advises five to seven days": a number is a range, not someone asked.
+    if (/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(m[2]!)) continue;
+    const start = verbStart + m[1]!.length + 1;
+    const cue = m[1]!.replace(/\s+/g, ' ');
+    return { start, end: sentence.end, cue, cueEnd: start, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
+  }
+  return null;
 }
 
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
