@@ -112,10 +112,13 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
 /** The parts of a sentence between semicolons outside quotation marks, each long enough to be a clause. */
 function semicolonParts(text: string, sentence: Sentence, quoted: SpanIndex): Sentence[] {
   const parts: Sentence[] = [];
+  // Searched within the sentence only: indexOf on the whole text would make long articles quadratic.
+  const own = text.slice(sentence.start, sentence.end);
   let from = sentence.start;
-  for (let at = text.indexOf(';', from); at >= 0 && at < sentence.end; at = text.indexOf(';', at + 1)) {
+  for (let i = own.indexOf(';'); i >= 0; i = own.indexOf(';', i + 1)) {
+    const at = sentence.start + i;
     if (quoted.contains(at)) continue;
-    if (text.slice(from, at).trim().split(/\s+/).length < 4 || text.slice(at + 1, sentence.end).trim().split(/\s+/).length < 4) continue;
+    if (text.slice(from, at).trim().split(/\s+/).length < 4 || own.slice(i + 1, i + 120).trim().split(/\s+/).length < 4) continue;
     parts.push({ ...sentence, start: from, end: at });
     from = at + 1;
     while (from < sentence.end && /\s/.test(text[from]!)) from++;
