@@ -161,6 +161,9 @@ export function isAppositive(segment: string): boolean {
   return opens && segment.split(/\s+/).length <= 24;
 }
 
+/** "was told by X of", "were informed by X that": a passive cue and its speaker, just before a quote or clause. */
+export const PASSIVE_CUE = /\b(?:was|were|been|being)\s+((?:told|informed|briefed|assured|warned|reminded)\s+by)\s+((?:[\p{Lu}\p{Ll}][\p{L}'’.-]*\s+){0,6}?[\p{Lu}][\p{L}'’.-]*)\s*(?:,\s*)?(?:of|that|about)?\s*$/u;
+
 /** "based in Cambridge, Massachusetts": a region after a place is part of the same segment. */
 function mergePlaceContinuations(s: string, segments: { start: number; end: number }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -286,6 +289,13 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
   if (according) {
     const speakerStart = clauseStart + according.index + according[0].indexOf(according[1]!);
     return { cue: 'according to', cueStart: clauseStart + according.index, cueEnd: clauseStart + according.index + 12, speakerStart, speakerEnd: speakerStart + according[1]!.length, appositive: '' };
+  }
+  // "he was told by Minister Jane Doe of "…"": the passive names the speaker after "by".
+  const passive = strict ? null : PASSIVE_CUE.exec(text.slice(clauseStart, open));
+  if (passive) {
+    const cueStart = clauseStart + passive.index + passive[0].indexOf(passive[1]!);
+    const speakerStart = clauseStart + passive.index + passive[0].indexOf(passive[2]!, passive[0].indexOf(passive[1]!) + passive[1]!.length);
+    return { cue: passive[1]!.replace(/\s+/g, ' '), cueStart, cueEnd: cueStart + passive[1]!.length, speakerStart, speakerEnd: speakerStart + passive[2]!.length, appositive: '' };
   }
   const verbs = findVerbs(text, clauseStart, open, skip);
   for (let i = verbs.length - 1; i >= 0; i--) {

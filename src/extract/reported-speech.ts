@@ -80,7 +80,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
     clauses.push({ ...hit, start: from, end: tailEnd, cue: (m[2] ?? m[4] ?? '').replace(/\s+/g, ' '), cueEnd: from });
   }
   // "…, but meteorologist Ana Ferreira said radar had shown …", "… after Glencore said it would …": a new speaker mid-sentence.
-  const other = /(?:,\s*|\s)(?:but|and|while|whereas|after|as|when|because|since|though|although)\s+([^,;:"“”]{2,90}?)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|predicted|cautioned|estimated)\s+(?:that\s+)?/gi;
+  const other = /(?:,\s*|\s)(?:but|and|while|whereas|after|as|when|because|since|though|although)\s+([^,;:"“”]{2,90}?)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|predicted|cautioned|estimated|indicated|stated|reported|confirmed|claimed|announced|explained|stressed)\s+(?:that\s+)?/gi;
   const otherFrom = Math.max(hit.cueEnd, hit.end > hit.cueEnd ? hit.start : hit.cueEnd);
   const otherText = text.slice(otherFrom, sentence.end);
   for (let m = other.exec(otherText); m; m = other.exec(otherText)) {
