@@ -102,11 +102,21 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
       if (!trimmed) continue;
       // A clause that is all quotation is a direct quote, already found.
       if (outsideLength(trimmed, quoted) < 12 || taken.some((t) => t.start <= trimmed.start && trimmed.end <= t.end)) continue;
+      // "said at a press conference after the incident", "On Friday in Istanbul, as part of a rally": where and
+      // when the words were said, with no verb of their own, is no statement.
+      if (isAdverbialOnly(text.slice(trimmed.start, trimmed.end))) continue;
       found.push({ ...clause, ...trimmed });
       ctx.resolver.remember(trimmed.start, clause.resolution, clause.pronoun);
     }
   }
   return found;
+}
+
+/** A prepositional phrase (or a few) with no verb: "at a press conference after the incident". */
+function isAdverbialOnly(clause: string): boolean {
+  if (!/^(?:at|in|on|during|after|before|as|from|with|without|amid|outside|inside|near|ahead\s+of)\b/i.test(clause)) return false;
+  const words = clause.split(/\s+/);
+  return words.length <= 14 && !isClauseLike(clause) && !words.some((w) => /^\p{Ll}{3,}(?:ed|ing)$/u.test(w.replace(/[,.;:]$/, '')) || /^(?:he|she|it|they|we|i)$/i.test(w));
 }
 
 /** The parts of a sentence between semicolons outside quotation marks, each long enough to be a clause. */
