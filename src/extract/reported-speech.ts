@@ -394,6 +394,16 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
   if (trailing && trailing.index > 0 && !continues) {
     const speakerStart = sentence.start + trailing.index + trailing[0].indexOf(trailing[1]!);
     const speakerEnd = speakerStart + trailing[1]!.length;
+    // "Rescuers, …, according to the ministry recovered ten survivors": the source is a noun phrase and
+    // the claim goes on after it, its verb past the source.
+    // Not a participle after its noun: "documents submitted to …", "a study published in …".
+    const verbAt = /\s(\p{Ll}{3,}ed)\s+(?!(?:by|to|in|on|at(?!\s+(?:least|most)\b)|from|with|for|into|under|over|between|during|as|after|before|about|\p{Lu}\p{Ll}*day)\b)\S+\s+\S+/u.exec(trailing[1]!);
+    const np = verbAt && verbAt.index > 0 && !/\b(?:who|which|that|whom)\b/.test(trailing[1]!.slice(0, verbAt.index)) ? speakerStart + verbAt.index : -1;
+    if (np > speakerStart) {
+      const resolution = source(speakerStart, np);
+      const start = np + (text.slice(np).length - text.slice(np).trimStart().length);
+      return { start, end: sentence.end, cue: 'according to', cueEnd: speakerStart, resolution, pronoun: '', sentence };
+    }
     // "according to its director, Marcus Bellamy": the name after the description is the speaker.
     const named = /^,\s*(\p{Lu}(?:[^,.;]|\.(?=\s*\p{Lu})){1,60}?)\s*[.,]?\s*$/u.exec(text.slice(speakerEnd, sentence.end));
     const byName = named ? resolveWithFallback(ctx, speakerEnd + named[0].indexOf(named[1]!), speakerEnd + named[0].indexOf(named[1]!) + named[1]!.length, trailing[1]!) : null;
