@@ -64,6 +64,7 @@ const HEAD_SYNONYMS: Record<string, string[]> = {
   authority: ['agency', 'administration', 'commission'],
 };
 const DOCUMENT_HEADS = new Set(nouns.documentHeads);
+const QUESTIONERS = new Set(['reporter', 'reporters', 'journalist', 'journalists', 'questioner', 'correspondent', 'member', 'caller', 'listener', 'viewer', 'voter', 'student', 'participant']);
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
 const NOT_NAMES = /^(?:Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
@@ -235,6 +236,9 @@ export class SpeakerResolver {
     // "The EVG rail union": an abbreviation the entity stage did not know names the organization.
     const acronym = /\b(\p{Lu}{2,}[\p{Lu}\d&]*)\b/u.exec(phrase);
     if (definite && acronym && ORGANIZATION_HEADS.has(head)) return { kind: 'named', ref: { name: acronym[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
+    // "a reporter asked", "one journalist asked": whoever asks at a briefing stays unnamed; the
+    // person answering did not put the question.
+    if (INDEFINITE.test(phrase) && QUESTIONERS.has(head)) return { kind: 'unnamed', description: phrase };
     if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
       const role = words.find((w) => isRoleWord(w));
       if (role && /^(?:a|an|one)\b/i.test(phrase) && this.#blockIndex(s) <= 1) {
