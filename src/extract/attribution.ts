@@ -133,7 +133,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
  * was …" are descriptions however many verbs they hold.
  */
 /** Words that open a lead adverbial before a sentence's subject ("Under cross-examination, …", "In one email, …"). */
-export const LEAD_WORDS = '(?:In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then|Under|Amid|Despite|With|Without|Through|Throughout|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Toward|Towards|Once|When|While|As|If|Although|Though|Because|Given|Faced|Pressed|Reached|Interviewed|Contacted|Citing|Noting|Back|Hours|Days|Weeks|Minutes|Moments|Shortly|Soon|Late|Early)';
+export const LEAD_WORDS = '(?:Prior|Subsequently|Afterwards|Additionally|In|On|At|During|After|Before|Since|Last|This|Earlier|Later|Meanwhile|Separately|However|But|And|Also|Still|Yet|Instead|Asked|Speaking|Responding|Writing|Addressing|Elsewhere|Overall|Previously|Now|Today|Yesterday|Then|Under|Amid|Despite|With|Without|Through|Throughout|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Toward|Towards|Once|When|While|As|If|Although|Though|Because|Given|Faced|Pressed|Reached|Interviewed|Contacted|Citing|Noting|Back|Hours|Days|Weeks|Minutes|Moments|Shortly|Soon|Late|Early)';
 const LEAD_PHRASE = new RegExp(`^${LEAD_WORDS}\\b`);
 
 export function isClauseLike(segment: string): boolean {
@@ -236,7 +236,7 @@ export function sentenceSubject(text: string, clauseStart: number, limit: number
   return { start, end, appositive: '' };
 }
 
-const LEAD_CLAUSE = /^[\s"“”]*(?:(?:In|On|At|During|After|Before|Since|Under|Amid|Despite|With|Asked|Speaking|Meanwhile|However|Later|Earlier)\b[^,"“”]{0,80},\s*)?/;
+const LEAD_CLAUSE = /^[\s"“”]*(?:(?:In|On|At|During|After|Before|Prior|Since|Under|Amid|Despite|With|Asked|Speaking|Meanwhile|However|Later|Earlier)\b[^,"“”]{0,80},\s*)?/;
 
 /**
  * Attribution after a quote: the text from the closing mark to `limit`
