@@ -69,23 +69,37 @@ export async function writeSiteAtomically(
 const unfinished = new Set<string>();
 let swapping: Promise<SwapResult> | null = null;
 
-/** What an interrupted build left in the output folder. */
-export type InterruptOutcome = 'kept' | 'replaced';
+/** What an interrupted build left in the output folder, for the message that closes it. */
+export interface InterruptOutcome {
+  /** The new site was put in place (the signal came during the swap); otherwise the target holds the previous site. */
+  replaced: boolean;
+  /** Temporary folders of this build that were removed, as absolute paths. */
+  removed: string[];
+  /** Temporary folders that could not be removed, each with why; the next build removes them. */
+  notRemoved: { folder: string; why: string }[];
+}
 
 /**
  * Called when the process is interrupted (Ctrl-C, SIGTERM): removes the
  * temporary folders of builds in progress, or, when a swap is under way,
  * lets it finish (two renames) so the target is never left missing.
- * Resolves to whether the target still holds the previous site.
+ * Resolves to what became of the target and of the temporary folders, so
+ * the closing message can say exactly that.
  */
 export async function abandonUnfinishedSite(): Promise<InterruptOutcome> {
-  if (swapping) return (await swapping).replaced ? 'replaced' : 'kept';
+  if (swapping) return { replaced: (await swapping).replaced, removed: [], notRemoved: [] };
+  const outcome: InterruptOutcome = { replaced: false, removed: [], notRemoved: [] };
   for (const tmp of unfinished) {
-    // Synchronous so nothing else of the build runs in between.
-    rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
     unfinished.delete(tmp);
+    try {
+      // Synchronous so nothing else of the build runs in between.
+      rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
+      outcome.removed.push(tmp);
+    } catch (error) {
+      outcome.notRemoved.push({ folder: tmp, why: describeError(error) });
+    }
   }
-  return 'kept';
+  return outcome;
 }
 
 interface SwapResult {
@@ -209,7 +223,7 @@ function withoutTempPaths(d: Diagnostic, tmp: string, targetDir: string): Diagno
 }
 
 /** A folder beside the target, named the way the user named the target (`_site` → `._site.old-…`). */
-function shownBeside(targetDir: string, folder: string): string {
+export function shownBeside(targetDir: string, folder: string): string {
   const dir = dirname(targetDir);
   return dir === '.' ? basename(folder) : join(dir, basename(folder));
 }
