@@ -408,6 +408,33 @@ test('a Pagefind process that never answers fails the build after the time limit
   await rm(dir, { recursive: true, force: true });
 });
 
+// The silence limit stays at its default (60 s): only the exit event can end these builds with `search-index-process-exited`.
+test('a Pagefind process killed while it writes the index fails the build on its exit, naming the search index; _site is kept byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const run = await spawnBuild(dir, 'node', ['build'], 'search-index-writing:kill-child').done;
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^quote-archive test point: search-index-writing kill-child\n/, 'the kill landed while Pagefind was writing the index');
+  assert.match(run.stderr, /\n_site\/pagefind:1:1: error: Pagefind stopped \(killed by SIGKILL\) before the search index was written \[search:search-index-process-exited\]\n/);
+  assert.doesNotMatch(run.stderr, /\.tmp-|Service stopped/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a Pagefind binary that exits without answering fails the build on its exit, with its exit code; _site is kept byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const crash = join(dir, 'pagefind-that-crashes.sh');
+  // Reads the start of the first request, then dies the way a panicking binary does: no answer, a non-zero exit.
+  await writeFile(crash, '#!/bin/sh\nhead -c 1 >/dev/null\nexit 101\n', { mode: 0o755 });
+  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: crash });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind stopped \(exit code 101\) before the search index was written \[search:search-index-process-exited\]\n/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('a real build whose Pagefind step fails keeps _site byte for byte', async () => {
   const dir = await projectWithSite({});
   const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: join(dir, 'no-such-pagefind') });
