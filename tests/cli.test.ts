@@ -166,7 +166,8 @@ test('each bad input fails the build with its exact message and position, exit 1
     await t.test(name.replace(/-/g, ' '), async () => {
       const input = readFileSync(new URL(`${name}/input.md`, diagnosticFixtures));
       const dir = await projectWithSite({ [`${name}.md`]: input });
-      const run = await runCli(dir, ['build']);
+      // In-process: the same runCli as a spawned build without a process start per case; spawned builds are tested elsewhere.
+      const run = await runInProcess(dir, ['build']);
       assert.equal(run.code, 1, run.stderr);
       const expected = JSON.parse(readFileSync(new URL(`${name}/messages.json`, diagnosticFixtures), 'utf8')) as
         { line: number; column: number; severity: string; reason: string; ruleId: string; source: string }[];
