@@ -6,11 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, symlink, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashTree } from './helpers/tree.ts';
 import { runCli as runCliInProcess } from '../src/cli.ts';
@@ -380,6 +380,49 @@ test('the output folder is refused when it is the content folder, holds it or th
   const inRepo = await runInProcess(join(dir, 'docs'), ['build', '--content', join(dir, 'content'), '--out', dir]);
   assert.match(inRepo.stderr, /contains the content folder|is the repository/);
   assert.deepEqual(await hashTree(dir), before, 'nothing was written anywhere');
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * Makes `file` impossible to delete, as a read-only site is for a user who
+ * is not its owner: immutable for root (who ignores permissions), its folder
+ * read-only for anyone else. Returns the function that undoes it at the
+ * path the file has since been moved to, or null where neither works.
+ */
+function pinFile(file: string): ((found: string) => void) | null {
+  if (process.getuid?.() === 0) {
+    if (spawnSync('chattr', ['+i', file]).status !== 0) return null;
+    return (found) => { spawnSync('chattr', ['-i', found]); };
+  }
+  chmodSync(dirname(file), 0o555);
+  return (found) => { chmodSync(dirname(found), 0o755); };
+}
+
+test('a previous site that cannot be removed after the swap is a warning saying where it is; the new site is in place, exit 0, and later builds never fail on it', async (t) => {
+  const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise on and on') });
+  const unpin = pinFile(join(dir, '_site', 'articles', 'index.html'));
+  if (!unpin) {
+    t.skip('no way to make a file undeletable here (chattr failed)');
+    return;
+  }
+  const aside = (): string[] => readdirSync(dir).filter((name) => name.startsWith('._site.old-'));
+  try {
+    for (const attempt of ['first', 'second']) {
+      const run = await runInProcess(dir, ['build']);
+      assert.equal(run.code, 0, `${attempt} build: ${run.stderr}`);
+      assert.match(run.stdout, /^Built 3 articles,/m);
+      assert.equal(aside().length, 1, `${attempt} build: the previous site is left aside, once`);
+      assert.match(run.stderr, new RegExp(`^_site: warning: could not remove ${aside()[0]!.replace(/\./g, '\\.')}: .*; the next build tries again \\[output:output-cleanup-failed\\]$`, 'm'), run.stderr);
+      assert.match(readFileSync(join(dir, '_site', 'archive.json'), 'utf8'), /Grain exports rise on and on/);
+    }
+  } finally {
+    for (const name of aside()) unpin(join(dir, name, 'articles', 'index.html'));
+  }
+  // Once it can be removed, the next build does.
+  const run = await runInProcess(dir, ['build']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -6,13 +6,13 @@
  * and removes leftovers. Every step's failure is reported as what it left
  * behind, and only folders carrying our stamp are ever replaced or deleted.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { reachTestPoint } from '../test-points.ts';
-import { hasSiteStamp, writeSiteStamp } from './site-stamp.ts';
+import { hasSiteStamp, SITE_STAMP, writeSiteStamp } from './site-stamp.ts';
 
 type OutputRule = 'site-build-failed' | 'output-failed' | 'previous-site-set-aside' | 'output-cleanup-failed' | 'output-folder-not-a-site';
 
@@ -92,7 +92,10 @@ export async function abandonUnfinishedSite(): Promise<InterruptOutcome> {
   for (const tmp of unfinished) {
     unfinished.delete(tmp);
     try {
-      // Synchronous so nothing else of the build runs in between.
+      // Synchronous so nothing else of the build runs in between; the stamp last, as in removeOwnFolder.
+      for (const entry of existsSync(tmp) ? readdirSync(tmp) : []) {
+        if (entry !== SITE_STAMP) rmSync(join(tmp, entry), { recursive: true, force: true, maxRetries: 2 });
+      }
       rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
       outcome.removed.push(tmp);
     } catch (error) {
@@ -204,9 +207,21 @@ export async function recoverOutputFolder(targetDir: string): Promise<Diagnostic
   return diagnostics;
 }
 
-/** Removes a folder this run made or recovered as ours; a failure is a warning naming the folder. */
+/**
+ * Removes a folder this run made or recovered as ours; a failure is a
+ * warning naming the folder. The stamp goes last: a removal that fails
+ * halfway (a read-only file) leaves a folder the next build still knows as
+ * ours and removes, instead of one it must leave alone as someone else's.
+ */
 async function removeOwnFolder(folder: string, targetDir: string): Promise<Diagnostic[]> {
   try {
+    const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry !== SITE_STAMP) await rm(join(folder, entry), { recursive: true, force: true, maxRetries: 2 });
+    }
     await rm(folder, { recursive: true, force: true, maxRetries: 2 });
     return [];
   } catch (error) {
