@@ -161,6 +161,15 @@ const errorCases = readdirSync(diagnosticFixtures).filter((name) => {
   return messages.some((m) => m.severity === 'error');
 }).sort();
 
+test('extract on a folder says to pass the Markdown files inside it, with no note about "the content folder"', async () => {
+  const dir = await makeProject(GOOD);
+  const run = await runInProcess(dir, ['extract', 'content']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^content: error: cannot read file: it is a folder \[load:unreadable-file\]\n {2}note: Pass the Markdown files inside the folder \(e\.g\. folder\/\*\.md\)/);
+  assert.doesNotMatch(run.stderr, /the content folder/);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('each bad input fails the build with its exact message and position, exit 1, and leaves _site byte for byte', async (t) => {
   for (const name of errorCases) {
     await t.test(name.replace(/-/g, ' '), async () => {
