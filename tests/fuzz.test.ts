@@ -182,7 +182,7 @@ test('random content folders, symbolic links included, build or fail with positi
         assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content', 'private'], 'no temporary or set-aside folder is left');
         await rm(dir, { recursive: true, force: true });
       }),
-      { seed: PROPERTY_SEED, numRuns: Number(process.env.FUZZ_BUILD_RUNS ?? 24), endOnFailure: true, includeErrorInReport: true },
+      { seed: PROPERTY_SEED, numRuns: Number(process.env.FUZZ_BUILD_RUNS ?? 16), endOnFailure: true, includeErrorInReport: true },
     );
   } finally {
     await rm(root, { recursive: true, force: true });
