@@ -1,8 +1,10 @@
 /**
- * The command line, run as users run it (`node --import tsx src/cli.ts`), on
- * temporary content folders with real builds: exit codes, exact messages
- * with positions, and a previously built `_site` left byte for byte when a
- * build fails.
+ * The command line on temporary content folders with real builds: exit
+ * codes, exact messages with positions, and a previously built `_site` left
+ * byte for byte when a build fails. Most builds run the CLI's main function
+ * in-process (the same code without a process start); a few run it as users
+ * do (`node --import tsx src/cli.ts`, `npm run build`): the first build and
+ * extract, and every test of signals, kills and child processes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -139,7 +141,7 @@ test('build writes the site, archive.json equal to extract, and a build report; 
 
 test('extract prints JSON on stdout only and diagnostics on stderr, exit 1 on errors', async () => {
   const dir = await makeProject({ ...GOOD, 'bad.md': '---\ntitle: T\ndate: 2021-13-45\nsource: S\n---\nBody "text" here.\n' });
-  const run = await runCli(dir, ['extract', 'content/bad.md', 'content/grain.md']);
+  const run = await runInProcess(dir, ['extract', 'content/bad.md', 'content/grain.md']);
   assert.equal(run.code, 1);
   const archive = JSON.parse(run.stdout);
   assert.deepEqual(archive.articles.map((a: { sourceFile: string }) => a.sourceFile), ['content/grain.md']);
@@ -149,7 +151,7 @@ test('extract prints JSON on stdout only and diagnostics on stderr, exit 1 on er
 
 test('extract reads files anywhere on disk and exits 0 for good input', async () => {
   const dir = await makeProject(GOOD);
-  const run = await runCli(tmpdir(), ['extract', join(dir, 'content', 'harbour.md')]);
+  const run = await runInProcess(tmpdir(), ['extract', join(dir, 'content', 'harbour.md')]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(JSON.parse(run.stdout).articles.length, 1);
   await rm(dir, { recursive: true, force: true });
@@ -204,7 +206,7 @@ test('every problem is reported at once: unreadable and non-UTF-8 files, duplica
   // A dangling link: listed like any file, then unreadable (root reads any file whatever its mode).
   await rm(join(dir, 'content', 'locked.md'));
   await symlink(join(dir, 'content', 'moved-away.md'), join(dir, 'content', 'locked.md'));
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 1);
   const headers = run.stderr.split('\n').filter((line) => /^content\/\S+:\d+:\d+: (error|warning):/.test(line));
   assert.deepEqual(headers, [
@@ -221,7 +223,7 @@ test('every problem is reported at once: unreadable and non-UTF-8 files, duplica
 
 test('a missing content folder is an error and leaves _site as it was', async () => {
   const dir = await projectWithSite({});
-  const run = await runCli(dir, ['build', '--content', 'no-such-folder']);
+  const run = await runInProcess(dir, ['build', '--content', 'no-such-folder']);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^no-such-folder: error: content folder "no-such-folder" does not exist or is not a folder \[load:missing-content-folder\]\n/);
   assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
@@ -232,7 +234,7 @@ test('an empty content folder is an error, not an empty site published over a go
   const dir = await projectWithSite({});
   await mkdir(join(dir, 'empty'));
   await writeFile(join(dir, 'empty', 'notes.txt'), 'not an article');
-  const run = await runCli(dir, ['build', '--content', 'empty']);
+  const run = await runInProcess(dir, ['build', '--content', 'empty']);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^empty: error: no Markdown files \(\*\.md\) in "empty" \[load:no-content-files\]\n/);
   assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
@@ -242,7 +244,7 @@ test('an empty content folder is an error, not an empty site published over a go
 test('warnings do not fail the build: they are printed and listed in build-report.json', async () => {
   const future = GOOD['grain.md']!.replace('date: 2021-03-05', 'date: 2999-03-05');
   const dir = await makeProject({ 'future.md': future });
-  const run = await runCli(dir, ['build', '--out', 'public-site']);
+  const run = await runInProcess(dir, ['build', '--out', 'public-site']);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /^content\/future\.md:3:7: warning: date "2999-03-05" is in the future \[load:future-date\]$/m);
   assert.match(run.stdout, /into public-site in .*\(\d+ warnings?\)\n$/);
@@ -255,7 +257,7 @@ test('warnings do not fail the build: they are printed and listed in build-repor
 test('wrong usage exits 2 with the usage text', async () => {
   const dir = tmpdir();
   for (const args of [[], ['frobnicate'], ['build', '--bogus'], ['extract'], ['serve', '--port', 'abc']]) {
-    const run = await runCli(dir, args);
+    const run = await runInProcess(dir, args);
     assert.equal(run.code, 2, args.join(' '));
     assert.match(run.stderr, /Usage:\n {2}quote-archive build/);
   }
@@ -265,7 +267,7 @@ test('stale temporary folders of killed builds are cleaned by the next build', a
   const dir = await projectWithSite({});
   await mkdir(join(dir, '._site.tmp-999999999-stale', 'articles'), { recursive: true });
   await writeFile(join(dir, '._site.tmp-999999999-stale', '.quote-archive-site'), 'quote-archive site\n');
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
@@ -556,19 +558,19 @@ test.after(async () => {
 test('build reads content/aliases.yml (not as an article); extract --aliases gives the same archive.json; a bad aliases file fails the build and keeps _site', async () => {
   const aliases = 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Varga]\n';
   const dir = await makeProject({ ...GOOD, 'aliases.yml': aliases });
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Built 2 articles,/m);
   const built = readFileSync(join(dir, '_site', 'archive.json'), 'utf8');
   assert.ok(JSON.parse(built).speakers.some((s: { name: string }) => s.name === 'Lena Varga (mayor)'));
   // Run inside the content folder: the published archive names files relative to it.
-  const extract = await runCli(join(dir, 'content'), ['extract', '--aliases', 'aliases.yml', 'grain.md', 'harbour.md']);
+  const extract = await runInProcess(join(dir, 'content'), ['extract', '--aliases', 'aliases.yml', 'grain.md', 'harbour.md']);
   assert.equal(extract.code, 0, extract.stderr);
   assert.equal(extract.stdout, built);
 
   const before = await hashTree(join(dir, '_site'));
   await writeFile(join(dir, 'content', 'aliases.yml'), 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Vargas]\n');
-  const failed = await runCli(dir, ['build']);
+  const failed = await runInProcess(dir, ['build']);
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /^content\/aliases\.yml:3:15: error: no speaker or entity in the archive is named "Lena Vargas" \[load:aliases-unknown-name\]$/m);
   assert.deepEqual(await hashTree(join(dir, '_site')), before);
