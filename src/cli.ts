@@ -18,7 +18,7 @@ import { checkArticleCollisions } from './load/collisions.ts';
 import { ContentFolderError, readSourceFiles, scanContentFolder } from './load/content-files.ts';
 import { loadArticle } from './load/front-matter.ts';
 import { ALIASES_FILE_NAME } from './load/aliases-file.ts';
-import { abandonUnfinishedSite, recoverOutputFolder, writeSiteAtomically } from './output/atomic.ts';
+import { abandonUnfinishedSite, recoverOutputFolder, shownBeside, writeSiteAtomically, type InterruptOutcome } from './output/atomic.ts';
 import { toBuildReportJson } from './output/build-report.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { toPublishedArchive, toPublishedDiagnostics, toPublishedPath } from './output/published-paths.ts';
@@ -184,9 +184,7 @@ function handleInterrupts(outDir: string): () => void {
       if (handling) return;
       handling = true;
       void abandonUnfinishedSite().then((outcome) => {
-        io.stderr(outcome === 'kept'
-          ? `\nBuild interrupted; ${outDir} was left as it was.\n`
-          : `\nBuild interrupted after the new site was put in ${outDir}.\n`);
+        io.stderr(`\n${describeInterrupt(outcome, outDir)}\n`);
         process.exit(code);
       });
     };
@@ -194,6 +192,15 @@ function handleInterrupts(outDir: string): () => void {
     return [signal, handler] as const;
   });
   return () => { for (const [signal, handler] of handlers) process.off(signal, handler); };
+}
+
+/** The closing line of an interrupted build: what became of the output folder and of the temporary one. */
+function describeInterrupt(outcome: InterruptOutcome, outDir: string): string {
+  if (outcome.replaced) return `Build interrupted after the new site was put in ${outDir}.`;
+  const removed = outcome.removed.map((folder) => shownBeside(outDir, folder));
+  const kept = `${removed.length ? `the temporary folder ${removed.join(', ')} was removed and ` : ''}${outDir} was left as it was`;
+  const left = outcome.notRemoved.map(({ folder, why }) => `; the temporary folder ${shownBeside(outDir, folder)} could not be removed (${why}), the next build removes it`);
+  return `Build interrupted; ${kept}${left.join('')}.`;
 }
 
 async function runExtract(args: string[]): Promise<void> {

@@ -8,8 +8,13 @@
  * `QUOTE_ARCHIVE_TEST_POINT=<point>:<action>`, actions:
  * - `kill`  — write `quote-archive test point: <point> kill` to stderr, then SIGKILL this process;
  * - `pause` — write `quote-archive test point: <point> paused` to stderr, then wait for a signal;
- * - `throw` — throw an Error at that point, as a failing file system or library would.
+ * - `throw` — throw an Error at that point, as a failing file system or library would;
+ * - `kill-child` — at a point that has a child process (Pagefind's), write
+ *   `quote-archive test point: <point> kill-child` to stderr, SIGKILL that
+ *   child and continue once it has exited, as if it had crashed there.
  */
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { writeSync } from 'node:fs';
 
 /** The moments a test can act on, in build order. */
@@ -17,14 +22,15 @@ export type TestPoint =
   | 'build-started'      // arguments parsed, signal handlers in place, nothing read yet
   | 'site-building'      // the temporary folder exists and Eleventy is about to render into it
   | 'eleventy-render'    // inside Eleventy, while a page is rendered (a `throw` here is a real Eleventy failure)
+  | 'search-index-writing' // Pagefind has been asked to write the index and has not answered yet (its process is the child)
   | 'before-swap'        // the new site is complete in its temporary folder
   | 'between-renames'    // the old site is renamed aside and the new one not yet in place
   | 'after-swap';        // the new site is in place, the old one not yet removed
 
 const ENV = 'QUOTE_ARCHIVE_TEST_POINT';
 
-/** A function tests running the build in-process set to act at each point (default: none). */
-export type TestPointHandler = (point: TestPoint) => void | Promise<void>;
+/** A function tests running the build in-process set to act at each point (default: none); `child` is the process the build waits on there, if any. */
+export type TestPointHandler = (point: TestPoint, child?: ChildProcess) => void | Promise<void>;
 let handler: TestPointHandler | null = null;
 
 /** Sets (or with null, clears) the in-process handler called at every test point. */
@@ -33,12 +39,12 @@ export function setTestPointHandler(next: TestPointHandler | null): void {
 }
 
 /** The action set for `point`, or null (always null outside tests). */
-function actionAt(point: TestPoint): 'kill' | 'pause' | 'throw' | null {
+function actionAt(point: TestPoint): 'kill' | 'pause' | 'throw' | 'kill-child' | null {
   const spec = process.env[ENV];
   if (!spec) return null;
   const [at, action] = spec.split(':');
   if (at !== point) return null;
-  return action === 'kill' || action === 'pause' || action === 'throw' ? action : null;
+  return action === 'kill' || action === 'pause' || action === 'throw' || action === 'kill-child' ? action : null;
 }
 
 /**
@@ -46,11 +52,19 @@ function actionAt(point: TestPoint): 'kill' | 'pause' | 'throw' | null {
  * reaches the test before the kill; `pause` never resolves, leaving the
  * process to the signal the test sends.
  */
-export async function reachTestPoint(point: TestPoint): Promise<void> {
-  if (handler) await handler(point);
+export async function reachTestPoint(point: TestPoint, child?: ChildProcess): Promise<void> {
+  if (handler) await handler(point, child);
   const action = actionAt(point);
   if (!action) return;
   if (action === 'throw') throw new Error(`test point ${point}: injected failure`);
+  if (action === 'kill-child') {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    writeSync(2, `quote-archive test point: ${point} kill-child\n`);
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+    return;
+  }
   writeSync(2, `quote-archive test point: ${point} ${action === 'kill' ? 'kill' : 'paused'}\n`);
   if (action === 'kill') process.kill(process.pid, 'SIGKILL');
   // Keeps the event loop alive until the signal handler exits the process.

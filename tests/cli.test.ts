@@ -1,16 +1,18 @@
 /**
- * The command line, run as users run it (`node --import tsx src/cli.ts`), on
- * temporary content folders with real builds: exit codes, exact messages
- * with positions, and a previously built `_site` left byte for byte when a
- * build fails.
+ * The command line on temporary content folders with real builds: exit
+ * codes, exact messages with positions, and a previously built `_site` left
+ * byte for byte when a build fails. Most builds run the CLI's main function
+ * in-process (the same code without a process start); a few run it as users
+ * do (`node --import tsx src/cli.ts`, `npm run build`): the first build and
+ * extract, and every test of signals, kills and child processes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, symlink, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { constants as osConstants, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashTree } from './helpers/tree.ts';
 import { runCli as runCliInProcess } from '../src/cli.ts';
@@ -139,7 +141,7 @@ test('build writes the site, archive.json equal to extract, and a build report; 
 
 test('extract prints JSON on stdout only and diagnostics on stderr, exit 1 on errors', async () => {
   const dir = await makeProject({ ...GOOD, 'bad.md': '---\ntitle: T\ndate: 2021-13-45\nsource: S\n---\nBody "text" here.\n' });
-  const run = await runCli(dir, ['extract', 'content/bad.md', 'content/grain.md']);
+  const run = await runInProcess(dir, ['extract', 'content/bad.md', 'content/grain.md']);
   assert.equal(run.code, 1);
   const archive = JSON.parse(run.stdout);
   assert.deepEqual(archive.articles.map((a: { sourceFile: string }) => a.sourceFile), ['content/grain.md']);
@@ -149,7 +151,7 @@ test('extract prints JSON on stdout only and diagnostics on stderr, exit 1 on er
 
 test('extract reads files anywhere on disk and exits 0 for good input', async () => {
   const dir = await makeProject(GOOD);
-  const run = await runCli(tmpdir(), ['extract', join(dir, 'content', 'harbour.md')]);
+  const run = await runInProcess(tmpdir(), ['extract', join(dir, 'content', 'harbour.md')]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(JSON.parse(run.stdout).articles.length, 1);
   await rm(dir, { recursive: true, force: true });
@@ -161,12 +163,22 @@ const errorCases = readdirSync(diagnosticFixtures).filter((name) => {
   return messages.some((m) => m.severity === 'error');
 }).sort();
 
+test('extract on a folder says to pass the Markdown files inside it, with no note about "the content folder"', async () => {
+  const dir = await makeProject(GOOD);
+  const run = await runInProcess(dir, ['extract', 'content']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^content: error: cannot read file: it is a folder \[load:unreadable-file\]\n {2}note: Pass the Markdown files inside the folder \(e\.g\. folder\/\*\.md\)/);
+  assert.doesNotMatch(run.stderr, /the content folder/);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('each bad input fails the build with its exact message and position, exit 1, and leaves _site byte for byte', async (t) => {
   for (const name of errorCases) {
     await t.test(name.replace(/-/g, ' '), async () => {
       const input = readFileSync(new URL(`${name}/input.md`, diagnosticFixtures));
       const dir = await projectWithSite({ [`${name}.md`]: input });
-      const run = await runCli(dir, ['build']);
+      // In-process: the same runCli as a spawned build without a process start per case; spawned builds are tested elsewhere.
+      const run = await runInProcess(dir, ['build']);
       assert.equal(run.code, 1, run.stderr);
       const expected = JSON.parse(readFileSync(new URL(`${name}/messages.json`, diagnosticFixtures), 'utf8')) as
         { line: number; column: number; severity: string; reason: string; ruleId: string; source: string }[];
@@ -194,7 +206,7 @@ test('every problem is reported at once: unreadable and non-UTF-8 files, duplica
   // A dangling link: listed like any file, then unreadable (root reads any file whatever its mode).
   await rm(join(dir, 'content', 'locked.md'));
   await symlink(join(dir, 'content', 'moved-away.md'), join(dir, 'content', 'locked.md'));
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 1);
   const headers = run.stderr.split('\n').filter((line) => /^content\/\S+:\d+:\d+: (error|warning):/.test(line));
   assert.deepEqual(headers, [
@@ -211,7 +223,7 @@ test('every problem is reported at once: unreadable and non-UTF-8 files, duplica
 
 test('a missing content folder is an error and leaves _site as it was', async () => {
   const dir = await projectWithSite({});
-  const run = await runCli(dir, ['build', '--content', 'no-such-folder']);
+  const run = await runInProcess(dir, ['build', '--content', 'no-such-folder']);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^no-such-folder: error: content folder "no-such-folder" does not exist or is not a folder \[load:missing-content-folder\]\n/);
   assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
@@ -222,7 +234,7 @@ test('an empty content folder is an error, not an empty site published over a go
   const dir = await projectWithSite({});
   await mkdir(join(dir, 'empty'));
   await writeFile(join(dir, 'empty', 'notes.txt'), 'not an article');
-  const run = await runCli(dir, ['build', '--content', 'empty']);
+  const run = await runInProcess(dir, ['build', '--content', 'empty']);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^empty: error: no Markdown files \(\*\.md\) in "empty" \[load:no-content-files\]\n/);
   assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
@@ -232,7 +244,7 @@ test('an empty content folder is an error, not an empty site published over a go
 test('warnings do not fail the build: they are printed and listed in build-report.json', async () => {
   const future = GOOD['grain.md']!.replace('date: 2021-03-05', 'date: 2999-03-05');
   const dir = await makeProject({ 'future.md': future });
-  const run = await runCli(dir, ['build', '--out', 'public-site']);
+  const run = await runInProcess(dir, ['build', '--out', 'public-site']);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /^content\/future\.md:3:7: warning: date "2999-03-05" is in the future \[load:future-date\]$/m);
   assert.match(run.stdout, /into public-site in .*\(\d+ warnings?\)\n$/);
@@ -245,7 +257,7 @@ test('warnings do not fail the build: they are printed and listed in build-repor
 test('wrong usage exits 2 with the usage text', async () => {
   const dir = tmpdir();
   for (const args of [[], ['frobnicate'], ['build', '--bogus'], ['extract'], ['serve', '--port', 'abc']]) {
-    const run = await runCli(dir, args);
+    const run = await runInProcess(dir, args);
     assert.equal(run.code, 2, args.join(' '));
     assert.match(run.stderr, /Usage:\n {2}quote-archive build/);
   }
@@ -255,7 +267,7 @@ test('stale temporary folders of killed builds are cleaned by the next build', a
   const dir = await projectWithSite({});
   await mkdir(join(dir, '._site.tmp-999999999-stale', 'articles'), { recursive: true });
   await writeFile(join(dir, '._site.tmp-999999999-stale', '.quote-archive-site'), 'quote-archive site\n');
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
   await rm(dir, { recursive: true, force: true });
@@ -308,28 +320,41 @@ test('a build killed between the swap\'s two renames keeps the previous site who
   await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * The exit status a shell reports for a run: its code, or 128 + the signal
+ * number when it ended by a signal. npm 11 ends by the signal itself when its
+ * script did (`@npmcli/run-script` re-sends it to npm "so that npm will exit
+ * with the same status as the child"), which a shell shows as 130 or 143.
+ */
+function shellStatus(run: { code: number | null; signal: NodeJS.Signals | null }): number {
+  return run.code ?? 128 + osConstants.signals[run.signal!];
+}
+
 // Interrupts at an explicit moment: the build pauses at `site-building` (its temporary folder made) and says so on stderr.
 for (const [how, command, signal, code] of [
   ['Ctrl-C under node', 'node', 'SIGINT', 130],
   ['Ctrl-C under npm run build', 'npm', 'SIGINT', 130],
   ['SIGTERM under npm run build', 'npm', 'SIGTERM', 143],
 ] as const) {
-  test(`${how} removes the temporary folder, says the build was interrupted and _site left as it was, exit ${code}`, async () => {
+  test(`${how} removes the temporary folder, says so and that _site was left as it was, exit status ${code}`, async () => {
     const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise yet again') });
     const before = await hashTree(join(dir, '_site'));
     const args = command === 'node' ? ['build'] : ['build', '--content', join(dir, 'content'), '--out', join(dir, '_site')];
     const build = spawnBuild(dir, command, args, 'site-building:pause');
     await build.reached;
-    assert.ok(readdirSync(dir).some((name) => name.startsWith('._site.tmp-')), `the signal lands while the temporary folder exists: ${(await Promise.race([build.done, Promise.resolve(null)]))?.stderr}`);
-    // A terminal's Ctrl-C and a service stop signal the whole process group; npm, sh and tsx then relay it too.
+    const tmp = readdirSync(dir).find((name) => name.startsWith('._site.tmp-'));
+    assert.ok(tmp, `the signal lands while the temporary folder exists: ${(await Promise.race([build.done, Promise.resolve(null)]))?.stderr}`);
+    // A terminal's Ctrl-C and a service stop signal the whole process group (npm, sh, tsx and the build).
     if (command === 'npm') process.kill(-build.child.pid!, signal);
     else build.child.kill(signal);
     const run = await build.done;
-    const out = `${dir}/_site`;
+    // node exits with the code itself; npm 11 re-raises the signal on itself (see shellStatus).
     if (command === 'node') assert.equal(run.code, code, run.stderr);
-    else assert.ok(run.code === code || run.signal === signal, `npm ended with ${run.code ?? run.signal}`);
+    else assert.equal(run.signal, signal, `npm ended with ${run.code ?? run.signal}`);
+    assert.equal(shellStatus(run), code);
     assert.match(run.stderr, /quote-archive test point: site-building paused\n/);
-    assert.ok(run.stderr.endsWith(`\nBuild interrupted; ${command === 'node' ? '_site' : out} was left as it was.\n`), run.stderr);
+    const shown = (name: string): string => (command === 'node' ? name : join(dir, name));
+    assert.ok(run.stderr.endsWith(`\nBuild interrupted; the temporary folder ${shown(tmp)} was removed and ${shown('_site')} was left as it was.\n`), run.stderr);
     assert.deepEqual(await hashTree(join(dir, '_site')), before);
     assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
     await rm(dir, { recursive: true, force: true });
@@ -369,6 +394,49 @@ test('the output folder is refused when it is the content folder, holds it or th
   await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * Makes `file` impossible to delete, as a read-only site is for a user who
+ * is not its owner: immutable for root (who ignores permissions), its folder
+ * read-only for anyone else. Returns the function that undoes it at the
+ * path the file has since been moved to, or null where neither works.
+ */
+function pinFile(file: string): ((found: string) => void) | null {
+  if (process.getuid?.() === 0) {
+    if (spawnSync('chattr', ['+i', file]).status !== 0) return null;
+    return (found) => { spawnSync('chattr', ['-i', found]); };
+  }
+  chmodSync(dirname(file), 0o555);
+  return (found) => { chmodSync(dirname(found), 0o755); };
+}
+
+test('a previous site that cannot be removed after the swap is a warning saying where it is; the new site is in place, exit 0, and later builds never fail on it', async (t) => {
+  const dir = await projectWithSite({ 'extra.md': GOOD['grain.md']!.replace('Grain exports rise for a third month', 'Grain exports rise on and on') });
+  const unpin = pinFile(join(dir, '_site', 'articles', 'index.html'));
+  if (!unpin) {
+    t.skip('no way to make a file undeletable here (chattr failed)');
+    return;
+  }
+  const aside = (): string[] => readdirSync(dir).filter((name) => name.startsWith('._site.old-'));
+  try {
+    for (const attempt of ['first', 'second']) {
+      const run = await runInProcess(dir, ['build']);
+      assert.equal(run.code, 0, `${attempt} build: ${run.stderr}`);
+      assert.match(run.stdout, /^Built 3 articles,/m);
+      assert.equal(aside().length, 1, `${attempt} build: the previous site is left aside, once`);
+      assert.match(run.stderr, new RegExp(`^_site: warning: could not remove ${aside()[0]!.replace(/\./g, '\\.')}: .*; the next build tries again \\[output:output-cleanup-failed\\]$`, 'm'), run.stderr);
+      assert.match(readFileSync(join(dir, '_site', 'archive.json'), 'utf8'), /Grain exports rise on and on/);
+    }
+  } finally {
+    for (const name of aside()) unpin(join(dir, name, 'articles', 'index.html'));
+  }
+  // Once it can be removed, the next build does.
+  const run = await runInProcess(dir, ['build']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('the first build goes into a new or an empty folder, and marks it as a site for the next one', async () => {
   const dir = await makeProject(GOOD);
   await mkdir(join(dir, 'empty'));
@@ -390,6 +458,33 @@ test('a Pagefind process that never answers fails the build after the time limit
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind gave no answer for 1 second; the search index was stopped \[search:search-index-timed-out\]\n/);
   assert.doesNotMatch(run.stderr, /\.tmp-/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  await rm(dir, { recursive: true, force: true });
+});
+
+// The silence limit stays at its default (60 s): only the exit event can end these builds with `search-index-process-exited`.
+test('a Pagefind process killed while it writes the index fails the build on its exit, naming the search index; _site is kept byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const run = await spawnBuild(dir, 'node', ['build'], 'search-index-writing:kill-child').done;
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^quote-archive test point: search-index-writing kill-child\n/, 'the kill landed while Pagefind was writing the index');
+  assert.match(run.stderr, /\n_site\/pagefind:1:1: error: Pagefind stopped \(killed by SIGKILL\) before the search index was written \[search:search-index-process-exited\]\n/);
+  assert.doesNotMatch(run.stderr, /\.tmp-|Service stopped/);
+  assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
+  assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
+  assert.deepEqual(readdirSync(dir).sort(), ['_site', 'content']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a Pagefind binary that exits without answering fails the build on its exit, with its exit code; _site is kept byte for byte', async () => {
+  const dir = await projectWithSite({});
+  const crash = join(dir, 'pagefind-that-crashes.sh');
+  // Reads the start of the first request, then dies the way a panicking binary does: no answer, a non-zero exit.
+  await writeFile(crash, '#!/bin/sh\nhead -c 1 >/dev/null\nexit 101\n', { mode: 0o755 });
+  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: crash });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind stopped \(exit code 101\) before the search index was written \[search:search-index-process-exited\]\n/);
   assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
   assert.deepEqual(await hashTree(join(dir, '_site')), (await goodBuild()).hash);
   await rm(dir, { recursive: true, force: true });
@@ -463,19 +558,19 @@ test.after(async () => {
 test('build reads content/aliases.yml (not as an article); extract --aliases gives the same archive.json; a bad aliases file fails the build and keeps _site', async () => {
   const aliases = 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Varga]\n';
   const dir = await makeProject({ ...GOOD, 'aliases.yml': aliases });
-  const run = await runCli(dir, ['build']);
+  const run = await runInProcess(dir, ['build']);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Built 2 articles,/m);
   const built = readFileSync(join(dir, '_site', 'archive.json'), 'utf8');
   assert.ok(JSON.parse(built).speakers.some((s: { name: string }) => s.name === 'Lena Varga (mayor)'));
   // Run inside the content folder: the published archive names files relative to it.
-  const extract = await runCli(join(dir, 'content'), ['extract', '--aliases', 'aliases.yml', 'grain.md', 'harbour.md']);
+  const extract = await runInProcess(join(dir, 'content'), ['extract', '--aliases', 'aliases.yml', 'grain.md', 'harbour.md']);
   assert.equal(extract.code, 0, extract.stderr);
   assert.equal(extract.stdout, built);
 
   const before = await hashTree(join(dir, '_site'));
   await writeFile(join(dir, 'content', 'aliases.yml'), 'join:\n  - canonical: Lena Varga (mayor)\n    aliases: [Lena Vargas]\n');
-  const failed = await runCli(dir, ['build']);
+  const failed = await runInProcess(dir, ['build']);
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /^content\/aliases\.yml:3:15: error: no speaker or entity in the archive is named "Lena Vargas" \[load:aliases-unknown-name\]$/m);
   assert.deepEqual(await hashTree(join(dir, '_site')), before);

@@ -101,6 +101,16 @@ test('every catalog rule id is kebab-case and says why it exists', () => {
   }
 });
 
+test('README "When the build fails" lists every rule id of the catalog with its stage and severity, and no other', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('\n## When the build fails\n');
+  assert.ok(start >= 0, 'the README has a "When the build fails" section');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const rows = new Map([...section.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \| (\w+) \|/gm)].map((m) => [m[1]!, `${m[2]} ${m[3]}`]));
+  for (const [id, entry] of Object.entries(RULES)) assert.equal(rows.get(id), `${entry.source} ${entry.severity}`, `README row for ${id}`);
+  assert.deepEqual([...rows.keys()].filter((id) => !describeRule(id)), [], 'every listed id is in the catalog');
+});
+
 test('every rule id reported anywhere in src/ is in the catalog', async () => {
   const { readdir, readFile } = await import('node:fs/promises');
   const src = new URL('../src/', import.meta.url);

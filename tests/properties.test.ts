@@ -126,61 +126,66 @@ function buildOne(value: string): { archive: Archive; diagnostics: Diagnostic[] 
 }
 
 /**
- * Runs buildArchive on one generated file in a child process, so a
- * quadratic slowdown fails the test at `limitMs` instead of hanging the suite.
- * `makeBody` is the source of a function returning the body.
+ * How long extracting one large generated file may take in a child process
+ * before it is taken for a hang: far above what these inputs need (a few
+ * seconds; the bench measures speed), so only a hang or a runaway slowdown
+ * reaches it. A hang guard, not a speed check.
  */
-async function extractInChild(makeBody: string, limitMs: number): Promise<{ ms: number; quotes: number; ok: boolean; timedOut: boolean; stderr: string }> {
+const HANG_GUARD_MS = 120_000;
+
+/**
+ * Runs buildArchive on one generated file in a child process, so a hang is
+ * stopped by the hang guard instead of hanging the suite, and reports
+ * whether the archive holds the article with exact offsets and unique ids.
+ * `makeBody` is the source of a function returning the body; `what` names
+ * the input in the hang-guard message.
+ */
+async function extractInChild(what: string, makeBody: string): Promise<{ quotes: number; ok: boolean; stderr: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'qa-large-'));
   const script = join(dir, 'large.mts');
   await writeFile(script, `
     import { buildArchive } from ${JSON.stringify(pipeline)};
     const body = (${makeBody})();
     const value = ${JSON.stringify(front('Large'))} + body;
-    const started = performance.now();
     const { archive } = buildArchive([{ path: 'content/large.md', value }]);
-    const ms = performance.now() - started;
     const ok = archive.articles.length === 1
       && archive.quotes.every((q) => archive.articles[0].body.slice(q.start, q.end) === q.text)
       && new Set(archive.quotes.map((q) => q.id)).size === archive.quotes.length;
-    process.stdout.write(JSON.stringify({ ms, quotes: archive.quotes.length, ok }));
+    process.stdout.write(JSON.stringify({ quotes: archive.quotes.length, ok }));
   `);
   try {
-    const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], { encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL' });
-    const timedOut = run.error !== undefined || run.signal === 'SIGKILL';
-    const result = timedOut || !run.stdout ? { ms: limitMs, quotes: 0, ok: false } : JSON.parse(run.stdout) as { ms: number; quotes: number; ok: boolean };
-    return { ...result, timedOut, stderr: run.stderr };
+    const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], { encoding: 'utf8', timeout: HANG_GUARD_MS, killSignal: 'SIGKILL' });
+    if (run.error || run.signal === 'SIGKILL') {
+      assert.fail(`hang guard: extracting ${what} did not finish within ${HANG_GUARD_MS / 1000} s; taken for a hang (speed itself is measured by npm run bench, not here)`);
+    }
+    assert.equal(run.status, 0, run.stderr);
+    return { ...JSON.parse(run.stdout) as { quotes: number; ok: boolean }, stderr: run.stderr };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-const LARGE_LIMIT_MS = 60_000;
-
-test('a 2 MB article is extracted in bounded time', async () => {
-  const result = await extractInChild(`() => {
+test('a 2 MB article is extracted whole: every paragraph\'s quote, with exact offsets and unique ids', async () => {
+  const result = await extractInChild('a 2 MB article', `() => {
     const paragraph = 'The council met again on Tuesday. "We will keep the harbour open," Mayor Lena Varga said, adding that repairs were on schedule. Critics disagreed.\\n\\n';
     return paragraph.repeat(Math.ceil(2000000 / paragraph.length));
-  }`, LARGE_LIMIT_MS);
-  assert.equal(result.timedOut, false, `2 MB took more than ${LARGE_LIMIT_MS / 1000} s`);
+  }`);
   assert.equal(result.ok, true, result.stderr);
   assert.ok(result.quotes > 10_000, `every paragraph's quote is found: ${result.quotes}`);
 });
 
 test('5,000 quotes in one article are extracted with exact offsets and unique ids', async () => {
-  const result = await extractInChild(`() => {
+  const result = await extractInChild('5,000 quotes', `() => {
     let text = '';
     for (let i = 0; i < 5000; i++) text += '"Statement number ' + i + ' is on the record," Ana Varga said.\\n\\n';
     return text;
-  }`, LARGE_LIMIT_MS);
-  assert.equal(result.timedOut, false, `5,000 quotes took more than ${LARGE_LIMIT_MS / 1000} s`);
+  }`);
   assert.equal(result.ok, true, result.stderr);
   assert.ok(result.quotes >= 4000, `found ${result.quotes} quotes`);
 });
 
 test('a thousand unclosed quote marks do not hang extraction', async () => {
-  const result = await extractInChild(`() => '“He said '.repeat(1000) + '\\n'`, 20_000);
-  assert.equal(result.timedOut, false);
+  const result = await extractInChild('a thousand unclosed quote marks', `() => '“He said '.repeat(1000) + '\\n'`);
   assert.equal(result.ok, true, result.stderr);
 });
 

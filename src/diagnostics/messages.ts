@@ -222,6 +222,11 @@ export const RULES = {
     why: 'A Pagefind process that stops answering would hang the build forever.',
     hint: 'The previous site was kept. Run the build again; if it keeps happening, raise QUOTE_ARCHIVE_PAGEFIND_TIMEOUT (seconds) or check the pagefind binary.',
   },
+  'search-index-process-exited': {
+    severity: 'error', source: 'search',
+    why: 'A Pagefind process that crashes leaves its pending requests unanswered; noticed only by the silence limit, the build would wait a minute for nothing, and the message would blame silence instead of the crash.',
+    hint: 'The previous site was kept. Run the build again; if it keeps happening, read what Pagefind printed above and check the pagefind binary.',
+  },
   'output-folder-overlaps-content': {
     severity: 'error', source: 'output',
     why: 'A build replaces its output folder whole: into the content folder, or a folder around it, it would replace the articles with the site.',

@@ -6,13 +6,13 @@
  * and removes leftovers. Every step's failure is reported as what it left
  * behind, and only folders carrying our stamp are ever replaced or deleted.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { reachTestPoint } from '../test-points.ts';
-import { hasSiteStamp, writeSiteStamp } from './site-stamp.ts';
+import { hasSiteStamp, SITE_STAMP, writeSiteStamp } from './site-stamp.ts';
 
 type OutputRule = 'site-build-failed' | 'output-failed' | 'previous-site-set-aside' | 'output-cleanup-failed' | 'output-folder-not-a-site';
 
@@ -69,23 +69,40 @@ export async function writeSiteAtomically(
 const unfinished = new Set<string>();
 let swapping: Promise<SwapResult> | null = null;
 
-/** What an interrupted build left in the output folder. */
-export type InterruptOutcome = 'kept' | 'replaced';
+/** What an interrupted build left in the output folder, for the message that closes it. */
+export interface InterruptOutcome {
+  /** The new site was put in place (the signal came during the swap); otherwise the target holds the previous site. */
+  replaced: boolean;
+  /** Temporary folders of this build that were removed, as absolute paths. */
+  removed: string[];
+  /** Temporary folders that could not be removed, each with why; the next build removes them. */
+  notRemoved: { folder: string; why: string }[];
+}
 
 /**
  * Called when the process is interrupted (Ctrl-C, SIGTERM): removes the
  * temporary folders of builds in progress, or, when a swap is under way,
  * lets it finish (two renames) so the target is never left missing.
- * Resolves to whether the target still holds the previous site.
+ * Resolves to what became of the target and of the temporary folders, so
+ * the closing message can say exactly that.
  */
 export async function abandonUnfinishedSite(): Promise<InterruptOutcome> {
-  if (swapping) return (await swapping).replaced ? 'replaced' : 'kept';
+  if (swapping) return { replaced: (await swapping).replaced, removed: [], notRemoved: [] };
+  const outcome: InterruptOutcome = { replaced: false, removed: [], notRemoved: [] };
   for (const tmp of unfinished) {
-    // Synchronous so nothing else of the build runs in between.
-    rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
     unfinished.delete(tmp);
+    try {
+      // Synchronous so nothing else of the build runs in between; the stamp last, as in removeOwnFolder.
+      for (const entry of existsSync(tmp) ? readdirSync(tmp) : []) {
+        if (entry !== SITE_STAMP) rmSync(join(tmp, entry), { recursive: true, force: true, maxRetries: 2 });
+      }
+      rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
+      outcome.removed.push(tmp);
+    } catch (error) {
+      outcome.notRemoved.push({ folder: tmp, why: describeError(error) });
+    }
   }
-  return 'kept';
+  return outcome;
 }
 
 interface SwapResult {
@@ -190,9 +207,21 @@ export async function recoverOutputFolder(targetDir: string): Promise<Diagnostic
   return diagnostics;
 }
 
-/** Removes a folder this run made or recovered as ours; a failure is a warning naming the folder. */
+/**
+ * Removes a folder this run made or recovered as ours; a failure is a
+ * warning naming the folder. The stamp goes last: a removal that fails
+ * halfway (a read-only file) leaves a folder the next build still knows as
+ * ours and removes, instead of one it must leave alone as someone else's.
+ */
 async function removeOwnFolder(folder: string, targetDir: string): Promise<Diagnostic[]> {
   try {
+    const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry !== SITE_STAMP) await rm(join(folder, entry), { recursive: true, force: true, maxRetries: 2 });
+    }
     await rm(folder, { recursive: true, force: true, maxRetries: 2 });
     return [];
   } catch (error) {
@@ -209,7 +238,7 @@ function withoutTempPaths(d: Diagnostic, tmp: string, targetDir: string): Diagno
 }
 
 /** A folder beside the target, named the way the user named the target (`_site` → `._site.old-…`). */
-function shownBeside(targetDir: string, folder: string): string {
+export function shownBeside(targetDir: string, folder: string): string {
   const dir = dirname(targetDir);
   return dir === '.' ? basename(folder) : join(dir, basename(folder));
 }

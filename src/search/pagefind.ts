@@ -7,6 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../archive/types.ts';
+import { RULES } from '../diagnostics/messages.ts';
+import { reachTestPoint } from '../test-points.ts';
+import { childSpawnedDuring } from './spawned-child.ts';
 import type { QuoteSearchRecord } from './records.ts';
 
 /** A rendered page to index. */
@@ -22,6 +25,13 @@ function searchDiagnostic(file: string, reason: string, ruleId: string, note?: s
   const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'search' };
   if (note) diagnostic.note = note;
   return diagnostic;
+}
+
+/** Why the Pagefind service was stopped before the index was written. */
+interface StopReason {
+  ruleId: 'search-index-timed-out' | 'search-index-process-exited';
+  reason: string;
+  note: string;
 }
 
 /** Options of `writeSearchIndex`. */
@@ -41,8 +51,9 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /**
  * Builds the Pagefind index from rendered pages and quote records and writes
  * it to `outputPath` (normally `<site>/pagefind`). A Pagefind process that
- * stops answering is stopped after `timeoutMs` and reported, never waited
- * on forever.
+ * exits before the index is written is reported at once
+ * (`search-index-process-exited`); one that stays alive and stops answering
+ * is stopped after `timeoutMs` and reported; neither is waited on forever.
  */
 export async function writeSearchIndex(pages: readonly IndexedPage[], records: readonly QuoteSearchRecord[], outputPath: string, options: SearchIndexOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
@@ -54,26 +65,48 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], records: r
     return diagnostics;
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // The watchdog restarts on every answer; when it fires, closing the service fails every pending request.
-  let timedOut = false;
+  // Why the service was stopped before the index was done, if it was: closing it fails every pending request.
+  // (Cast, not annotated: it is set in callbacks, so TypeScript must not narrow it to null.)
+  let stopped = null as StopReason | null;
+  const stop = (why: StopReason): void => {
+    if (stopped) return;
+    stopped = why;
+    clearTimeout(watchdog);
+    void pagefind.close();
+  };
+  // The watchdog restarts on every answer: a limit on silence, for a process that is alive and never answers.
   let watchdog: NodeJS.Timeout | undefined;
   const rearm = (): void => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      timedOut = true;
-      void pagefind.close();
-    }, timeoutMs);
+    watchdog = setTimeout(() => stop({
+      ruleId: 'search-index-timed-out',
+      reason: `Pagefind gave no answer for ${formatSeconds(timeoutMs)}; the search index was stopped`,
+      note: RULES['search-index-timed-out'].hint,
+    }), timeoutMs);
   };
-  const answered = async <T>(request: Promise<T>): Promise<T> => {
+  // Each request is sent only while the service runs: after a stop, a new request would start a new Pagefind process.
+  const request = async <T>(send: () => Promise<T>): Promise<T> => {
+    if (stopped) throw new Error('the Pagefind service was stopped');
     try {
-      return await request;
+      return await send();
     } finally {
-      if (!timedOut) rearm();
+      if (!stopped) rearm();
     }
   };
+  let done = false;
   rearm();
   try {
-    const created = await answered(pagefind.createIndex({}));
+    // The process is Pagefind's own; its exit is the moment a crash is known, long before the silence limit.
+    const { value: creating, child } = childSpawnedDuring(() => pagefind.createIndex({}), ['--service']);
+    child?.once('exit', (code, signal) => {
+      if (done) return;
+      stop({
+        ruleId: 'search-index-process-exited',
+        reason: `Pagefind stopped (${signal ? `killed by ${signal}` : `exit code ${code}`}) before the search index was written`,
+        note: RULES['search-index-process-exited'].hint,
+      });
+    });
+    const created = await request(() => creating);
     for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
     const index = created.index;
     if (!index) return diagnostics;
@@ -81,26 +114,30 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], records: r
     // results are collected in input order, so diagnostics stay deterministic.
     for (let i = 0; i < pages.length; i += IN_FLIGHT) {
       const batch = pages.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((page) => answered(index.addHTMLFile({ url: page.url, content: page.content }))));
+      const answers = await Promise.all(batch.map((page) => request(() => index.addHTMLFile({ url: page.url, content: page.content }))));
       answers.forEach((added, k) => {
         for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
       });
     }
     for (let i = 0; i < records.length; i += IN_FLIGHT) {
       const batch = records.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((record) => answered(index.addCustomRecord({ ...record }))));
+      const answers = await Promise.all(batch.map((record) => request(() => index.addCustomRecord({ ...record }))));
       answers.forEach((added, k) => {
         for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
       });
     }
-    const written = await answered(index.writeFiles({ outputPath }));
+    const writing = request(() => index.writeFiles({ outputPath }));
+    const [written] = await Promise.all([writing, reachTestPoint('search-index-writing', child ?? undefined)]);
     for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-index-failed'));
-    await answered(index.deleteIndex());
+    await request(() => index.deleteIndex());
+    if (stopped) throw new Error('the Pagefind service was stopped');
   } catch (cause) {
-    diagnostics.push(timedOut
-      ? searchDiagnostic(outputPath, `Pagefind gave no answer for ${formatSeconds(timeoutMs)}; the search index was stopped`, 'search-index-timed-out', 'The previous site was kept. Run the build again; if it keeps happening, raise QUOTE_ARCHIVE_PAGEFIND_TIMEOUT (seconds) or check the pagefind binary.')
+    const why = stopped;
+    diagnostics.push(why
+      ? searchDiagnostic(outputPath, why.reason, why.ruleId, why.note)
       : searchDiagnostic(outputPath, `Unexpected failure of the Pagefind service: ${cause instanceof Error ? cause.message : String(cause)}`, 'search-index-failed', 'Check that the pagefind package and its platform binary are installed.'));
   } finally {
+    done = true;
     clearTimeout(watchdog);
     await pagefind.close().catch(() => null);
   }
