@@ -382,7 +382,10 @@ export function startsClause(after: string): boolean {
     const w = words[i]!.toLowerCase();
     // "both production and export of oil had been disrupted": "and" inside a "both" subject joins nouns.
     if (w === 'and' && /^both$/i.test(words[0]!)) continue;
-    if (/[,;:"“”]/.test(words[i]!.slice(0, -1)) || CLAUSE_STOP.test(w)) return false;
+    if (/[,;:"“”]/.test(words[i]!.slice(0, -1))) return false;
+    // "the attacker exited the hall and continued …": a conjunction ends the search for an auxiliary;
+    // a past tense before it may still show a clause.
+    if (CLAUSE_STOP.test(w)) break;
     if (i >= 1 && CLAUSE_AUXILIARY.test(w.replace(/[,.;:]$/, ''))) return true;
     if (/[,;:]$/.test(words[i]!)) return false;
   }
