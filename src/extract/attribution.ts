@@ -109,7 +109,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     const prevText = segmentText(j);
     // It names someone: capitalized, short, no clause ("The bridge was closed"), no lead or date ("In one email", "dated Aug. 3").
     const dateOrParticiple = /^\p{Ll}+(?:ed|ing)\b/u.test(prevText) || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(prevText);
-    const longName = /^(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|the|au|für|van|von))*$/u.test(prevText);
+    const longName = /^(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|the|for|on|au|für|van|von))*$/u.test(prevText);
     if (prevText.split(/\s+/).length > (longName ? 14 : 8) || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
     for (let k = j + 1; k <= index; k++) appositives.unshift(segmentText(k));
     index = j;
