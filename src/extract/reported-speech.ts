@@ -60,7 +60,7 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-  const hit = (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
+  const hit = parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
   if (!hit) return found;
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
@@ -346,6 +346,31 @@ function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech 
     return { start, end: sentence.end, cue, cueEnd: start, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
   }
   return null;
+}
+
+// "The plan, he said, would cost …": an attribution between commas inside the statement.
+const PARENTHETICAL = /^([^,;:"“”]{3,120}?),\s+((?:[^,;:"“”\s]+\s+){0,5}?)(said|says|told\s+(?:reporters|journalists|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})|added|noted|explained|argued|insisted|stressed|warned|claimed|reported|wrote|believes|believed)(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|in\s+a\s+statement|on\s+Twitter|last\s+week|this\s+week|yesterday|today))?,\s+(\p{Ll}.{8,})$/u;
+
+/** "The plan, he said, would cost five million dollars.": the whole sentence is the statement. */
+function parentheticalSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const s = text.slice(sentence.start, sentence.end);
+  const m = PARENTHETICAL.exec(s);
+  if (!m || !m[2]!.trim()) return null;
+  // The words before the commas must be able to start a statement (a subject), not an adverbial lead.
+  if (/^(?:in|on|at|during|after|before|since|when|while|if|as|according|but|and|however|meanwhile)\b/i.test(m[1]!.trim())) return null;
+  const speakerStart = sentence.start + m[1]!.length + (m[0].slice(m[1]!.length).indexOf(m[2]!));
+  const speakerEnd = speakerStart + m[2]!.trimEnd().length;
+  const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, '');
+  if (resolution.kind === 'none') return null;
+  const cueEnd = speakerEnd + s.slice(speakerEnd - sentence.start).indexOf(m[3]!) + m[3]!.length;
+  if (quoted(ctx, sentence.start, sentence.end)) return null;
+  return { start: sentence.start, end: sentence.end, cue: m[3]!.replace(/\s+/g, ' '), cueEnd, resolution, pronoun: m[2]!.trim().toLowerCase(), sentence };
+}
+
+/** True when quotation marks cover part of [start, end): quotes there are found as quotes. */
+function quoted(ctx: QuoteContext, start: number, end: number): boolean {
+  return ctx.quoted.overlapping(start, end).length > 0;
 }
 
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
