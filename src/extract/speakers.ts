@@ -161,6 +161,15 @@ export class SpeakerResolver {
       const m = this.#mentions[i]!;
       if (m.start >= s && m.end <= end) inside.push(m);
     }
+    // "the emergencies ministry said": an organization the article names elsewhere, written in lower case.
+    if (!inside.length && /^the\s+\p{Ll}/u.test(phrase)) {
+      const bare = phrase.slice(4).toLowerCase();
+      const index = this.#entities.findIndex((e) => e.type === 'organization' && e.name.toLowerCase() === bare);
+      if (index >= 0) {
+        const entity = this.#entities[index]!;
+        return { kind: 'named', ref: { name: entity.name, type: 'organization', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: index };
+      }
+    }
     const person = inside.find((m) => m.type === 'person' && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
     if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
     if (person && INDEFINITE.test(phrase) && this.#doc.text.slice(s, person.start).split(/\s+/).length <= 1) return this.#named(person, '', appositive);
