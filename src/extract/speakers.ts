@@ -64,6 +64,8 @@ const HEAD_SYNONYMS: Record<string, string[]> = {
   authority: ['agency', 'administration', 'commission'],
 };
 const DOCUMENT_HEADS = new Set(nouns.documentHeads);
+// "the ruling said": papers a court issues speak for the court.
+const COURT_DOCUMENTS = new Set(['ruling', 'judgment', 'judgement', 'verdict', 'decision', 'order', 'opinion']);
 const QUESTIONERS = new Set(['reporter', 'reporters', 'journalist', 'journalists', 'questioner', 'correspondent', 'member', 'caller', 'listener', 'viewer', 'voter', 'student', 'participant']);
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
@@ -238,7 +240,7 @@ export class SpeakerResolver {
     }
     // "the report said", "the resolution states": the document the article named speaks for its authors.
     // A report or ruling the article did not name speaks for the body that last spoke nearby.
-    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? { kind: 'unnamed', description: phrase };
+    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? (COURT_DOCUMENTS.has(head) ? this.#courtBefore(s) : null) ?? { kind: 'unnamed', description: phrase };
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
@@ -312,6 +314,17 @@ export class SpeakerResolver {
     if (orgs[0]) return this.#namedOrganization(orgs[0]);
     const author = inside.find((m) => m.type === 'person' && /\bby\s+$/i.test(this.#doc.text.slice(s, m.start)) && owned(m));
     return author ? this.#named(author, '', '') : null;
+  }
+
+  /** The court named last before `pos`, within four paragraphs: who "the ruling" speaks for. */
+  #courtBefore(pos: number): Resolution | null {
+    const minBlock = this.#blockIndex(pos) - 4;
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
+      const m = this.#mentions[i]!;
+      if (this.#blockIndex(m.start) < minBlock) break;
+      if (m.type === 'organization' && /\b(?:Court|Tribunal)\b/.test(this.#entities[m.entity]!.name)) return this.#namedOrganization(m);
+    }
+    return null;
   }
 
   /** The news organization named last before `pos`, within four paragraphs. */
