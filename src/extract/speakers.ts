@@ -250,6 +250,11 @@ export class SpeakerResolver {
     // "a reporter asked", "one journalist asked": whoever asks at a briefing stays unnamed; the
     // person answering did not put the question.
     if (INDEFINITE.test(phrase) && QUESTIONERS.has(head)) return { kind: 'unnamed', description: phrase };
+    // "A spokesperson told …" right after a body spoke: its spokesperson.
+    if (/^(?:a|an|one)\s+spokes(?:person|man|woman)$/i.test(phrase)) {
+      const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
+      if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 1) return { kind: 'named', ref: last.ref, entity: last.entity };
+    }
     if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
       const role = words.find((w) => isRoleWord(w));
       if (role && /^(?:a|an|one)\b/i.test(phrase) && this.#blockIndex(s) <= 1) {
