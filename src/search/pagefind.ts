@@ -7,13 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../archive/types.ts';
-import type { QuoteSearchRecord } from './records.ts';
-
-/** A rendered page to index. */
-export interface IndexedPage {
-  url: string;
-  content: string;
-}
+import type { SearchDocument } from './documents.ts';
 
 /** Requests sent to the Pagefind service before waiting for answers. */
 const IN_FLIGHT = 16;
@@ -39,12 +33,13 @@ export interface SearchIndexOptions {
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * Builds the Pagefind index from rendered pages and quote records and writes
- * it to `outputPath` (normally `<site>/pagefind`). A Pagefind process that
+ * Builds the Pagefind index from the archive's search documents (one per
+ * article, its quotes as sub-results) and writes it to `outputPath`
+ * (normally `<site>/pagefind`). A Pagefind process that
  * stops answering is stopped after `timeoutMs` and reported, never waited
  * on forever.
  */
-export async function writeSearchIndex(pages: readonly IndexedPage[], records: readonly QuoteSearchRecord[], outputPath: string, options: SearchIndexOptions = {}): Promise<Diagnostic[]> {
+export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string, options: SearchIndexOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   try {
     // Pagefind's binary panics (and its promise never settles) when it cannot create the folder: check first.
@@ -79,18 +74,11 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], records: r
     if (!index) return diagnostics;
     // A few requests in flight keep the Pagefind service busy while Node encodes the next ones;
     // results are collected in input order, so diagnostics stay deterministic.
-    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
-      const batch = pages.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((page) => answered(index.addHTMLFile({ url: page.url, content: page.content }))));
+    for (let i = 0; i < documents.length; i += IN_FLIGHT) {
+      const batch = documents.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((document) => answered(index.addHTMLFile({ url: document.url, content: document.content }))));
       answers.forEach((added, k) => {
-        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
-      });
-    }
-    for (let i = 0; i < records.length; i += IN_FLIGHT) {
-      const batch = records.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((record) => answered(index.addCustomRecord({ ...record }))));
-      answers.forEach((added, k) => {
-        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the article: ${error}`, 'search-index-failed'));
       });
     }
     const written = await answered(index.writeFiles({ outputPath }));

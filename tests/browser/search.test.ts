@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { allResults, shownResults, waitForSearch } from '../helpers/search-page.ts';
+import { allResults, openFilters, shownResults, waitForSearch } from '../helpers/search-page.ts';
 import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
 import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
 
@@ -126,6 +126,7 @@ async function resultsOfFilter(key: FilterKey, value: string): Promise<{ results
   const page = await browser.newPage();
   await page.goto(`${filtersSite.origin}/search/`);
   assert.equal(await waitForSearch(page), 'idle');
+  await openFilters(page);
   await page.locator(`select[data-filter="${key}"]`).selectOption(value);
   const results = await allResults(page);
   const address = decodeURIComponent(page.url()).replace(/\+/g, ' ');
@@ -195,6 +196,7 @@ test('the speaker filter on the sample articles keeps only that speaker\'s quote
   const page = await browser.newPage();
   await page.goto(`${origin}/search/`);
   assert.equal(await waitForSearch(page), 'idle');
+  await openFilters(page);
   await page.locator('select[data-filter="speaker"]').selectOption(speaker.name);
   const results = await allResults(page);
   await page.close();
