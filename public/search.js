@@ -246,8 +246,21 @@ function describe(search) {
 async function showMore(id) {
   setState('searching');
   const search = current;
-  while (search.pending.length < PAGE_SIZE && search.next < search.articles.length) {
-    const batch = search.articles.slice(search.next, search.next + DATA_BATCH);
+  document.querySelector('.search-more')?.remove();
+  // Hits are written as each batch of articles arrives, so the first ones show before the page is full.
+  let written = 0;
+  const write = () => {
+    const next = search.pending.splice(0, PAGE_SIZE - written);
+    for (const hit of next) list.append(renderHit(hit));
+    written += next.length;
+    search.shown += next.length;
+  };
+  write();
+  // The first batch is small: it alone decides how soon the first results show.
+  let batchSize = 2;
+  while (written < PAGE_SIZE && search.next < search.articles.length) {
+    const batch = search.articles.slice(search.next, search.next + batchSize);
+    batchSize = DATA_BATCH;
     const datas = await Promise.all(batch.map((result) => result.data()));
     if (id !== runId) return;
     search.next += batch.length;
@@ -257,11 +270,8 @@ async function showMore(id) {
         search.pending.push(hit);
       }
     }
+    write();
   }
-  const next = search.pending.splice(0, PAGE_SIZE);
-  for (const hit of next) list.append(renderHit(hit));
-  search.shown += next.length;
-  document.querySelector('.search-more')?.remove();
   if (search.pending.length > 0 || search.next < search.articles.length) {
     const more = document.createElement('button');
     more.type = 'button';
