@@ -153,14 +153,13 @@ test('filters list every speaker, source, year and entity, and browse without a 
   assert.equal(fromSource.length, archive.articles.filter((a) => a.source.name === 'Coastal Times').length);
 });
 
-test('a search document without a page address is a search diagnostic naming it, not an exception, and nothing is indexed', async () => {
-  const documents = [...toSearchDocuments(archive), { url: '', content: '<p>No address</p>' }];
-  const out = path.join(workDir, 'failing');
-  const diagnostics = await writeSearchIndex(documents, out);
+test('Pagefind errors[] come back as search diagnostics, not exceptions', async () => {
+  // A page without an address: Pagefind answers with errors[] ("Either source_path or url must be provided").
+  const pageWithoutUrl = { content: '<p>No address</p>' } as unknown as { url: string; content: string };
+  const diagnostics = await writeSearchIndex([pageWithoutUrl], path.join(workDir, 'failing'));
   assert.equal(diagnostics.length, 1);
   assert.deepEqual([diagnostics[0]!.source, diagnostics[0]!.severity, diagnostics[0]!.ruleId], ['search', 'error', 'search-index-failed']);
-  assert.match(diagnostics[0]!.reason, /page address ""/);
-  await assert.rejects(readFile(path.join(out, 'pagefind-entry.json')));
+  assert.match(diagnostics[0]!.reason, /url must be provided/);
 });
 
 test('an output folder that cannot be created is a search diagnostic, not a hang', async () => {

@@ -4,24 +4,13 @@
  * (source `search`), and exceptions from the service do too, so a failed
  * index is reported like any other problem, never a crash.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../archive/types.ts';
 import type { SearchDocument } from './documents.ts';
 
-/**
- * Documents handed to Pagefind per `addDirectory` call. Pagefind reads a
- * folder on all cores (as its CLI does), where `addHTMLFile` takes one file
- * per request on one: 7 ms a document at 10,000 articles against about 1.5.
- * Folders of a few thousand keep an answer coming every few seconds, so the
- * silence limit stays meaningful, and bound the scratch space on disk.
- */
-const DOCUMENTS_PER_FOLDER = 2000;
-
-/** A document's page address must be a folder path of the site (`/articles/<slug>/`): Pagefind reads the address back from the file's place. */
-const PAGE_PATH = /^\/(?:[A-Za-z0-9._~-]+\/)+$/;
+/** Requests sent to the Pagefind service before waiting for answers. */
+const IN_FLIGHT = 16;
 
 function searchDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
   const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'search' };
@@ -83,27 +72,15 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
     for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
     const index = created.index;
     if (!index) return diagnostics;
-    for (const document of documents) {
-      if (!PAGE_PATH.test(document.url ?? '') || document.url.split('/').includes('..')) {
-        diagnostics.push(searchDiagnostic(document.url ?? outputPath, `Unexpected page address ${JSON.stringify(document.url)} for the search index, expected a folder path such as /articles/<slug>/`, 'search-index-failed'));
-      }
+    // A few requests in flight keep the Pagefind service busy while Node encodes the next ones;
+    // results are collected in input order, so diagnostics stay deterministic.
+    for (let i = 0; i < documents.length; i += IN_FLIGHT) {
+      const batch = documents.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((document) => answered(index.addHTMLFile({ url: document.url, content: document.content }))));
+      answers.forEach((added, k) => {
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the article: ${error}`, 'search-index-failed'));
+      });
     }
-    if (diagnostics.length > 0) return diagnostics;
-    for (let i = 0; i < documents.length; i += DOCUMENTS_PER_FOLDER) {
-      const folder = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-search-'));
-      try {
-        const batch = documents.slice(i, i + DOCUMENTS_PER_FOLDER);
-        await writeDocuments(batch, folder);
-        const added = await answered(index.addDirectory({ path: folder }));
-        for (const error of added.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error indexing the articles: ${error}`, 'search-index-failed'));
-        if (added.errors.length === 0 && added.page_count !== batch.length) {
-          diagnostics.push(searchDiagnostic(outputPath, `Unexpected count of indexed articles: Pagefind read ${added.page_count} of ${batch.length}`, 'search-index-failed'));
-        }
-      } finally {
-        await rm(folder, { recursive: true, force: true });
-      }
-    }
-    if (diagnostics.length > 0) return diagnostics;
     const written = await answered(index.writeFiles({ outputPath }));
     for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-index-failed'));
     await answered(index.deleteIndex());
@@ -116,17 +93,6 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
     await pagefind.close().catch(() => null);
   }
   return diagnostics;
-}
-
-/** Writes each document where Pagefind reads its address back from: `<folder>/articles/<slug>/index.html` for `/articles/<slug>/`. */
-async function writeDocuments(documents: readonly SearchDocument[], folder: string): Promise<void> {
-  for (let i = 0; i < documents.length; i += 64) {
-    await Promise.all(documents.slice(i, i + 64).map(async (document) => {
-      const file = path.join(folder, ...document.url.split('/').filter(Boolean), 'index.html');
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, document.content);
-    }));
-  }
 }
 
 function formatSeconds(ms: number): string {
