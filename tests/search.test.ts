@@ -108,6 +108,17 @@ test('a quote\'s heading names its speaker, its text follows as plain text, and 
   }
 });
 
+test('an article\'s own part holds its text outside its quotes, so each quote\'s words are indexed once, in the quote\'s part', () => {
+  const documents = toSearchDocuments(archive);
+  const quote = archive.quotes.find((q) => q.text.includes('patience'))!;
+  const article = archive.articles.find((a) => a.id === quote.articleId)!;
+  const $ = cheerio.load(documents[archive.articles.indexOf(article)]!.content);
+  const own = $('h1').next('p').text();
+  assert.ok(own.length > 0);
+  assert.doesNotMatch(own, /patience/i);
+  assert.match($(`h6[id="${quote.id}"]`).next('p').text(), /patience/i);
+});
+
 test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and its entities as filters', () => {
   const documents = toSearchDocuments(archive);
   for (const [i, article] of archive.articles.entries()) {

@@ -23,7 +23,7 @@ function plainTextsOf(archive: Archive): { quotes: Map<string, string>; articles
   const texts = { quotes: new Map<string, string>(), articles: new Map<string, string>() };
   for (const article of archive.articles) {
     const { text } = renderNamingFile(article.sourceFile, () => parseTextDocument(article.body));
-    texts.articles.set(article.id, text.replace(/\s+/g, ' ').trim());
+    texts.articles.set(article.id, text);
     for (const q of byArticle.get(article.id) ?? []) {
       // Inside raw HTML the document blanks everything; the source text is then the best label.
       const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
@@ -39,7 +39,7 @@ export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
   return plainTextsOf(archive).quotes;
 }
 
-/** Maps every article id of the archive to its body as plain text, spaces collapsed; the same single parse as the quotes'. */
+/** Maps every article id of the archive to its body as plain text, the same length as the body (quote offsets index it); the same single parse as the quotes'. */
 export function toPlainArticleTexts(archive: Archive): Map<string, string> {
   return plainTextsOf(archive).articles;
 }

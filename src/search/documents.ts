@@ -14,8 +14,8 @@
  * (`/articles/<slug>/#<quoteId>`).
  *
  * Layout of a document (never served, only indexed):
- * - before the first quote heading: the article's title and plain text,
- *   the part whose hit is the article itself;
+ * - before the first quote heading: the article's title and its plain text
+ *   outside its quotes, the part whose hit is the article itself;
  * - per quote: an empty `<span id="<quoteId>|<date>|<speaker>">` whose id
  *   carries what the search page filters one quote by (the day the words
  *   were said and the named speaker, URI-encoded), then an `<h6 id=quoteId>`
@@ -79,6 +79,24 @@ export function quoteDataAnchorId(quoteId: string, date: string, speaker: string
   return [quoteId, date, encodeURIComponent(speaker)].join(QUOTE_DATA_SEPARATOR);
 }
 
+/**
+ * The article's text outside its quotes, spaces collapsed. Each quote's words
+ * are indexed once, in its own part: Pagefind's work per query grows with
+ * the word positions of the matching pages, and a quote repeated in the
+ * article's part also made every quote hit come with an article hit.
+ */
+function narrativeOf(text: string, quotes: readonly { start: number; end: number }[]): string {
+  const ranges = [...quotes].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    at = Math.max(at, end);
+  }
+  parts.push(text.slice(at));
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
 /** Turns every article of the archive into one search document, in archive order. */
@@ -121,7 +139,7 @@ export function toSearchDocuments(archive: Archive): SearchDocument[] {
       ['entity', entityFilterValues(article.entityIds, entityById)],
     ];
     const filterSpans = filters.flatMap(([key, values]) => values.map((v) => `<span data-pagefind-filter="${key}">${escapeHtml(v)}</span>`)).join('');
-    const body = articleTexts.get(article.id) ?? '';
+    const body = narrativeOf(articleTexts.get(article.id) ?? '', quotes);
     documents.push({
       url: article.path,
       content: `<!doctype html><html lang="${toSearchLanguage(article.language)}"><head><title>${escapeHtml(article.title)}</title></head><body><main data-pagefind-body>`
