@@ -351,7 +351,7 @@ describe('an archive of English articles with one German and one Chinese', () =>
     assert.deepEqual(browser.problems, []);
   });
 
-  test('a German word under German returns the German article and its quote and nothing else, and an English word nothing', async () => {
+  test('a German word under German returns the German quote and nothing else, and an English word nothing', async () => {
     const german = articleOf('de');
     const page = await browser.newPage();
     await page.goto(`${mixedSite.origin}/search/`);
@@ -363,7 +363,8 @@ describe('an archive of English articles with one German and one Chinese', () =>
     assert.equal(await page.locator('#search-language').inputValue(), 'de');
     await page.locator('#search-q').fill('Tarifvertrag');
     const shown = await allResults(page);
-    assert.deepEqual([...shown].sort(), [german.path, quoteOf('Tarifvertrag').path].sort());
+    assert.deepEqual(shown, [quoteOf('Tarifvertrag').path]);
+    assert.ok(shown[0]!.startsWith(german.path));
     assert.match(decodeURIComponent(page.url()), /q=Tarifvertrag/);
     await page.locator('#search-q').fill('dredgers');
     assert.deepEqual(await allResults(page), []);
