@@ -352,6 +352,8 @@ async function start() {
   if (filterBox.open) loadFilterValues();
   let timer = 0;
   input.addEventListener('input', () => {
+    // A search still running for earlier words must not write its results over the new words.
+    runId += 1;
     setState('pending');
     window.clearTimeout(timer);
     const q = input.value.trim();
