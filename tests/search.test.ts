@@ -164,6 +164,17 @@ test('filters list every speaker, source, year and entity, and browse without a 
   assert.equal(fromSource.length, archive.articles.filter((a) => a.source.name === 'Coastal Times').length);
 });
 
+test('browsing without words lists the articles of a language newest first', async () => {
+  // Pagefind orders merged indexes by score, so the order holds within each language's index.
+  const found = await pagefind.search(null, { sort: { date: 'desc' } });
+  const datas = await Promise.all(found.results.map((r) => r.data()));
+  assert.equal(datas.length, archive.articles.length);
+  const english = new Set(archive.articles.filter((a) => a.language === 'en').map((a) => a.path));
+  const dates = datas.filter((d) => english.has(d.url)).map((d) => d.meta.date!);
+  assert.ok(new Set(dates).size > 1, 'the archive has English articles of different days');
+  assert.deepEqual(dates, [...dates].sort().reverse());
+});
+
 test('Pagefind errors[] come back as search diagnostics, not exceptions', async () => {
   // A page without an address: Pagefind answers with errors[] ("Either source_path or url must be provided").
   const pageWithoutUrl = { content: '<p>No address</p>' } as unknown as { url: string; content: string };
