@@ -1,24 +1,48 @@
-// Search page: Pagefind's JS API over quote records and article pages.
+// Search page: Pagefind's JS API over one index page per article, its quotes as sub-results.
 // Loaded as a module from /search.js (no inline script, so the page keeps its strict CSP).
 // Everything shown comes from the index, which holds content from others: it is
 // written with textContent, and excerpts are copied node by node keeping only <mark>.
+//
+// What Pagefind returns is articles; this script turns each into hits: one per
+// quote that matched (landing on /articles/<slug>/#<quoteId>), then the article
+// itself when its own text matched. Pagefind filters whole articles (an article
+// carries every speaker and year of its quotes); the per-quote facts ride in the
+// ids of empty anchors (`<quoteId>|<date>|<speaker>`, see src/search/documents.ts),
+// and this script keeps only the quotes a speaker or year filter really matches.
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['speaker', 'source', 'year', 'entity', 'type'];
+/** Filters Pagefind applies; `type` (quote or article) is decided per hit, here. */
+const INDEX_FILTER_KEYS = ['speaker', 'source', 'year', 'entity'];
+const RESULT_TYPES = ['Quote', 'Article'];
+/** Articles whose data is fetched at once while collecting hits. */
+const DATA_BATCH = 8;
+/** Quiet time after a keystroke before searching; the index chunks are fetched during it. */
+const TYPING_PAUSE_MS = 120;
+/** Separator of the facts in a quote's data anchor id (src/search/documents.ts). */
+const DATA_SEPARATOR = '|';
 
 const form = document.querySelector('form.search-form');
 const input = document.getElementById('search-q');
 const filterBox = document.getElementById('search-filters');
+const languageLabel = document.querySelector('.search-language');
+const languageSelect = document.getElementById('search-language');
 const statusLine = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const selects = new Map(
   [...document.querySelectorAll('select[data-filter]')].map((select) => [select.dataset.filter, select]),
 );
 
+/** The page is in the archive's main language; the others' indexes are merged for "All languages". */
+const pageLanguage = document.documentElement.lang;
+const otherLanguages = (list.dataset.mergeLanguages ?? '').split(' ').filter(Boolean);
+const languages = [pageLanguage, ...otherLanguages];
+
 let pagefind = null;
-let shown = 0;
-let currentResults = [];
 let runId = 0;
+/** The current search: articles Pagefind found, how many were turned into hits, hits not yet shown, counts. */
+let current = null;
+let filterValuesLoaded = null;
 
 /**
  * Says what the results list shows, as `data-state` on it: `loading` (the
@@ -31,7 +55,7 @@ function setState(state) {
   list.dataset.state = state;
 }
 
-/** Reads the query and filters from the address, so links and the home search box work. */
+/** Reads the query, filters and language from the address, so links and the home search box work. */
 function readState() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
@@ -39,14 +63,16 @@ function readState() {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  return { q: params.get('q') ?? '', filters };
+  const language = params.get('language') ?? '';
+  return { q: params.get('q') ?? '', filters, language: languages.includes(language) ? language : '' };
 }
 
-/** Writes the query and filters to the address without a new history entry. */
+/** Writes the query, filters and language to the address without a new history entry. */
 function writeState(q, filters) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   for (const [key, value] of Object.entries(filters)) params.set(key, value);
+  if (languageSelect.value) params.set('language', languageSelect.value);
   const query = params.toString();
   window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
@@ -57,22 +83,66 @@ function selectedFilters() {
   return filters;
 }
 
-/** Fills each filter control with the values the index knows, with counts. */
-function fillFilters(available, chosen) {
+function addOption(select, value, label) {
+  const option = document.createElement('option');
+  option.value = value;
+  option.textContent = label;
+  select.append(option);
+}
+
+/** Gives each filter control its "Any" choice plus the value chosen in the address, before any values load. */
+function prepareFilters(chosen) {
   for (const [key, select] of selects) {
-    const values = Object.entries(available[key] ?? {}).sort(([a], [b]) =>
-      key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { sensitivity: 'base' }),
-    );
-    for (const [value, count] of values) {
-      const option = document.createElement('option');
-      option.value = value;
-      option.textContent = `${value} (${count})`;
-      select.append(option);
-    }
+    if (key === 'type') for (const type of RESULT_TYPES) addOption(select, type, type);
+    else if (chosen[key]) addOption(select, chosen[key], chosen[key]);
     if (chosen[key]) select.value = chosen[key];
-    select.closest('label').hidden = values.length === 0;
   }
-  filterBox.hidden = false;
+  if (Object.keys(chosen).length > 0) filterBox.open = true;
+}
+
+/**
+ * Fills each filter control with the values the index knows, with how many
+ * articles carry each. Pagefind fetches every filter's values for this, so
+ * it runs when the reader opens the filters, once.
+ */
+function loadFilterValues() {
+  filterValuesLoaded ??= (async () => {
+    filterBox.dataset.state = 'loading';
+    try {
+      const available = await pagefind.filters();
+      for (const [key, select] of selects) {
+        if (key === 'type') continue;
+        const chosen = select.value;
+        const values = Object.entries(available[key] ?? {}).sort(([a], [b]) =>
+          key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { sensitivity: 'base' }),
+        );
+        select.replaceChildren();
+        addOption(select, '', 'Any');
+        for (const [value, count] of values) addOption(select, value, `${value} (${count})`);
+        select.value = chosen;
+        select.closest('label').hidden = values.length === 0;
+      }
+      filterBox.dataset.state = 'ready';
+    } catch {
+      filterBox.dataset.state = 'failed';
+    }
+  })();
+  return filterValuesLoaded;
+}
+
+/** Offers the archive's languages by name, "All languages" first, when it has more than one. */
+function prepareLanguages(chosen) {
+  if (languages.length < 2) return;
+  let names = null;
+  try {
+    names = new Intl.DisplayNames(['en'], { type: 'language' });
+  } catch {
+    names = null;
+  }
+  const named = languages.map((code) => [code, names?.of(code) ?? code]).sort((a, b) => a[1].localeCompare(b[1], 'en'));
+  for (const [code, name] of named) addOption(languageSelect, code, name);
+  languageSelect.value = chosen;
+  languageLabel.hidden = false;
 }
 
 /** Copies a Pagefind excerpt into `target`, keeping only text and <mark>. */
@@ -88,37 +158,121 @@ function appendExcerpt(target, excerpt) {
   }
 }
 
-function renderResult(data) {
+/** The words of an article's indexed text from `from` (a word position) to `to`, at most 40, as an excerpt. */
+function wordsBetween(data, from, to) {
+  const words = (data.raw_content ?? '').split(/[\r\n\s]+/g);
+  return words.slice(from, Math.min(to ?? words.length, from + 40)).join(' ');
+}
+
+/**
+ * Turns one article found by Pagefind into its hits: each quote that matched
+ * (every quote, when browsing by filter alone), then the article when its own
+ * text matched, each kept only if the filters hold for it.
+ */
+function hitsOf(data, searched, filters) {
+  const facts = new Map();
+  for (const anchor of data.anchors ?? []) {
+    if (!anchor.id.includes(DATA_SEPARATOR)) continue;
+    const [quoteId, date, speaker] = anchor.id.split(DATA_SEPARATOR);
+    facts.set(quoteId, { date, speaker: decodeURIComponent(speaker ?? '') });
+  }
+  const pageUrl = data.url.split('#')[0];
+  const source = data.filters?.source?.[0] ?? '';
+  const articleDate = data.meta?.date ?? '';
+  let quoteHits = [];
+  let articleExcerpt = null;
+  if (searched) {
+    for (const sub of data.sub_results ?? []) {
+      if (sub.anchor && facts.has(sub.anchor.id)) quoteHits.push({ id: sub.anchor.id, title: sub.title, excerpt: sub.excerpt });
+      else if (!sub.anchor) articleExcerpt = sub.excerpt;
+    }
+  } else {
+    const headings = (data.anchors ?? []).filter((a) => /^h\d$/i.test(a.element) && facts.has(a.id)).sort((a, b) => a.location - b.location);
+    quoteHits = headings.map((a, i) => {
+      const titleWords = (a.text ?? '').split(/\s+/).filter(Boolean).length;
+      // raw_content is Pagefind's own excerpt source (its '<' already escaped), read the way its excerpts are.
+      return { id: a.id, title: a.text, excerpt: wordsBetween(data, a.location + titleWords, headings[i + 1]?.location) };
+    });
+    articleExcerpt = data.excerpt ?? '';
+  }
+  const hits = [];
+  if (filters.type !== 'Article') {
+    for (const hit of quoteHits) {
+      const fact = facts.get(hit.id);
+      if (filters.speaker && fact.speaker !== filters.speaker) continue;
+      if (filters.year && fact.date.slice(0, 4) !== filters.year) continue;
+      hits.push({ type: 'Quote', url: `${pageUrl}#${hit.id}`, title: hit.title, excerpt: hit.excerpt, meta: [fact.speaker, fact.date, source] });
+    }
+  }
+  if (filters.type !== 'Quote' && articleExcerpt !== null) {
+    const speakerHolds = !filters.speaker || [...facts.values()].some((f) => f.speaker === filters.speaker);
+    const yearHolds = !filters.year || articleDate.slice(0, 4) === filters.year;
+    if (speakerHolds && yearHolds) hits.push({ type: 'Article', url: pageUrl, title: data.meta?.title ?? pageUrl, excerpt: articleExcerpt, meta: ['Article', articleDate, source] });
+  }
+  return hits;
+}
+
+function renderHit(hit) {
   const item = document.createElement('li');
   item.className = 'search-result';
+  item.dataset.type = hit.type;
   const title = document.createElement('a');
   title.className = 'search-result__title';
-  title.href = data.url;
-  title.textContent = data.meta?.title ?? data.url;
+  title.href = hit.url;
+  title.textContent = hit.title;
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
-  appendExcerpt(excerpt, data.excerpt ?? '');
+  appendExcerpt(excerpt, hit.excerpt);
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
-  const parts = [];
-  if (data.meta?.speaker) parts.push(data.meta.speaker);
-  else if (data.filters?.type?.includes('Article')) parts.push('Article');
-  if (data.meta?.date) parts.push(data.meta.date);
-  if (data.meta?.source) parts.push(data.meta.source);
-  meta.textContent = parts.join(' · ');
+  meta.textContent = hit.meta.filter(Boolean).join(' · ');
   item.append(title, excerpt, meta);
   return item;
 }
 
+const label = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+function describe(search) {
+  if (search.next < search.articles.length) {
+    return `${label(search.articles.length, 'article matches', 'articles match')}; showing the first ${label(search.shown, 'result', 'results')}.`;
+  }
+  const total = search.counts.Quote + search.counts.Article;
+  if (total === 0) return 'No results.';
+  if (search.filters.type) return `${label(total, 'result', 'results')}.`;
+  return `${label(search.counts.Quote, 'quote', 'quotes')} and ${label(search.counts.Article, 'article', 'articles')}.`;
+}
+
+/** Shows the next PAGE_SIZE hits, fetching the data of as many found articles as that takes. */
 async function showMore(id) {
   setState('searching');
-  const next = currentResults.slice(shown, shown + PAGE_SIZE);
-  const datas = await Promise.all(next.map((result) => result.data()));
-  if (id !== runId) return;
-  for (const data of datas) list.append(renderResult(data));
-  shown += next.length;
+  const search = current;
   document.querySelector('.search-more')?.remove();
-  if (shown < currentResults.length) {
+  // Hits are written as each batch of articles arrives, so the first ones show before the page is full.
+  let written = 0;
+  const write = () => {
+    const next = search.pending.splice(0, PAGE_SIZE - written);
+    for (const hit of next) list.append(renderHit(hit));
+    written += next.length;
+    search.shown += next.length;
+  };
+  write();
+  // The first batch is small: it alone decides how soon the first results show.
+  let batchSize = 2;
+  while (written < PAGE_SIZE && search.next < search.articles.length) {
+    const batch = search.articles.slice(search.next, search.next + batchSize);
+    batchSize = DATA_BATCH;
+    const datas = await Promise.all(batch.map((result) => result.data()));
+    if (id !== runId) return;
+    search.next += batch.length;
+    for (const data of datas) {
+      for (const hit of hitsOf(data, search.searched, search.filters)) {
+        search.counts[hit.type] += 1;
+        search.pending.push(hit);
+      }
+    }
+    write();
+  }
+  if (search.pending.length > 0 || search.next < search.articles.length) {
     const more = document.createElement('button');
     more.type = 'button';
     more.className = 'search-more';
@@ -126,7 +280,16 @@ async function showMore(id) {
     more.addEventListener('click', () => showMore(id));
     list.after(more);
   }
+  statusLine.textContent = describe(search);
   setState('done');
+}
+
+function indexOptions(q, filters) {
+  const indexFilters = {};
+  for (const key of INDEX_FILTER_KEYS) if (filters[key]) indexFilters[key] = filters[key];
+  const options = { filters: indexFilters };
+  if (!q) options.sort = { date: 'desc' };
+  return options;
 }
 
 async function runSearch() {
@@ -143,62 +306,71 @@ async function runSearch() {
   }
   statusLine.textContent = 'Searching…';
   setState('searching');
-  // Quotes first, then whole articles: an article page holds every word of its
-  // quotes and would otherwise outrank the quote a reader is looking for.
-  const types = filters.type ? [filters.type] : ['Quote', 'Article'];
-  const searches = await Promise.all(
-    types.map((type) => {
-      const options = { filters: { ...filters, type } };
-      if (!q) options.sort = { date: 'desc' };
-      return pagefind.search(q || null, options);
-    }),
-  );
-  if (id !== runId || searches.some((search) => !search)) return;
-  const counts = searches.map((search) => search.results.length);
-  currentResults = searches.flatMap((search) => search.results);
-  shown = 0;
+  const found = await pagefind.search(q || null, indexOptions(q, filters));
+  if (id !== runId || !found) return;
+  current = { articles: found.results, next: 0, pending: [], shown: 0, searched: Boolean(q), filters, counts: { Quote: 0, Article: 0 } };
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
-  const label = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  statusLine.textContent =
-    currentResults.length === 0
-      ? 'No results.'
-      : types.length === 2
-        ? `${label(counts[0], 'quote', 'quotes')} and ${label(counts[1], 'article', 'articles')}.`
-        : `${label(currentResults.length, 'result', 'results')}.`;
   await showMore(id);
+}
+
+/**
+ * Loads the index of the chosen language, or for "All languages" the page's
+ * and merges the others'. Pagefind takes its first index from the page's
+ * `lang`, read when it starts: the chosen language is set there for that
+ * moment only, so the page keeps its own.
+ */
+async function loadIndex(language) {
+  pagefind = await import(new URL('/pagefind/pagefind.js', window.location.href).href);
+  await pagefind.options({ excerptLength: 40 });
+  if (language) document.documentElement.lang = language;
+  try {
+    await pagefind.init();
+  } finally {
+    document.documentElement.lang = pageLanguage;
+  }
+  if (language) return;
+  // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
+  for (const other of otherLanguages) await pagefind.mergeIndex('/pagefind/./', { language: other });
 }
 
 async function start() {
   const state = readState();
   input.value = state.q;
+  prepareFilters(state.filters);
+  prepareLanguages(state.language);
   try {
-    pagefind = await import(new URL('/pagefind/pagefind.js', window.location.href).href);
-    await pagefind.options({ excerptLength: 40 });
-    await pagefind.init();
-    // Pagefind loads the index of the page's language only; the archive's other
-    // languages are merged in. The path is spelled differently ('./') because
-    // mergeIndex skips a path equal to the primary index's, language or not.
-    for (const language of (list.dataset.mergeLanguages ?? '').split(' ').filter(Boolean)) {
-      await pagefind.mergeIndex('/pagefind/./', { language });
-    }
-    fillFilters(await pagefind.filters(), state.filters);
+    await loadIndex(state.language);
   } catch {
     statusLine.textContent = 'The search index could not be loaded.';
     setState('failed');
     return;
   }
+  filterBox.addEventListener('toggle', () => {
+    if (filterBox.open) loadFilterValues();
+  });
+  if (filterBox.open) loadFilterValues();
   let timer = 0;
   input.addEventListener('input', () => {
+    // A search still running for earlier words must not write its results over the new words.
+    runId += 1;
     setState('pending');
     window.clearTimeout(timer);
-    timer = window.setTimeout(runSearch, 200);
+    const q = input.value.trim();
+    // Fetch the index chunks of the words while the reader pauses, so the search itself finds them loaded.
+    if (q) pagefind.preload(q, indexOptions(q, selectedFilters())).catch(() => null);
+    timer = window.setTimeout(runSearch, TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     runSearch();
   });
   for (const select of selects.values()) select.addEventListener('change', runSearch);
+  // Another language loads another index: the page is opened again with the choice in its address.
+  languageSelect.addEventListener('change', () => {
+    writeState(input.value.trim(), selectedFilters());
+    window.location.reload();
+  });
   await runSearch();
 }
 

@@ -11,7 +11,7 @@ import * as cheerio from 'cheerio';
 import { buildArchive } from '../src/pipeline.ts';
 import { renderArticleHtml } from '../src/render/article-html.ts';
 import { buildSite } from '../src/site/build-site.ts';
-import { toPagefindRecords, MAX_ENTITY_FILTERS_PER_QUOTE } from '../src/search/records.ts';
+import { toSearchDocuments, MAX_ENTITY_FILTERS_PER_ARTICLE } from '../src/search/documents.ts';
 import type { Archive } from '../src/archive/types.ts';
 
 const article = (body: string) => ({ path: 'content/slow.md', value: `---\ntitle: Slow\ndate: 2023-03-09\nsource: Gazette\n---\n${body}\n` });
@@ -59,7 +59,7 @@ test('a body nested thousands of levels deep renders flattened, with its quotes 
   }
 });
 
-test('each quote of an article with hundreds of entities carries only its article\'s most-mentioned entities as filters', () => {
+test('an article with hundreds of entities carries only its most-mentioned entities as search filters', () => {
   const entities = Array.from({ length: 300 }, (_, i) => ({ id: `e-${i}`, name: `Entity ${String(i).padStart(3, '0')}`, type: 'organization' as const, aliases: [], path: `/entities/e-${i}/`, articleIds: ['a'], mentionCount: i }));
   const archive = {
     articles: [{ id: 'a', path: '/articles/a/', title: 'A', body: 'We are ready', date: '2023-03-09', language: 'en', source: { id: 's', name: 'S', path: '/sources/s/' }, entityIds: entities.map((e) => e.id), quoteIds: ['q-1'], speakerIds: [] }],
@@ -68,10 +68,12 @@ test('each quote of an article with hundreds of entities carries only its articl
     entities,
     sources: [{ id: 's', name: 'S', path: '/sources/s/', articleIds: ['a'] }],
   } as unknown as Archive;
-  const [record] = toPagefindRecords(archive);
-  assert.equal(MAX_ENTITY_FILTERS_PER_QUOTE, 50);
-  assert.equal(record!.filters.entity!.length, 50);
+  const [document] = toSearchDocuments(archive);
+  const $ = cheerio.load(document!.content);
+  const entityFilters = $('[data-pagefind-filter="entity"]').map((_, el) => $(el).text()).get();
+  assert.equal(MAX_ENTITY_FILTERS_PER_ARTICLE, 50);
+  assert.equal(entityFilters.length, 50);
   // The 50 most mentioned: mention counts 250–299.
-  assert.equal(record!.filters.entity![0], 'Entity 250');
-  assert.equal(record!.filters.entity![49], 'Entity 299');
+  assert.equal(entityFilters[0], 'Entity 250');
+  assert.equal(entityFilters[49], 'Entity 299');
 });

@@ -1,7 +1,8 @@
 /**
- * Search: the pure Archive → Pagefind records step, and a real Pagefind index
- * written by our Node API edge, then queried from Node with Pagefind's own
- * pagefind.js (its fetches of index files served from disk).
+ * Search: the pure Archive → search documents step (one per article, its
+ * quotes as sub-results), and a real Pagefind index written by our Node API
+ * edge, then queried from Node with Pagefind's own pagefind.js (its fetches
+ * of index files served from disk).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,18 +10,27 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as cheerio from 'cheerio';
 import type { Archive } from '../src/archive/types.ts';
-import { toPagefindRecords, QUOTE_RESULT_TYPE } from '../src/search/records.ts';
+import { toSearchDocuments, quoteDataAnchorId } from '../src/search/documents.ts';
 import { writeSearchIndex } from '../src/search/pagefind.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
 
 const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
 
+interface PagefindSubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+  anchor?: { id: string };
+}
 interface PagefindResultData {
   url: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   excerpt: string;
+  anchors: { element: string; id: string; text: string }[];
+  sub_results: PagefindSubResult[];
 }
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
@@ -52,7 +62,7 @@ async function search(term: string | null, filters: Record<string, string> = {})
 before(async () => {
   archive = await buildArchiveFromFacts(miniProject);
   workDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-search-'));
-  const diagnostics = await writeSearchIndex([], toPagefindRecords(archive), path.join(workDir, 'pagefind'));
+  const diagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(workDir, 'pagefind'));
   assert.deepEqual(diagnostics, []);
   serveFileUrlsToFetch();
   pagefind = (await import(pathToFileURL(path.join(workDir, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
@@ -68,69 +78,107 @@ after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-test('there is one record per quote, linking to the quote inside its article', () => {
-  const records = toPagefindRecords(archive);
-  assert.equal(records.length, archive.quotes.length);
-  assert.deepEqual(records.map((r) => r.url), archive.quotes.map((q) => q.path));
-  for (const record of records) assert.match(record.url, /^\/articles\/[^/]+\/#.+$/);
-});
+/** The quote hits of a search: the addresses of the sub-results that landed on a quote. */
+function quoteHits(results: PagefindResultData[]): PagefindSubResult[] {
+  return results.flatMap((r) => r.sub_results.filter((sub) => sub.anchor && archive.quotes.some((q) => q.id === sub.anchor!.id)));
+}
 
-test('a record holds the quote as plain text with its speaker, and string meta, filters and sort', () => {
-  const records = toPagefindRecords(archive);
-  for (const [i, record] of records.entries()) {
-    const quote = archive.quotes[i]!;
-    const article = archive.articles.find((a) => a.id === quote.articleId)!;
-    assert.doesNotMatch(record.content, /\*|\]\(/, 'no Markdown syntax');
-    if (quote.speakerName) assert.ok(record.content.endsWith(quote.speakerName));
-    assert.equal(record.language, article.language);
-    assert.equal(record.meta.date, quote.date);
-    assert.equal(record.meta.source, article.source.name);
-    assert.equal(record.meta.article, undefined, 'the headline would make every quote of the article match it');
-    assert.ok(record.meta.title);
-    assert.deepEqual(record.filters.source, [article.source.name]);
-    assert.deepEqual(record.filters.year, [quote.date.slice(0, 4)]);
-    assert.deepEqual(record.filters.type, [QUOTE_RESULT_TYPE]);
-    const speaker = archive.speakers.find((s) => s.id === quote.speakerId);
-    assert.deepEqual(record.filters.speaker, speaker ? [speaker.name] : undefined);
-    assert.deepEqual(record.sort, { date: quote.date });
-    for (const value of [...Object.values(record.meta), ...Object.values(record.sort)]) assert.equal(typeof value, 'string');
+test('there is one search document per article, and each of its quotes is a heading whose id is the quote id', () => {
+  const documents = toSearchDocuments(archive);
+  assert.deepEqual(documents.map((d) => d.url), archive.articles.map((a) => a.path));
+  for (const [i, document] of documents.entries()) {
+    const article = archive.articles[i]!;
+    const $ = cheerio.load(document.content);
+    assert.equal($('html').attr('lang'), article.language);
+    assert.deepEqual($('h6[id]').map((_, el) => $(el).attr('id')).get(), article.quoteIds);
+    for (const id of article.quoteIds) assert.equal(archive.quotes.find((q) => q.id === id)!.path, `${article.path}#${id}`);
   }
 });
 
-test('the entity filter carries the names of the entities the article mentions', () => {
-  const records = toPagefindRecords(archive);
-  const quote = archive.quotes[0]!;
-  const article = archive.articles.find((a) => a.id === quote.articleId)!;
-  const names = article.entityIds.map((id) => archive.entities.find((e) => e.id === id)!.name).sort();
-  assert.deepEqual(records[0]!.filters.entity, names);
+test('a quote\'s heading names its speaker, its text follows as plain text, and its data anchor carries its date and named speaker', () => {
+  const documents = toSearchDocuments(archive);
+  for (const quote of archive.quotes) {
+    const article = archive.articles.find((a) => a.id === quote.articleId)!;
+    const $ = cheerio.load(documents[archive.articles.indexOf(article)]!.content);
+    const heading = $(`h6[id="${quote.id}"]`);
+    const speaker = archive.speakers.find((s) => s.id === quote.speakerId);
+    if (quote.speakerName) assert.ok(heading.text().startsWith(`${speaker?.name ?? quote.speakerName}: `), heading.text());
+    assert.doesNotMatch(heading.next('p').text(), /\*|\]\(/, 'no Markdown syntax');
+    assert.equal(heading.prev('span').attr('id'), quoteDataAnchorId(quote.id, quote.date, speaker?.name ?? ''));
+  }
 });
 
-test('searching words of a quote finds that quote, linked to its place in the article', async () => {
+test('an article\'s own part holds its text outside its quotes, so each quote\'s words are indexed once, in the quote\'s part', () => {
+  const documents = toSearchDocuments(archive);
   const quote = archive.quotes.find((q) => q.text.includes('patience'))!;
-  const results = await search('patience pays');
-  assert.equal(results[0]?.url, quote.path);
-  assert.match(results[0]!.meta.title!, /^Maria Lopez: /);
-  assert.match(results[0]!.excerpt, /<mark>patience<\/mark>/);
+  const article = archive.articles.find((a) => a.id === quote.articleId)!;
+  const $ = cheerio.load(documents[archive.articles.indexOf(article)]!.content);
+  const own = $('h1').next('p').text();
+  assert.ok(own.length > 0);
+  assert.doesNotMatch(own, /patience/i);
+  assert.match($(`h6[id="${quote.id}"]`).next('p').text(), /patience/i);
 });
 
-test('searching a speaker name finds their quotes, and the speaker filter narrows to them', async () => {
+test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and its entities as filters', () => {
+  const documents = toSearchDocuments(archive);
+  for (const [i, article] of archive.articles.entries()) {
+    const $ = cheerio.load(documents[i]!.content);
+    const values = (key: string) => $(`[data-pagefind-filter="${key}"]`).map((_, el) => $(el).text()).get();
+    const quotes = archive.quotes.filter((q) => q.articleId === article.id);
+    assert.deepEqual(values('source'), [article.source.name]);
+    assert.deepEqual(values('year'), [...new Set([article.date, ...quotes.map((q) => q.date)].map((d) => d.slice(0, 4)))].sort());
+    assert.deepEqual(values('speaker'), [...new Set(quotes.flatMap((q) => archive.speakers.filter((s) => s.id === q.speakerId).map((s) => s.name)))].sort());
+    assert.deepEqual(values('entity'), article.entityIds.map((id) => archive.entities.find((e) => e.id === id)!.name).sort());
+  }
+});
+
+test('the index holds one page per article, not one per quote, so the search page\'s first download stays small', async () => {
+  const entry = JSON.parse(await readFile(path.join(workDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  assert.equal(pages, archive.articles.length);
+  assert.ok(archive.quotes.length > archive.articles.length);
+});
+
+test('searching words of a quote finds that quote as a hit of its article, linked to its place in the article', async () => {
+  const quote = archive.quotes.find((q) => q.text.includes('patience'))!;
+  const hits = quoteHits(await search('patience pays'));
+  assert.equal(hits[0]?.url, quote.path);
+  assert.match(hits[0]!.title, /^Maria Lopez: /);
+  assert.match(hits[0]!.excerpt, /<mark>patience<\/mark>/i);
+});
+
+test('searching a speaker name finds their quotes, and the speaker filter narrows to the articles quoting them', async () => {
   const lopez = archive.speakers.find((s) => s.name === 'Maria Lopez')!;
-  const results = await search('Lopez', { speaker: 'Maria Lopez' });
-  assert.deepEqual(results.map((r) => r.url).sort(), lopez.quoteIds.map((id) => archive.quotes.find((q) => q.id === id)!.path).sort());
+  const results = await search(null, { speaker: 'Maria Lopez' });
+  const quoted = new Set(lopez.quoteIds.map((id) => archive.quotes.find((q) => q.id === id)!.articleId));
+  assert.deepEqual(results.map((r) => r.url).sort(), archive.articles.filter((a) => quoted.has(a.id)).map((a) => a.path).sort());
+  const hits = quoteHits(await search('Lopez')).map((h) => h.url);
+  for (const id of lopez.quoteIds) assert.ok(hits.includes(archive.quotes.find((q) => q.id === id)!.path), id);
 });
 
 test('filters list every speaker, source, year and entity, and browse without a query', async () => {
   const filters = await pagefind.filters();
-  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'source', 'speaker', 'type', 'year']);
+  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'source', 'speaker', 'year']);
   assert.deepEqual(Object.keys(filters.source!).sort(), archive.sources.map((s) => s.name).sort());
   const fromSource = await search(null, { source: 'Coastal Times' });
-  assert.equal(fromSource.length, archive.quotes.filter((q) => q.source === 'Coastal Times').length);
+  assert.equal(fromSource.length, archive.articles.filter((a) => a.source.name === 'Coastal Times').length);
+});
+
+test('browsing without words lists the articles of a language newest first', async () => {
+  // Pagefind orders merged indexes by score, so the order holds within each language's index.
+  const found = await pagefind.search(null, { sort: { date: 'desc' } });
+  const datas = await Promise.all(found.results.map((r) => r.data()));
+  assert.equal(datas.length, archive.articles.length);
+  const english = new Set(archive.articles.filter((a) => a.language === 'en').map((a) => a.path));
+  const dates = datas.filter((d) => english.has(d.url)).map((d) => d.meta.date!);
+  assert.ok(new Set(dates).size > 1, 'the archive has English articles of different days');
+  assert.deepEqual(dates, [...dates].sort().reverse());
 });
 
 test('Pagefind errors[] come back as search diagnostics, not exceptions', async () => {
   // A page without an address: Pagefind answers with errors[] ("Either source_path or url must be provided").
   const pageWithoutUrl = { content: '<p>No address</p>' } as unknown as { url: string; content: string };
-  const diagnostics = await writeSearchIndex([pageWithoutUrl], [], path.join(workDir, 'failing'));
+  const diagnostics = await writeSearchIndex([pageWithoutUrl], path.join(workDir, 'failing'));
   assert.equal(diagnostics.length, 1);
   assert.deepEqual([diagnostics[0]!.source, diagnostics[0]!.severity, diagnostics[0]!.ruleId], ['search', 'error', 'search-index-failed']);
   assert.match(diagnostics[0]!.reason, /url must be provided/);
@@ -139,7 +187,7 @@ test('Pagefind errors[] come back as search diagnostics, not exceptions', async 
 test('an output folder that cannot be created is a search diagnostic, not a hang', async () => {
   const aFile = path.join(workDir, 'a-file');
   await writeFile(aFile, 'not a folder');
-  const diagnostics = await writeSearchIndex([], toPagefindRecords(archive), path.join(aFile, 'pagefind'));
+  const diagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(aFile, 'pagefind'));
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.ruleId, 'search-index-failed');
 });
@@ -147,8 +195,8 @@ test('an output folder that cannot be created is a search diagnostic, not a hang
 test('quotes in another language are found once the index of that language is merged', async () => {
   const quote = archive.quotes.find((q) => archive.articles.find((a) => a.id === q.articleId)?.language === 'fr');
   assert.ok(quote, 'the mini project has a French article with a quote');
-  const results = await search('augmentation');
-  assert.ok(results.some((r) => r.url === quote.path && /<mark>augmentation<\/mark>/.test(r.excerpt)));
+  const hits = quoteHits(await search('augmentation'));
+  assert.ok(hits.some((h) => h.url === quote.path && /<mark>augmentation<\/mark>/.test(h.excerpt)));
   const fromFrench = await search(null, { speaker: 'Claire Dubois' });
-  assert.deepEqual(fromFrench.map((r) => r.url), [quote.path]);
+  assert.deepEqual(fromFrench.map((r) => r.url), [quote.path.split('#')[0]]);
 });

@@ -10,13 +10,7 @@ import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { reachTestPoint } from '../test-points.ts';
 import { childSpawnedDuring } from './spawned-child.ts';
-import type { QuoteSearchRecord } from './records.ts';
-
-/** A rendered page to index. */
-export interface IndexedPage {
-  url: string;
-  content: string;
-}
+import type { SearchDocument } from './documents.ts';
 
 /** Requests sent to the Pagefind service before waiting for answers. */
 const IN_FLIGHT = 16;
@@ -49,13 +43,14 @@ export interface SearchIndexOptions {
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * Builds the Pagefind index from rendered pages and quote records and writes
- * it to `outputPath` (normally `<site>/pagefind`). A Pagefind process that
- * exits before the index is written is reported at once
- * (`search-index-process-exited`); one that stays alive and stops answering
- * is stopped after `timeoutMs` and reported; neither is waited on forever.
+ * Builds the Pagefind index from the archive's search documents (one per
+ * article, its quotes as sub-results) and writes it to `outputPath`
+ * (normally `<site>/pagefind`). A Pagefind process that exits before the
+ * index is written is reported at once (`search-index-process-exited`); one
+ * that stays alive and stops answering is stopped after `timeoutMs` and
+ * reported; neither is waited on forever.
  */
-export async function writeSearchIndex(pages: readonly IndexedPage[], records: readonly QuoteSearchRecord[], outputPath: string, options: SearchIndexOptions = {}): Promise<Diagnostic[]> {
+export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string, options: SearchIndexOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   try {
     // Pagefind's binary panics (and its promise never settles) when it cannot create the folder: check first.
@@ -112,18 +107,11 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], records: r
     if (!index) return diagnostics;
     // A few requests in flight keep the Pagefind service busy while Node encodes the next ones;
     // results are collected in input order, so diagnostics stay deterministic.
-    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
-      const batch = pages.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((page) => request(() => index.addHTMLFile({ url: page.url, content: page.content }))));
+    for (let i = 0; i < documents.length; i += IN_FLIGHT) {
+      const batch = documents.slice(i, i + IN_FLIGHT);
+      const answers = await Promise.all(batch.map((document) => request(() => index.addHTMLFile({ url: document.url, content: document.content }))));
       answers.forEach((added, k) => {
-        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the page: ${error}`, 'search-index-failed'));
-      });
-    }
-    for (let i = 0; i < records.length; i += IN_FLIGHT) {
-      const batch = records.slice(i, i + IN_FLIGHT);
-      const answers = await Promise.all(batch.map((record) => request(() => index.addCustomRecord({ ...record }))));
-      answers.forEach((added, k) => {
-        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the quote: ${error}`, 'search-index-failed'));
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the article: ${error}`, 'search-index-failed'));
       });
     }
     const writing = request(() => index.writeFiles({ outputPath }));

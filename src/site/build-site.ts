@@ -13,8 +13,8 @@ import { toAtomFeed } from '../export/atom.ts';
 import { toQuoteJsonFeed } from '../export/json-feed.ts';
 import { toQuotesCsv } from '../export/csv.ts';
 import { articleFileOf } from '../render/article-failure.ts';
-import { toPagefindRecords } from '../search/records.ts';
-import { writeSearchIndex, type IndexedPage } from '../search/pagefind.ts';
+import { toSearchDocuments } from '../search/documents.ts';
+import { writeSearchIndex } from '../search/pagefind.ts';
 import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
 import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
@@ -124,16 +124,12 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
 }
 
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
-  const { pages, diagnostics } = await writePages(archive, outDir, options);
+  const { diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
   diagnostics.push(...(await writeExports(archive, outDir, options)));
   if (options.search === false) return diagnostics;
-  // Only article pages are searched as pages; indexes and lists would only repeat their words.
-  const articlePaths = new Set(archive.articles.map((a) => a.path));
-  const indexed: IndexedPage[] = pages
-    .filter((p): p is EleventyResult & { url: string; content: string } => typeof p.url === 'string' && typeof p.content === 'string' && articlePaths.has(p.url))
-    .map((p) => ({ url: p.url, content: p.content }));
-  const searchDiagnostics = await writeSearchIndex(indexed, toPagefindRecords(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  // The index is built from one search document per article (quotes as its sub-results), not from the rendered pages.
+  const searchDiagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
   diagnostics.push(...searchDiagnostics.map((d) => {

@@ -66,7 +66,7 @@ console.log(`target ≥ ${TARGET_ARTICLES_PER_SECOND} articles/s at 3 KB: ${per3
 // rendered; ms per 100 KB should stay about the same across sizes.
 {
   const { toSiteView } = await import('../../src/site/view-data.ts');
-  const { toPagefindRecords } = await import('../../src/search/records.ts');
+  const { toSearchDocuments } = await import('../../src/search/documents.ts');
   const paragraphs = loaded.map((a) => a.body.trim());
   const repeat = (text: string, size: number) => (text.repeat(Math.ceil(size / text.length))).slice(0, size);
   const cases: [string, string][] = [
@@ -83,9 +83,9 @@ console.log(`target ≥ ${TARGET_ARTICLES_PER_SECOND} articles/s at 3 KB: ${per3
     t = performance.now();
     toSiteView(archive);
     const renderMs = performance.now() - t;
-    const records = toPagefindRecords(archive);
-    const recordBytes = Buffer.byteLength(JSON.stringify(records));
+    const documents = toSearchDocuments(archive);
+    const recordBytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.content), 0);
     const per100k = (ms: number) => ((ms / body.length) * 100_000).toFixed(0);
-    console.log(`${name}: extract ${extractMs.toFixed(0)} ms (${per100k(extractMs)} ms/100 KB), view+render ${renderMs.toFixed(0)} ms (${per100k(renderMs)} ms/100 KB), ${archive.quotes.length} quotes, search records ${(recordBytes / 1048576).toFixed(1)} MB`);
+    console.log(`${name}: extract ${extractMs.toFixed(0)} ms (${per100k(extractMs)} ms/100 KB), view+render ${renderMs.toFixed(0)} ms (${per100k(renderMs)} ms/100 KB), ${archive.quotes.length} quotes, search documents ${(recordBytes / 1048576).toFixed(1)} MB`);
   }
 }

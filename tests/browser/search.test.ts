@@ -8,14 +8,14 @@
  * be exactly what the archive says matches it. Waits are on the page's own
  * `data-state` (helpers/search-page.ts), never on a clock.
  */
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { allResults, shownResults, waitForSearch } from '../helpers/search-page.ts';
+import { allResults, openFilters, shownResults, waitForSearch } from '../helpers/search-page.ts';
 import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
 import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
 
@@ -126,6 +126,7 @@ async function resultsOfFilter(key: FilterKey, value: string): Promise<{ results
   const page = await browser.newPage();
   await page.goto(`${filtersSite.origin}/search/`);
   assert.equal(await waitForSearch(page), 'idle');
+  await openFilters(page);
   await page.locator(`select[data-filter="${key}"]`).selectOption(value);
   const results = await allResults(page);
   const address = decodeURIComponent(page.url()).replace(/\+/g, ' ');
@@ -195,6 +196,7 @@ test('the speaker filter on the sample articles keeps only that speaker\'s quote
   const page = await browser.newPage();
   await page.goto(`${origin}/search/`);
   assert.equal(await waitForSearch(page), 'idle');
+  await openFilters(page);
   await page.locator('select[data-filter="speaker"]').selectOption(speaker.name);
   const results = await allResults(page);
   await page.close();
@@ -283,4 +285,96 @@ test('quotes in a second language are found from the same search page', async ()
     await miniSite.close();
   }
   assert.deepEqual(browser.problems, []);
+});
+
+test('opening /search/ fetches no filter values; opening the filters fetches them and lists them with counts', async () => {
+  const page = await browser.newPage();
+  const filterFetches: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pagefind/filter/')) filterFetches.push(request.url());
+  });
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  await page.locator('#search-q').fill('ferries');
+  assert.equal(await waitForSearch(page), 'done');
+  assert.deepEqual(filterFetches, [], 'neither opening the page nor searching fetches filter values');
+  assert.equal(await page.locator('select[data-filter="source"] option').count(), 1, 'only "Any" before the filters are opened');
+  await openFilters(page);
+  assert.ok(filterFetches.length > 0);
+  const sources = await page.locator('select[data-filter="source"] option').allInnerTexts();
+  assert.deepEqual(sources.slice(1).map((s) => s.replace(/ \(\d+\)$/, '')), [...new Set(filtersArchive.sources.map((s) => s.name))].sort());
+  assert.ok(sources.slice(1).every((s) => / \(\d+\)$/.test(s)), 'each value with its count');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+describe('an archive of English articles with one German and one Chinese', () => {
+  const languagesContentDir = fileURLToPath(new URL('../fixtures/site/languages/content/', import.meta.url));
+  let mixed: Archive;
+  let mixedSite: ServedSite;
+  const quoteOf = (words: string): Quote => mixed.quotes.find((q) => q.text.includes(words))!;
+  const articleOf = (language: string) => mixed.articles.find((a) => a.language === language)!;
+
+  before(async () => {
+    mixed = await archiveOfContent(languagesContentDir);
+    mixedSite = await buildServedSite(mixed);
+  });
+  after(async () => {
+    await mixedSite?.close();
+  });
+
+  /** Opens /search/ with `params`, waits for it to settle, and returns the addresses shown. */
+  async function shownFor(params: string): Promise<string[]> {
+    const page = await browser.newPage();
+    await page.goto(`${mixedSite.origin}/search/?${params}`);
+    await waitForSearch(page);
+    const shown = await allResults(page);
+    await page.close();
+    return shown;
+  }
+
+  test('the search page offers each language by name, "All languages" first and chosen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${mixedSite.origin}/search/`);
+    assert.equal(await waitForSearch(page), 'idle');
+    assert.ok(await page.locator('#search-language').isVisible());
+    assert.deepEqual(await page.locator('#search-language option').allInnerTexts(), ['All languages', 'Chinese', 'English', 'German']);
+    assert.equal(await page.locator('#search-language').inputValue(), '');
+    await page.close();
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test('an English word finds the English quote under "All languages" and under English', async () => {
+    const quote = quoteOf('dredgers');
+    assert.ok((await shownFor('q=dredgers')).includes(quote.path), 'All languages');
+    assert.ok((await shownFor('q=dredgers&language=en')).includes(quote.path), 'English');
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test('a German word under German returns the German quote and nothing else, and an English word nothing', async () => {
+    const german = articleOf('de');
+    const page = await browser.newPage();
+    await page.goto(`${mixedSite.origin}/search/`);
+    assert.equal(await waitForSearch(page), 'idle');
+    // Choosing a language opens the page again with the choice in its address.
+    await Promise.all([page.waitForEvent('load'), page.locator('#search-language').selectOption('de')]);
+    assert.match(page.url(), /[?&]language=de(&|$)/);
+    assert.equal(await waitForSearch(page), 'idle');
+    assert.equal(await page.locator('#search-language').inputValue(), 'de');
+    await page.locator('#search-q').fill('Tarifvertrag');
+    const shown = await allResults(page);
+    assert.deepEqual(shown, [quoteOf('Tarifvertrag').path]);
+    assert.ok(shown[0]!.startsWith(german.path));
+    assert.match(decodeURIComponent(page.url()), /q=Tarifvertrag/);
+    await page.locator('#search-q').fill('dredgers');
+    assert.deepEqual(await allResults(page), []);
+    assert.equal(await page.locator('#search-status').innerText(), 'No results.');
+    await page.close();
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test('a Chinese word under Chinese finds the Chinese article', async () => {
+    assert.deepEqual(await shownFor('q=码头&language=zh'), [articleOf('zh').path]);
+    assert.deepEqual(browser.problems, []);
+  });
 });

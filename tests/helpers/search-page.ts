@@ -45,3 +45,12 @@ export async function allResults(page: Page): Promise<string[]> {
   }
   return shownResults(page);
 }
+
+/**
+ * Opens the search page's filters, which loads their values (never before:
+ * they are the largest part of the index), and waits until they are filled.
+ */
+export async function openFilters(page: Page): Promise<void> {
+  await page.locator('#search-filters summary').click();
+  await page.locator('#search-filters[data-state="ready"]').waitFor({ state: 'attached', timeout: SETTLE_LIMIT_MS });
+}
