@@ -1281,6 +1281,13 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     return [{ ...base, type: 'organization', name: word, single: 'unknown' }];
   }
   if ((!sentenceInitial || (!ENGLISH_WORDS.has(word.toLowerCase()) && !CONTENT_OR_ROLE(word))) && isPlaceByContext(tokens, i, i + 1) && (!isPersonalName(word) || isLocative(tokens, i))) return [{ ...base, type: 'place' }];
+  // "a festival in Gilroy", "occupants from Smolensk": a word no lexicon knows, right after "in", "near" or a
+  // motion's "from"/"to", names a place (unless a person of that name turns up at linking time).
+  const nextToken = tokens[i + 1];
+  const possessive = /['’]s?$/.test(t.text) || (nextToken?.text === "'s" || nextToken?.text === '’s');
+  const before = tokens[i - 2]?.text ?? '';
+  const motion = (/^(?:from|to|into|toward|towards)$/.test(tokens[i - 1]?.text ?? '') && MOTION_VERBS.has(before)) || (tokens[i - 1]?.text === 'from' && /^(?:is|are|was|were|all|originally|people|residents|natives?)$/.test(before));
+  if (!sentenceInitial && !possessive && isUnknownWord(word) && !isPersonalName(word) && (isLocative(tokens, i) || motion) && tokens[i - 1]?.word && !(nextToken?.word && (nextToken.cap || /^\d/.test(nextToken.text)))) return [{ ...base, type: 'place', ambiguous: true }];
   // "and Beaumont, Texas,": a personal name before a US state or country closing the phrase, unless a person claims it.
   if (!sentenceInitial && isPersonalName(word) && tokens[i + 1]?.text === ',' && isCountryOrState(tokens[i + 2]?.text ?? '') && /^[,.;)]$/.test(tokens[i + 3]?.text ?? '.') && tokens[i + 2]!.text === bareText(tokens[i + 2]!)) return [{ ...base, type: 'place', ambiguous: true }];
   // "SoftBank", "PitchBook", "SUD-Rail": inner capitals are brand spelling, not personal names.
