@@ -704,6 +704,9 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
   return out;
 }
 
+// "Grace Church", "Victoria Station": a given name before a building or a day names the place or the day.
+const BUILDING_WORDS = new Set(['Church', 'Chapel', 'Cathedral', 'Mosque', 'Temple', 'Synagogue', 'Hall', 'House', 'Tower', 'Station', 'Bridge', 'Day', 'Week', 'Prize', 'Award', 'Cup', 'Trophy']);
+
 const TITLE_LOWER = new Set(['a', 'an', 'the', 'of', 'at', 'in', 'on', 'and', 'for', 'to', 'with', 'from', 'by', 'or', 'de', 'del', 'la', 'el', 'le', 'du', 'des', 'da', 'do', 'y', 'et', 'is', 'are']);
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
@@ -1124,6 +1127,8 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   // "Golden Slam", "Silver Line": a common noun at the end is not a family name.
   const lastWord = words[words.length - 1]!;
   if (!isPersonalName(lastWord) && !isNameLike(lastWord) && !words.some((w) => NAME_PARTICLES.has(w)) && (CONTENT_OR_ROLE(lastWord) || ENGLISH_WORDS.has(lastWord.toLowerCase()))) {
+    // "Steve Peers", "Ann Marsh": a given name before a family name that is also an English word.
+    if (words.length === 2 && GIVEN_NAMES.has(words[0]!) && !CONTENT_OR_ROLE(lastWord) && !PLACE_SUFFIXES.has(lastWord) && !PLACE_HEADS.has(lastWord) && !PLACE_NOUNS.has(lastWord.toLowerCase()) && !ORG_HEADS.has(lastWord) && !ORG_SUFFIXES.has(lastWord) && !BUILDING_WORDS.has(lastWord)) return true;
     return words.length <= 3 && (hasStrongPersonCue(tokens, a, b) || precedingTitles(text, tokens, a).length > 0);
   }
   const nameLike = words.filter((w) => isNameLike(w)).length;
