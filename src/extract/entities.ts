@@ -705,7 +705,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
 }
 
 // "Grace Church", "Victoria Station": a given name before a building or a day names the place or the day.
-const BUILDING_WORDS = new Set(['Church', 'Chapel', 'Cathedral', 'Mosque', 'Temple', 'Synagogue', 'Hall', 'House', 'Tower', 'Station', 'Bridge', 'Day', 'Week', 'Prize', 'Award', 'Cup', 'Trophy']);
+const BUILDING_WORDS = new Set(['Garden', 'Gardens', 'Church', 'Chapel', 'Cathedral', 'Mosque', 'Temple', 'Synagogue', 'Hall', 'House', 'Tower', 'Station', 'Bridge', 'Day', 'Week', 'Prize', 'Award', 'Cup', 'Trophy']);
 
 const TITLE_LOWER = new Set(['a', 'an', 'the', 'of', 'at', 'in', 'on', 'and', 'for', 'to', 'with', 'from', 'by', 'or', 'de', 'del', 'la', 'el', 'le', 'du', 'des', 'da', 'do', 'y', 'et', 'is', 'are']);
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«']);
@@ -1133,6 +1133,8 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   }
   const nameLike = words.filter((w) => isNameLike(w)).length;
   if (isNameLike(words[0]!) || nameLike >= 2) return true;
+  // "Hunter Biden", "Faith Okoro": a given name that is also an English word, before a family name.
+  if (words.length === 2 && GIVEN_NAMES.has(words[0]!) && (isNameLike(lastWord) || isUnknownWord(lastWord)) && !BUILDING_WORDS.has(lastWord) && !PLACE_SUFFIXES.has(lastWord)) return true;
   if (words.some((w) => /^(?:bin|ibn|bint|al-\p{Lu}|el-\p{Lu}|Abdel|Abdul|Abd|Abu)/u.test(w))) return true;
   // Strong cues around the phrase outweigh one common word in it ("according to Faith Njeri Mutua, chief executive of …").
   const plausible = words.filter((w) => isNameLike(w) || isUnknownWord(w) || NAME_PARTICLES.has(w)).length >= Math.max(1, words.length - 1);
