@@ -8,7 +8,7 @@ import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.t
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
 import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
-import { isPersonalName, wordFlags, WORD_CONTENT, WORD_ENGLISH, WORD_FUNCTION } from './entity-lexicons.ts';
+import { DEMONYMS, isPersonalName, wordFlags, WORD_CONTENT, WORD_ENGLISH, WORD_FUNCTION } from './entity-lexicons.ts';
 import { findLastBefore, lastIndexStartingBy, type SpanIndex } from './span-index.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
 import givenNames from './lexicons/given-name-genders.json' with { type: 'json' };
@@ -158,6 +158,8 @@ export class SpeakerResolver {
     if (relative) return this.#resolvePronoun(relative[1]!.toLowerCase() as 'he' | 'she', s);
     if (/^(?:who|which|that|where|when|whom)\b/i.test(phrase)) return { kind: 'none' };
 
+    // "Republicans said", "the Democrats argued": members of a party or people of a nation, unnamed.
+    if (/^(?:the\s+)?\p{Lu}\p{Ll}+s$/u.test(phrase) && DEMONYMS.has(phrase.replace(/^the\s+/i, ''))) return { kind: 'unnamed', description: phrase };
     const inside: Mention[] = [];
     for (let i = this.#lastMentionBefore(s) + 1; i < this.#mentions.length && this.#mentions[i]!.start < end; i++) {
       const m = this.#mentions[i]!;
