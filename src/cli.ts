@@ -23,6 +23,7 @@ import { toBuildReportJson } from './output/build-report.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { toPublishedArchive, toPublishedDiagnostics, toPublishedPath } from './output/published-paths.ts';
 import { buildArchive } from './pipeline.ts';
+import { createBuildProgress, silentProgress, type BuildProgress } from './output/progress.ts';
 import { reachTestPoint } from './test-points.ts';
 
 const USAGE = `Usage:
@@ -123,11 +124,15 @@ async function buildInto(contentDir: string, outDir: string, started: number): P
   const recovered = await recoverOutputFolder(outDir);
   if (hasErrors(recovered)) return fail(recovered, new Map(), `${outDir} could not be restored`);
 
+  // Progress goes to the real terminal only: tests running the CLI in-process collect text, not redraws.
+  const progress = io === processOutput ? createBuildProgress() : silentProgress;
+  const reading = progress.stage('reading');
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
   // The curator's aliases file is optional; it is read only when it is there.
   const aliasesPath = join(contentDir, ALIASES_FILE_NAME);
   const aliases = existsSync(aliasesPath) ? await readSourceFiles([aliasesPath]) : { files: [], diagnostics: [] };
-  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
+  reading.end();
+  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null, progress);
   const fileTexts = new Map([...files, ...aliases.files].map((f) => [f.path, f.value]));
   const diagnostics = dedupeDiagnostics([...recovered, ...inputDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   if (hasErrors(diagnostics)) return fail(diagnostics, fileTexts, `${outDir} was left as it was`);
@@ -137,7 +142,7 @@ async function buildInto(contentDir: string, outDir: string, started: number): P
   // Published records name files relative to the content folder; the terminal names them as the user does.
   const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, searchOptions()))
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), progress }))
       .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
     if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(all, contentDir)));
@@ -248,9 +253,9 @@ async function readContent(contentDir: string): Promise<{ files: SourceFile[]; d
  * user still gets a diagnostic on the file that triggers it (found by
  * retrying file by file) instead of a stack trace, and the site is kept.
  */
-function buildArchiveReportingCrashes(files: SourceFile[], aliases: SourceFile | null): { archive: Archive; diagnostics: Diagnostic[] } {
+function buildArchiveReportingCrashes(files: SourceFile[], aliases: SourceFile | null, progress: BuildProgress = silentProgress): { archive: Archive; diagnostics: Diagnostic[] } {
   try {
-    return buildArchive(files, { aliases });
+    return buildArchive(files, { aliases, progress });
   } catch (error) {
     const entry = RULES['extraction-crashed'];
     const crash = (file: string, line: number, cause: unknown): Diagnostic => ({

@@ -15,6 +15,7 @@ import { articleSlug } from './link/ids.ts';
 import { assembleArchiveReporting, type ExtractedArticle } from './archive/build.ts';
 import { loadAliasesFile } from './load/aliases-file.ts';
 import { dirname, relative } from 'node:path';
+import { silentProgress, type BuildProgress } from './output/progress.ts';
 
 export interface BuildArchiveResult {
   archive: Archive;
@@ -64,6 +65,8 @@ export function extractLoadedArticle(loaded: LoadedArticle, options: BuildArchiv
 export interface BuildArchiveOptions {
   /** The curator's aliases file (`content/aliases.yml`), read by the caller (default: none). */
   aliases?: SourceFile | null;
+  /** Where the stages report their progress (default: `silentProgress`). */
+  progress?: BuildProgress;
 }
 
 /**
@@ -83,7 +86,16 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
   const collisions = checkArticleCollisions(loaded, (a) => articleSlug(a.frontMatter), new Map(files.map((f) => [f.path, f.value])));
   diagnostics.push(...collisions);
   const duplicates = new Set(collisions.filter((d) => d.ruleId === 'duplicate-slug').map((d) => d.file));
-  const extracted = loaded.filter((a) => !duplicates.has(a.file)).map((a) => extractLoadedArticle(a, options));
+  const progress = options.progress ?? silentProgress;
+  const toExtract = loaded.filter((a) => !duplicates.has(a.file));
+  const extracting = progress.stage('extracting', toExtract.length);
+  const extracted = toExtract.map((a) => {
+    const result = extractLoadedArticle(a, options);
+    extracting.advance();
+    return result;
+  });
+  extracting.end();
+  const linking = progress.stage('linking');
   for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
   // An article whose extraction failed is reported, not published half-done.
   const complete = extracted.filter((a) => !a.facts.diagnostics.some((d) => d.severity === 'error'));
@@ -96,5 +108,6 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
     : undefined;
   const assembled = assembleArchiveReporting(complete, { aliases: aliases?.aliases ?? null, ...(filesRelativeToAliases ? { filesRelativeToAliases } : {}) });
   diagnostics.push(...assembled.diagnostics);
+  linking.end();
   return { archive: assembled.archive, diagnostics };
 }

@@ -19,6 +19,7 @@ import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugi
 import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
+import { silentProgress, type BuildProgress } from '../output/progress.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -28,6 +29,8 @@ export interface BuildSiteOptions extends ViewDataOptions {
   siteUrl?: string;
   /** Longest wait for any answer of the Pagefind process before the index fails (default: `writeSearchIndex`'s, 60 s). */
   searchTimeoutMs?: number;
+  /** Where the stages report their progress (default: `silentProgress`). */
+  progress?: BuildProgress;
 }
 
 /** One output of Eleventy's `write()`. */
@@ -57,7 +60,11 @@ function describeError(error: unknown): string {
 
 /** Renders every page of `archive` with Eleventy into `outDir`; returns the written pages. */
 async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ pages: EleventyResult[]; diagnostics: Diagnostic[] }> {
+  const progress = options.progress ?? silentProgress;
+  const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, options);
+  viewing.end();
+  const writing = progress.stage('pages');
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
@@ -69,6 +76,7 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   eleventy.disableLogger();
   try {
     const written = (await eleventy.write()) as unknown;
+    writing.end();
     const templates = Array.isArray(written) ? (written[1] as unknown) : [];
     return { pages: Array.isArray(templates) ? (templates as EleventyResult[]) : [], diagnostics: [] };
   } catch (error) {
@@ -126,14 +134,18 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
   const { pages, diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+  const exporting = (options.progress ?? silentProgress).stage('exports');
   diagnostics.push(...(await writeExports(archive, outDir, options)));
+  exporting.end();
   if (options.search === false) return diagnostics;
+  const indexing = (options.progress ?? silentProgress).stage('search index');
   // Only article pages are searched as pages; indexes and lists would only repeat their words.
   const articlePaths = new Set(archive.articles.map((a) => a.path));
   const indexed: IndexedPage[] = pages
     .filter((p): p is EleventyResult & { url: string; content: string } => typeof p.url === 'string' && typeof p.content === 'string' && articlePaths.has(p.url))
     .map((p) => ({ url: p.url, content: p.content }));
   const searchDiagnostics = await writeSearchIndex(indexed, toPagefindRecords(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  indexing.end();
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
   diagnostics.push(...searchDiagnostics.map((d) => {
