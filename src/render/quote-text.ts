@@ -4,7 +4,7 @@
  * read from the parsed document instead, where syntax is blanked, then
  * spaces are collapsed.
  */
-import type { Archive } from '../archive/types.ts';
+import type { Archive, Quote } from '../archive/types.ts';
 import { parseTextDocument } from '../parse/text-document.ts';
 import { renderNamingFile } from './article-failure.ts';
 
@@ -25,13 +25,23 @@ export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
   for (const article of archive.articles) {
     const quotes = byArticle.get(article.id);
     if (!quotes) continue;
-    const { text } = renderNamingFile(article.sourceFile, () => parseTextDocument(article.body));
-    for (const q of quotes) {
-      // Inside raw HTML the document blanks everything; the source text is then the best label.
-      const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
-      texts.set(q.id, plain || q.text.replace(/\s+/g, ' ').trim());
-    }
+    for (const [id, plain] of toArticlePlainQuoteTexts(article.body, article.sourceFile, quotes)) texts.set(id, plain);
   }
   cache.set(archive, texts);
   return texts;
+}
+
+/** The plain texts of one article's quotes, as `[quote id, text]` pairs. */
+export function toArticlePlainQuoteTexts(body: string, sourceFile: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
+  const { text } = renderNamingFile(sourceFile, () => parseTextDocument(body));
+  return quotes.map((q) => {
+    // Inside raw HTML the document blanks everything; the source text is then the best label.
+    const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+    return [q.id, plain || q.text.replace(/\s+/g, ' ').trim()];
+  });
+}
+
+/** Hands `toPlainQuoteTexts` the texts of every quote of `archive`, worked out elsewhere (cached, or on worker threads). */
+export function rememberPlainQuoteTexts(archive: Archive, texts: Map<string, string>): void {
+  cache.set(archive, texts);
 }

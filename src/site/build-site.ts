@@ -20,6 +20,9 @@ import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
+import type { BuildCache } from '../cache/build-cache.ts';
+import type { ArticleWorkers } from '../parallel/article-workers.ts';
+import { renderArticleBodies } from './article-bodies.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -31,6 +34,10 @@ export interface BuildSiteOptions extends ViewDataOptions {
   searchTimeoutMs?: number;
   /** Where the stages report their progress (default: `silentProgress`). */
   progress?: BuildProgress;
+  /** Article bodies rendered by earlier builds (default: `noCache`). */
+  cache?: BuildCache;
+  /** Worker threads to render article bodies on (default: none, this thread). */
+  workers?: ArticleWorkers | null;
 }
 
 /** One output of Eleventy's `write()`. */
@@ -61,8 +68,15 @@ function describeError(error: unknown): string {
 /** Renders every page of `archive` with Eleventy into `outDir`; returns the written pages. */
 async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ pages: EleventyResult[]; diagnostics: Diagnostic[] }> {
   const progress = options.progress ?? silentProgress;
+  const bodies = await renderArticleBodies(archive, {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.workers ? { workers: options.workers } : {}),
+    progress,
+    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const viewing = progress.stage('page data', archive.articles.length);
-  const site = toSiteView(archive, options);
+  const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
   const writing = progress.stage('pages');
   const eleventy = new Eleventy(templatesDir, outDir, {
