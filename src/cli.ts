@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
@@ -41,7 +41,7 @@ const EXIT_USAGE = 2;
 /** This tool's own folder (holding its package.json): a build never replaces it. */
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-/** The build cache's folder name, beside the output folder unless `--cache` names another. */
+/** The build cache's folder name, in this tool's folder unless `--cache` names another. */
 const CACHE_FOLDER_NAME = '.quote-archive-cache';
 
 /** Tells whether `path` is `folder` or inside it (both absolute). */
@@ -122,15 +122,14 @@ async function runBuild(args: string[]): Promise<void> {
     failUsage('--cache and --no-cache cannot be given together');
     return;
   }
-  // Beside the output folder by default: a build's cache goes where its site goes, never into the content.
+  // In this tool's folder by default, so nothing appears beside the user's site; never in the content.
   const named = parsed.values.cache === undefined ? null : resolve(String(parsed.values.cache));
   if (named && isInside(named, resolve(contentDir))) {
     failUsage(`--cache must be outside the content folder, got "${String(parsed.values.cache)}"`);
     return;
   }
-  const besideOutput = join(dirname(resolve(outDir)), CACHE_FOLDER_NAME);
-  // An output folder inside the content is refused by the build itself, with its own message; it gets no cache meanwhile.
-  const cacheDir = parsed.values['no-cache'] ? null : named ?? (isInside(besideOutput, resolve(contentDir)) ? null : besideOutput);
+  const inProject = join(PROJECT_ROOT, CACHE_FOLDER_NAME);
+  const cacheDir = parsed.values['no-cache'] ? null : named ?? (isInside(inProject, resolve(contentDir)) ? null : inProject);
   const started = performance.now();
   const stopHandlingInterrupts = handleInterrupts(outDir);
   try {

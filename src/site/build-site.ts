@@ -78,12 +78,18 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
-  const writing = progress.stage('pages');
+  // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
+  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
+  const writing = progress.stage('pages', pageCount);
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => {
       eleventyConfig.addGlobalData('site', site);
+      eleventyConfig.addTransform('build-progress', (content) => {
+        writing.advance();
+        return content;
+      });
     },
   });
   // Problems are reported once, by the caller, from our diagnostics.
