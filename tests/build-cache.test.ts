@@ -158,22 +158,24 @@ test('a folder holding files that are not a cache is neither used nor changed, a
   });
 });
 
-test('extraction and body rendering on worker threads give the same archive and pages as in one thread', async () => {
+test('extraction and body rendering on worker threads, alone or shared with this thread, give the same archive and pages as in one thread', async () => {
   const files = await contentFiles();
   const expected = buildArchive(files);
-  const workers = createArticleWorkers({ threads: 2, minArticles: 1 });
-  try {
-    const parallel = await buildArchiveCached(files, { workers });
-    assert.deepEqual(parallel, expected);
-    assert.equal(JSON.stringify(parallel), JSON.stringify(expected), 'the same key order too');
-    const inThread = await renderArticleBodies(expected.archive);
-    const inThreadTexts = toPlainQuoteTexts(expected.archive);
-    const onWorkers = await renderArticleBodies(parallel.archive, { workers });
-    assert.ok(inThread.size > 0);
-    assert.deepEqual([...onWorkers], [...inThread]);
-    assert.deepEqual([...toPlainQuoteTexts(parallel.archive)], [...inThreadTexts]);
-  } finally {
-    await workers.close();
+  const inThread = await renderArticleBodies(expected.archive);
+  const inThreadTexts = toPlainQuoteTexts(expected.archive);
+  assert.ok(inThread.size > 0);
+  for (const shareWithThisThread of [false, true]) {
+    const workers = createArticleWorkers({ threads: 2, minArticles: 1, shareWithThisThread });
+    try {
+      const parallel = await buildArchiveCached(files, { workers });
+      assert.deepEqual(parallel, expected);
+      assert.equal(JSON.stringify(parallel), JSON.stringify(expected), 'the same key order too');
+      const onWorkers = await renderArticleBodies(parallel.archive, { workers });
+      assert.deepEqual([...onWorkers], [...inThread]);
+      assert.deepEqual([...toPlainQuoteTexts(parallel.archive)], [...inThreadTexts]);
+    } finally {
+      await workers.close();
+    }
   }
 });
 
