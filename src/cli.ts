@@ -163,6 +163,7 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
     await buildWithWorkers(contentDir, outDir, started, { files, aliases, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
   } finally {
     await workers.close();
+    await opened.cache.flush();
   }
 }
 

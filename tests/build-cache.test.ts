@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { buildArchive, buildArchiveCached } from '../src/pipeline.ts';
-import { decodeEntry, openBuildCache, type BuildCache } from '../src/cache/build-cache.ts';
+import { CACHE_STAMP, decodeEntry, openBuildCache, type BuildCache } from '../src/cache/build-cache.ts';
 import { computeCodeVersion } from '../src/cache/code-version.ts';
 import { createArticleWorkers } from '../src/parallel/article-workers.ts';
 import { renderArticleBodies } from '../src/site/article-bodies.ts';
@@ -92,13 +92,16 @@ test('a cache written by another code version is not read, and its entries are r
     const expected = buildArchive(files);
     const older = openBuildCache(dir, 'code version A').cache;
     await buildArchiveCached(files, { cache: older });
+    await older.flush();
     // Make every entry of version A wrong but well formed: were it read, the archive would lose its quotes.
     const planted = plantEmptyFacts(older, dir);
+    await older.flush();
     assert.ok(planted > 0);
     assert.equal((await buildArchiveCached(files, { cache: openBuildCache(dir, 'code version A').cache })).archive.quotes.length, 0, 'the planted entries are read by their own version');
     const newer = openBuildCache(dir, 'code version B').cache;
     assert.deepEqual((await buildArchiveCached(files, { cache: newer })).archive, expected.archive);
-    assert.equal(readdirSync(dir).filter((name) => name.startsWith('v-')).length, 1, 'only the current version is kept');
+    await newer.flush();
+    assert.deepEqual(readdirSync(dir).filter((name) => name !== CACHE_STAMP).length, 1, 'only the current version is kept');
   });
 });
 
@@ -118,6 +121,7 @@ test('an edited article is extracted again and the archive is the one an uncache
     const files = await contentFiles();
     const cache = openBuildCache(dir, 'v').cache;
     await buildArchiveCached(files, { cache });
+    await cache.flush();
     const [first, ...rest] = files;
     assert.ok(first);
     const edited = [{ ...first, value: `${first.value}\n"We will publish the figures on Monday," said Ada Quill, a spokesperson.\n` }, ...rest];
@@ -132,7 +136,9 @@ test('a damaged cache entry is ignored and written again, never a crash', async 
   await withTempDir('qa-cache-corrupt-', async (dir) => {
     const files = await contentFiles();
     const expected = buildArchive(files);
-    await buildArchiveCached(files, { cache: openBuildCache(dir, 'v').cache });
+    const first = openBuildCache(dir, 'v').cache;
+    await buildArchiveCached(files, { cache: first });
+    await first.flush();
     const entries = cacheEntries(dir);
     assert.ok(entries.length > 2);
     // Three kinds of damage: cut short, one letter of the text changed (still a readable value), and not an entry at all.
@@ -143,7 +149,9 @@ test('a damaged cache entry is ignored and written again, never a crash', async 
       else writeFileSync(file, 'not a cache entry');
     });
     assert.ok(entries.every((file) => decodeEntry(readFileSync(file)) === undefined), 'every entry is now unreadable');
-    assert.deepEqual(await buildArchiveCached(files, { cache: openBuildCache(dir, 'v').cache }), expected);
+    const second = openBuildCache(dir, 'v').cache;
+    assert.deepEqual(await buildArchiveCached(files, { cache: second }), expected);
+    await second.flush();
     assert.ok(entries.every((file) => decodeEntry(readFileSync(file)) !== undefined), 'every entry was written again');
   });
 });

@@ -11,7 +11,8 @@
  * anything else is never written to or cleaned, and the build runs uncached.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../archive/types.ts';
@@ -21,8 +22,10 @@ import { RULES } from '../diagnostics/messages.ts';
 export interface BuildCache {
   /** The value stored under `kind` and `key`, or `undefined` when it is missing or cannot be read back exactly. */
   get(kind: string, key: string): unknown;
-  /** Stores `value` (anything structured clone can copy) under `kind` and `key`. */
+  /** Stores `value` (anything structured clone can copy) under `kind` and `key`; written in the background. */
   set(kind: string, key: string, value: unknown): void;
+  /** Resolves when every `set` so far is on disk (or has failed, which only costs a later build time). */
+  flush(): Promise<void>;
 }
 
 /** File name of the stamp that marks a cache folder as ours. */
@@ -33,7 +36,7 @@ const STAMP_TEXT = 'quote-archive cache\nThis folder holds what earlier builds w
 const ENTRY_MAGIC = 'quote-archive-cache-entry 1\n';
 
 /** A cache that keeps nothing (`--no-cache`, and the API's default). */
-export const noCache: BuildCache = { get: () => undefined, set() {} };
+export const noCache: BuildCache = { get: () => undefined, set() {}, flush: async () => {} };
 
 /** A hex SHA-256 of the parts, each kept apart from the next so `a`+`bc` never equals `ab`+`c`. */
 export function cacheKey(...parts: string[]): string {
@@ -62,10 +65,15 @@ export function openBuildCache(dir: string, codeVersion: string): { cache: Build
     }
     if (!entries.includes(CACHE_STAMP)) writeFileSync(join(dir, CACHE_STAMP), STAMP_TEXT);
     const version = versionFolderName(codeVersion);
+    // Thousands of files of older versions: moved aside at once, deleted while the build runs.
+    const removals: Promise<void>[] = [];
     for (const name of entries) {
-      if (name !== version && /^v-[0-9a-f]{16}$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
+      if (name === version || !/^(v|old)-[0-9a-f]{16}(-\d+)?$/.test(name)) continue;
+      const aside = name.startsWith('old-') ? join(dir, name) : join(dir, `old-${name.slice(2)}-${process.pid}`);
+      if (aside !== join(dir, name)) renameSync(join(dir, name), aside);
+      removals.push(rm(aside, { recursive: true, force: true }).catch(() => {}));
     }
-    return { cache: folderCache(join(dir, version)), diagnostics: [] };
+    return { cache: folderCache(join(dir, version), removals), diagnostics: [] };
   } catch {
     // A cache that cannot be set up (read-only disk) only makes the build slower.
     return { cache: noCache, diagnostics: [] };
@@ -85,8 +93,9 @@ function versionFolderName(codeVersion: string): string {
 }
 
 /** Entries as files `<kind>/<first two of key>/<key>`, written whole by renaming, so a killed build leaves no half entry. */
-function folderCache(root: string): BuildCache {
+function folderCache(root: string, removals: Promise<void>[]): BuildCache {
   const made = new Set<string>();
+  const writes: Promise<void>[] = [...removals];
   const entryPath = (kind: string, key: string): { folder: string; file: string } => {
     const folder = join(root, kind.replace(/[^a-z0-9-]/gi, '_'), key.slice(0, 2));
     return { folder, file: join(folder, key) };
@@ -103,17 +112,22 @@ function folderCache(root: string): BuildCache {
     },
     set(kind, key, value) {
       const { folder, file } = entryPath(kind, key);
-      try {
+      // Encoded now, since the caller may go on to change the value; written off this thread.
+      const bytes = encodeEntry(value);
+      const temporary = `${file}.${process.pid}.tmp`;
+      writes.push((async () => {
         if (!made.has(folder)) {
-          mkdirSync(folder, { recursive: true });
+          await mkdir(folder, { recursive: true });
           made.add(folder);
         }
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, encodeEntry(value));
-        renameSync(temporary, file);
-      } catch {
+        await writeFile(temporary, bytes);
+        await rename(temporary, file);
+      })().catch(() => {
         // A full disk or a read-only folder costs the next build time, not this one its result.
-      }
+      }));
+    },
+    async flush() {
+      while (writes.length > 0) await Promise.all(writes.splice(0));
     },
   };
 }
