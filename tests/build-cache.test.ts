@@ -212,3 +212,16 @@ function plantEmptyFacts(cache: BuildCache, dir: string): number {
   return entries.length;
 }
 
+
+test('a cache folder inside the content folder is refused before anything is read or written', async () => {
+  await withTempDir('qa-cache-inside-', async (dir) => {
+    const content = join(dir, 'content');
+    await cp(join(root, 'content'), content, { recursive: true });
+    let stderr = '';
+    const code = await runCli(['build', '--content', content, '--out', join(dir, 'site'), '--cache', join(content, 'cache')], { stdout: () => {}, stderr: (text) => { stderr += text; } });
+    assert.equal(code, 2);
+    assert.match(stderr, /--cache must be outside the content folder/);
+    assert.deepEqual(readdirSync(dir).sort(), ['content']);
+    assert.ok(!readdirSync(content).includes('cache'));
+  });
+});
