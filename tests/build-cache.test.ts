@@ -219,6 +219,8 @@ test('a cache folder inside the content folder is refused before anything is rea
     await cp(join(root, 'content'), content, { recursive: true });
     let stderr = '';
     const code = await runCli(['build', '--content', content, '--out', join(dir, 'site'), '--cache', join(content, 'cache')], { stdout: () => {}, stderr: (text) => { stderr += text; } });
+    // The test process's own exit code must not inherit the CLI's.
+    process.exitCode = 0;
     assert.equal(code, 2);
     assert.match(stderr, /--cache must be outside the content folder/);
     assert.deepEqual(readdirSync(dir).sort(), ['content']);
