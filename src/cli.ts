@@ -158,7 +158,7 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
   reading.end();
   const opened = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
   // Threads start only when enough articles miss the cache, and stop when the build ends.
-  const workers = createArticleWorkers();
+  const workers = createArticleWorkers(workerOptions());
   try {
     await buildWithWorkers(contentDir, outDir, started, { files, aliases, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
   } finally {
@@ -216,6 +216,12 @@ function fail(diagnostics: Diagnostic[], fileTexts: Map<string, string>, outcome
   io.stderr(formatDiagnostics(diagnostics, fileTexts));
   io.stderr(`Build failed; ${outcome}.\n`);
   process.exitCode = EXIT_ERRORS;
+}
+
+/** `QUOTE_ARCHIVE_WORKERS=<n>`: worker threads besides the main one (0: none), e.g. for a CI runner that shares its cores (default: one per other core). */
+function workerOptions(): { threads?: number } {
+  const threads = Number(process.env.QUOTE_ARCHIVE_WORKERS);
+  return process.env.QUOTE_ARCHIVE_WORKERS !== undefined && Number.isInteger(threads) && threads >= 0 ? { threads } : {};
 }
 
 /** The Pagefind time limit: `QUOTE_ARCHIVE_PAGEFIND_TIMEOUT` seconds without an answer (default in `writeSearchIndex`). */
