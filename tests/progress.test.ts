@@ -22,6 +22,7 @@ function fakeTerminal(isTTY: boolean) {
 test('on a terminal a stage shows its name, count, rate and time left, then clears its line', () => {
   const t = fakeTerminal(true);
   const stage = createBuildProgress({ stream: t.stream, env: {}, now: t.now }).stage('extracting', 1000);
+  assert.deepEqual(t.written, ['\r\x1b[2Kextracting 0/1000'], 'the stage is named as it starts');
   t.tick(2000);
   stage.advance(400);
   assert.equal(t.written.at(-1), '\r\x1b[2Kextracting 400/1000 · 200/s · about 3s left');
@@ -34,10 +35,10 @@ test('a terminal line is redrawn at most once per redraw interval', () => {
   const stage = createBuildProgress({ stream: t.stream, env: {}, now: t.now, redrawMs: 100 }).stage('rendering', 50);
   t.tick(100);
   for (let i = 0; i < 10; i++) stage.advance();
-  assert.equal(t.written.length, 1);
+  assert.equal(t.written.length, 2, 'drawn at the start, then once');
   t.tick(100);
   stage.advance();
-  assert.equal(t.written.length, 2);
+  assert.equal(t.written.length, 3);
 });
 
 test('piped output and CI get no progress lines', () => {

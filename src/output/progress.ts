@@ -59,6 +59,8 @@ export function createBuildProgress(options: BuildProgressOptions = {}): BuildPr
         drawn = true;
         stream.write(`\r\x1b[2K${describeProgress(name, done, total, drawnAt - started)}`);
       };
+      // A stage that counts nothing (linking) still says what the build is doing.
+      if (live) draw();
       return {
         advance(count = 1) {
           done += count;
