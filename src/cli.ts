@@ -194,7 +194,9 @@ async function buildWithWorkers(contentDir: string, outDir: string, started: num
     const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), progress, cache, workers }))
       .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
-    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(all, contentDir)));
+    // The cache folder is the build machine's business, not the archive's: its warning is printed, not published.
+    const published = all.filter((d) => !inputs.cacheDiagnostics.includes(d));
+    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(published, contentDir)));
     return siteDiagnostics;
   });
   const all = dedupeDiagnostics([...diagnostics, ...results]);
