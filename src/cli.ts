@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
@@ -22,11 +22,15 @@ import { abandonUnfinishedSite, recoverOutputFolder, shownBeside, writeSiteAtomi
 import { toBuildReportJson } from './output/build-report.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
 import { toPublishedArchive, toPublishedDiagnostics, toPublishedPath } from './output/published-paths.ts';
-import { buildArchive } from './pipeline.ts';
+import { buildArchive, buildArchiveCached, type BuildArchiveCachedOptions } from './pipeline.ts';
+import { createBuildProgress, silentProgress, type BuildProgress } from './output/progress.ts';
+import { noCache, openBuildCache, type BuildCache } from './cache/build-cache.ts';
+import { computeCodeVersion } from './cache/code-version.ts';
+import { createArticleWorkers, type ArticleWorkers } from './parallel/article-workers.ts';
 import { reachTestPoint } from './test-points.ts';
 
 const USAGE = `Usage:
-  quote-archive build [--content content] [--out _site]
+  quote-archive build [--content content] [--out _site] [--cache DIR | --no-cache]
   quote-archive extract [--aliases FILE] FILE...
   quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080]`;
 
@@ -36,6 +40,15 @@ const EXIT_USAGE = 2;
 
 /** This tool's own folder (holding its package.json): a build never replaces it. */
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** The build cache's folder name, in this tool's folder unless `--cache` names another. */
+const CACHE_FOLDER_NAME = '.quote-archive-cache';
+
+/** Tells whether `path` is `folder` or inside it (both absolute). */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
 
 /** Where the command line writes; tests running it in-process collect the text instead. */
 export interface CliOutput {
@@ -91,7 +104,7 @@ function failUsage(message: string): void {
   process.exitCode = EXIT_USAGE;
 }
 
-function parse<T extends Record<string, { type: 'string'; default?: string }>>(args: string[], options: T, positionals = false) {
+function parse<T extends Record<string, { type: 'string'; default?: string } | { type: 'boolean' }>>(args: string[], options: T, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
@@ -101,21 +114,33 @@ function parse<T extends Record<string, { type: 'string'; default?: string }>>(a
 }
 
 async function runBuild(args: string[]): Promise<void> {
-  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: '_site' } });
+  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: '_site' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' } });
   if (!parsed) return;
-  const contentDir = parsed.values.content ?? 'content';
-  const outDir = parsed.values.out ?? '_site';
+  const contentDir = String(parsed.values.content ?? 'content');
+  const outDir = String(parsed.values.out ?? '_site');
+  if (parsed.values['no-cache'] && parsed.values.cache !== undefined) {
+    failUsage('--cache and --no-cache cannot be given together');
+    return;
+  }
+  // In this tool's folder by default, so nothing appears beside the user's site; never in the content.
+  const named = parsed.values.cache === undefined ? null : resolve(String(parsed.values.cache));
+  if (named && isInside(named, resolve(contentDir))) {
+    failUsage(`--cache must be outside the content folder, got "${String(parsed.values.cache)}"`);
+    return;
+  }
+  const inProject = join(PROJECT_ROOT, CACHE_FOLDER_NAME);
+  const cacheDir = parsed.values['no-cache'] ? null : named ?? (isInside(inProject, resolve(contentDir)) ? null : inProject);
   const started = performance.now();
   const stopHandlingInterrupts = handleInterrupts(outDir);
   try {
     await reachTestPoint('build-started');
-    await buildInto(contentDir, outDir, started);
+    await buildInto(contentDir, outDir, cacheDir, started);
   } finally {
     stopHandlingInterrupts();
   }
 }
 
-async function buildInto(contentDir: string, outDir: string, started: number): Promise<void> {
+async function buildInto(contentDir: string, outDir: string, cacheDir: string | null, started: number): Promise<void> {
   // Before anything is written: a wrong --out must not cost the user a project or the articles.
   const unsafe = checkOutputFolder(outDir, { contentDir, projectRoot: PROJECT_ROOT });
   if (hasErrors(unsafe)) return fail(unsafe, new Map(), `${outDir} was left as it was`);
@@ -123,13 +148,42 @@ async function buildInto(contentDir: string, outDir: string, started: number): P
   const recovered = await recoverOutputFolder(outDir);
   if (hasErrors(recovered)) return fail(recovered, new Map(), `${outDir} could not be restored`);
 
+  // Progress goes to the real terminal only: tests running the CLI in-process collect text, not redraws.
+  const progress = io === processOutput ? createBuildProgress() : silentProgress;
+  const reading = progress.stage('reading');
   const { files, diagnostics: inputDiagnostics } = await readContent(contentDir);
   // The curator's aliases file is optional; it is read only when it is there.
   const aliasesPath = join(contentDir, ALIASES_FILE_NAME);
   const aliases = existsSync(aliasesPath) ? await readSourceFiles([aliasesPath]) : { files: [], diagnostics: [] };
-  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
+  reading.end();
+  const opened = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
+  // Threads start only when enough articles miss the cache, and stop when the build ends.
+  const workers = createArticleWorkers(workerOptions());
+  try {
+    await buildWithWorkers(contentDir, outDir, started, { files, aliases, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
+  } finally {
+    await workers.close();
+    await opened.cache.flush();
+  }
+}
+
+/** What `buildInto` read and set up before extraction. */
+interface BuildInputs {
+  files: SourceFile[];
+  aliases: { files: SourceFile[]; diagnostics: Diagnostic[] };
+  inputDiagnostics: Diagnostic[];
+  recovered: Diagnostic[];
+  progress: BuildProgress;
+  cache: BuildCache;
+  cacheDiagnostics: Diagnostic[];
+  workers: ArticleWorkers;
+}
+
+async function buildWithWorkers(contentDir: string, outDir: string, started: number, inputs: BuildInputs): Promise<void> {
+  const { files, aliases, inputDiagnostics, recovered, progress, cache, workers } = inputs;
+  const { archive, diagnostics: archiveDiagnostics } = await buildArchiveReportingCrashes(files, aliases.files[0] ?? null, { progress, cache, workers });
   const fileTexts = new Map([...files, ...aliases.files].map((f) => [f.path, f.value]));
-  const diagnostics = dedupeDiagnostics([...recovered, ...inputDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
+  const diagnostics = dedupeDiagnostics([...recovered, ...inputs.cacheDiagnostics, ...inputDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   if (hasErrors(diagnostics)) return fail(diagnostics, fileTexts, `${outDir} was left as it was`);
 
   // Loaded here, not at the top: `extract` should not pay for loading Eleventy and Pagefind.
@@ -137,10 +191,12 @@ async function buildInto(contentDir: string, outDir: string, started: number): P
   // Published records name files relative to the content folder; the terminal names them as the user does.
   const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, searchOptions()))
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), progress, cache, workers }))
       .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
-    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(all, contentDir)));
+    // The cache folder is the build machine's business, not the archive's: its warning is printed, not published.
+    const published = all.filter((d) => !inputs.cacheDiagnostics.includes(d));
+    if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(published, contentDir)));
     return siteDiagnostics;
   });
   const all = dedupeDiagnostics([...diagnostics, ...results]);
@@ -162,6 +218,12 @@ function fail(diagnostics: Diagnostic[], fileTexts: Map<string, string>, outcome
   io.stderr(formatDiagnostics(diagnostics, fileTexts));
   io.stderr(`Build failed; ${outcome}.\n`);
   process.exitCode = EXIT_ERRORS;
+}
+
+/** `QUOTE_ARCHIVE_WORKERS=<n>`: worker threads besides the main one (0: none), e.g. for a CI runner that shares its cores (default: one per other core). */
+function workerOptions(): { threads?: number } {
+  const threads = Number(process.env.QUOTE_ARCHIVE_WORKERS);
+  return process.env.QUOTE_ARCHIVE_WORKERS !== undefined && Number.isInteger(threads) && threads >= 0 ? { threads } : {};
 }
 
 /** The Pagefind time limit: `QUOTE_ARCHIVE_PAGEFIND_TIMEOUT` seconds without an answer (default in `writeSearchIndex`). */
@@ -213,7 +275,7 @@ async function runExtract(args: string[]): Promise<void> {
   const { files, diagnostics: readDiagnostics } = await readSourceFiles(parsed.positionals);
   // Named on purpose, so a missing file is an error (unlike the build's optional content/aliases.yml).
   const aliases = parsed.values.aliases === undefined ? { files: [], diagnostics: [] } : await readSourceFiles([parsed.values.aliases]);
-  const { archive, diagnostics: archiveDiagnostics } = buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
+  const { archive, diagnostics: archiveDiagnostics } = await buildArchiveReportingCrashes(files, aliases.files[0] ?? null);
   const diagnostics = dedupeDiagnostics([...readDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   io.stdout(toArchiveJson(archive));
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map([...files, ...aliases.files].map((f) => [f.path, f.value]))));
@@ -255,9 +317,9 @@ async function readContent(contentDir: string): Promise<{ files: SourceFile[]; d
  * user still gets a diagnostic on the file that triggers it (found by
  * retrying file by file) instead of a stack trace, and the site is kept.
  */
-function buildArchiveReportingCrashes(files: SourceFile[], aliases: SourceFile | null): { archive: Archive; diagnostics: Diagnostic[] } {
+async function buildArchiveReportingCrashes(files: SourceFile[], aliases: SourceFile | null, options: BuildArchiveCachedOptions = {}): Promise<{ archive: Archive; diagnostics: Diagnostic[] }> {
   try {
-    return buildArchive(files, { aliases });
+    return await buildArchiveCached(files, { ...options, aliases });
   } catch (error) {
     const entry = RULES['extraction-crashed'];
     const crash = (file: string, line: number, cause: unknown): Diagnostic => ({

@@ -2,7 +2,7 @@
  * The only module that knows the stage order:
  * load → parse → extract → link → assemble. No logic of its own.
  */
-import type { Archive, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
+import type { Archive, ArticleFacts, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
 import { loadArticle } from './load/front-matter.ts';
 import { checkArticleCollisions } from './load/collisions.ts';
 import { parseArticleBody } from './parse/text-document.ts';
@@ -15,6 +15,9 @@ import { articleSlug } from './link/ids.ts';
 import { assembleArchiveReporting, type ExtractedArticle } from './archive/build.ts';
 import { loadAliasesFile } from './load/aliases-file.ts';
 import { dirname, relative } from 'node:path';
+import { silentProgress, type BuildProgress } from './output/progress.ts';
+import { cacheKey, noCache, type BuildCache } from './cache/build-cache.ts';
+import type { ArticleWorkers } from './parallel/article-workers.ts';
 
 export interface BuildArchiveResult {
   archive: Archive;
@@ -64,6 +67,16 @@ export function extractLoadedArticle(loaded: LoadedArticle, options: BuildArchiv
 export interface BuildArchiveOptions {
   /** The curator's aliases file (`content/aliases.yml`), read by the caller (default: none). */
   aliases?: SourceFile | null;
+  /** Where the stages report their progress (default: `silentProgress`). */
+  progress?: BuildProgress;
+}
+
+/** Options of `buildArchiveCached`. */
+export interface BuildArchiveCachedOptions extends BuildArchiveOptions {
+  /** Extraction results and linked archives of earlier builds (default: `noCache`). */
+  cache?: BuildCache;
+  /** Worker threads to extract on; `null` extracts in this thread (default: `null`). */
+  workers?: ArticleWorkers | null;
 }
 
 /**
@@ -72,6 +85,61 @@ export interface BuildArchiveOptions {
  * reported; the caller decides whether errors stop the build.
  */
 export function buildArchive(files: SourceFile[], options: BuildArchiveOptions = {}): BuildArchiveResult {
+  const { toExtract, diagnostics } = loadArticles(files);
+  const extracting = (options.progress ?? silentProgress).stage('extracting', toExtract.length);
+  const extracted = toExtract.map((a) => {
+    const result = extractLoadedArticle(a, options);
+    extracting.advance();
+    return result;
+  });
+  extracting.end();
+  return linkArticles(extracted, diagnostics, options);
+}
+
+/**
+ * `buildArchive` for the build command: the same records and diagnostics,
+ * but an article whose text and code are unchanged since an earlier build
+ * takes its extraction from `cache`, the others are extracted on `workers`,
+ * and a set of articles linked before takes its archive from `cache`.
+ */
+export async function buildArchiveCached(files: SourceFile[], options: BuildArchiveCachedOptions = {}): Promise<BuildArchiveResult> {
+  const cache = options.cache ?? noCache;
+  const { toExtract, diagnostics } = loadArticles(files);
+  const extracting = (options.progress ?? silentProgress).stage('extracting', toExtract.length);
+  // Everything extraction reads is in the loaded article (file name, front matter, body and where it starts).
+  const keys = toExtract.map((a) => cacheKey(JSON.stringify(a), String(options.articleBudgetMs ?? '')));
+  const facts: (ArticleFacts | undefined)[] = keys.map((key) => asArticleFacts(cache.get('extract', key)));
+  extracting.advance(facts.filter(Boolean).length);
+  const missing = toExtract.flatMap((a, i) => (facts[i] ? [] : [{ article: a, index: i }]));
+  const store = (index: number, result: ArticleFacts): void => {
+    facts[index] = result;
+    // A time-budget failure depends on the machine's load, not on the text: never keep it.
+    if (!result.diagnostics.some((d) => d.ruleId === 'article-time-budget-exceeded')) cache.set('extract', keys[index] ?? '', result);
+    extracting.advance();
+  };
+  if (options.workers && !options.now && missing.length >= options.workers.minArticles) {
+    const results = await options.workers.extract(missing.map((m) => m.article), options.articleBudgetMs, (i, result) => store(missing[i]?.index ?? -1, result));
+    if (results.length !== missing.length) throw new Error('the extraction workers returned fewer articles than they were given');
+  } else {
+    for (const { article, index } of missing) store(index, extractLoadedArticle(article, options).facts);
+  }
+  extracting.end();
+  const extracted = toExtract.map((loaded, i) => ({ id: articleSlug(loaded.frontMatter), loaded, facts: facts[i] ?? { quotes: [], entities: [], diagnostics: [] } }));
+  // Linking reads every article: with the same extraction keys and aliases file, its result is the same.
+  const linkKey = cacheKey(...keys, options.aliases?.path ?? '', options.aliases?.value ?? '');
+  const linked = asLinkedArchive(cache.get('link', linkKey));
+  if (linked) {
+    for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
+    return { archive: linked.archive, diagnostics: [...diagnostics, ...linked.diagnostics] };
+  }
+  const before = diagnostics.length + extracted.reduce((n, a) => n + a.facts.diagnostics.length, 0);
+  const result = linkArticles(extracted, diagnostics, options);
+  cache.set('link', linkKey, { archive: result.archive, diagnostics: result.diagnostics.slice(before) });
+  return result;
+}
+
+/** Loads every file and leaves out the later of two that would get one page (reported), so ids stay unique. */
+function loadArticles(files: SourceFile[]): { toExtract: LoadedArticle[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedArticle[] = [];
   for (const file of files) {
@@ -79,11 +147,15 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
     diagnostics.push(...result.diagnostics);
     if (result.article) loaded.push(result.article);
   }
-  // Two files that would get one page: the later one is reported and left out, so ids stay unique.
   const collisions = checkArticleCollisions(loaded, (a) => articleSlug(a.frontMatter), new Map(files.map((f) => [f.path, f.value])));
   diagnostics.push(...collisions);
   const duplicates = new Set(collisions.filter((d) => d.ruleId === 'duplicate-slug').map((d) => d.file));
-  const extracted = loaded.filter((a) => !duplicates.has(a.file)).map((a) => extractLoadedArticle(a, options));
+  return { toExtract: loaded.filter((a) => !duplicates.has(a.file)), diagnostics };
+}
+
+/** Links the extracted articles across the archive and assembles it; `diagnostics` are the earlier stages'. */
+function linkArticles(extracted: ExtractedArticle[], diagnostics: Diagnostic[], options: BuildArchiveOptions): BuildArchiveResult {
+  const linking = (options.progress ?? silentProgress).stage('linking');
   for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
   // An article whose extraction failed is reported, not published half-done.
   const complete = extracted.filter((a) => !a.facts.diagnostics.some((d) => d.severity === 'error'));
@@ -96,5 +168,21 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
     : undefined;
   const assembled = assembleArchiveReporting(complete, { aliases: aliases?.aliases ?? null, ...(filesRelativeToAliases ? { filesRelativeToAliases } : {}) });
   diagnostics.push(...assembled.diagnostics);
+  linking.end();
   return { archive: assembled.archive, diagnostics };
+}
+
+/** A cached value read back as extraction facts, or `undefined` when it does not have their shape. */
+function asArticleFacts(value: unknown): ArticleFacts | undefined {
+  const facts = value as Partial<ArticleFacts> | undefined;
+  return facts && Array.isArray(facts.quotes) && Array.isArray(facts.entities) && Array.isArray(facts.diagnostics) ? (facts as ArticleFacts) : undefined;
+}
+
+/** A cached value read back as a linked archive, or `undefined` when it does not have its shape. */
+function asLinkedArchive(value: unknown): BuildArchiveResult | undefined {
+  const linked = value as { archive?: Partial<Archive>; diagnostics?: unknown } | undefined;
+  const archive = linked?.archive;
+  return archive && Array.isArray(linked.diagnostics) && (['articles', 'quotes', 'speakers', 'entities', 'sources'] as const).every((k) => Array.isArray(archive[k]))
+    ? (linked as BuildArchiveResult)
+    : undefined;
 }

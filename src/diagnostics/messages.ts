@@ -257,6 +257,11 @@ export const RULES = {
     why: 'The new site could not be put in place; the previous one is kept.',
     hint: 'Check free disk space and permissions of the output folder.',
   },
+  'cache-folder-not-ours': {
+    severity: 'warning', source: 'output',
+    why: 'The build cache folder is written to and cleaned by the build; a folder of the same name holding other files must not be touched, and the build still succeeds without a cache.',
+    hint: 'Pass --cache with a folder of its own (or --no-cache), or move the files out of the folder named.',
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 /** A rule id known to the catalog. */

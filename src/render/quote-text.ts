@@ -4,42 +4,60 @@
  * read from the parsed document instead, where syntax is blanked, then
  * spaces are collapsed.
  */
-import type { Archive } from '../archive/types.ts';
+import type { Archive, Quote } from '../archive/types.ts';
 import { parseTextDocument } from '../parse/text-document.ts';
 import { renderNamingFile } from './article-failure.ts';
 
 // Pages, feeds and the search index all need the texts of one archive: parse its articles once.
-const cache = new WeakMap<Archive, { quotes: Map<string, string>; articles: Map<string, string> }>();
+// Quote texts may also arrive from elsewhere (the build cache, worker threads): `rememberPlainQuoteTexts`.
+const quoteCache = new WeakMap<Archive, Map<string, string>>();
+const articleCache = new WeakMap<Archive, Map<string, string>>();
 
-function plainTextsOf(archive: Archive): { quotes: Map<string, string>; articles: Map<string, string> } {
-  const cached = cache.get(archive);
-  if (cached) return cached;
-  const byArticle = new Map<string, { start: number; end: number; id: string; text: string }[]>();
+function parseAll(archive: Archive): void {
+  const byArticle = new Map<string, Quote[]>();
   for (const q of archive.quotes) {
     const list = byArticle.get(q.articleId);
     if (list) list.push(q);
     else byArticle.set(q.articleId, [q]);
   }
-  const texts = { quotes: new Map<string, string>(), articles: new Map<string, string>() };
+  const quotes = new Map<string, string>();
+  const articles = new Map<string, string>();
   for (const article of archive.articles) {
     const { text } = renderNamingFile(article.sourceFile, () => parseTextDocument(article.body));
-    texts.articles.set(article.id, text);
-    for (const q of byArticle.get(article.id) ?? []) {
-      // Inside raw HTML the document blanks everything; the source text is then the best label.
-      const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
-      texts.quotes.set(q.id, plain || q.text.replace(/\s+/g, ' ').trim());
-    }
+    articles.set(article.id, text);
+    for (const [id, plain] of plainQuoteTexts(text, byArticle.get(article.id) ?? [])) quotes.set(id, plain);
   }
-  cache.set(archive, texts);
-  return texts;
+  if (!quoteCache.has(archive)) quoteCache.set(archive, quotes);
+  articleCache.set(archive, articles);
+}
+
+function plainQuoteTexts(text: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
+  return quotes.map((q) => {
+    // Inside raw HTML the document blanks everything; the source text is then the best label.
+    const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+    return [q.id, plain || q.text.replace(/\s+/g, ' ').trim()];
+  });
 }
 
 /** Maps every quote id of the archive to its plain text. Parses each article once per archive. */
 export function toPlainQuoteTexts(archive: Archive): Map<string, string> {
-  return plainTextsOf(archive).quotes;
+  if (!quoteCache.has(archive)) parseAll(archive);
+  return quoteCache.get(archive)!;
 }
 
-/** Maps every article id of the archive to its body as plain text, the same length as the body (quote offsets index it); the same single parse as the quotes'. */
+/** Maps every article id of the archive to its body as plain text, the same length as the body (quote offsets index it). */
 export function toPlainArticleTexts(archive: Archive): Map<string, string> {
-  return plainTextsOf(archive).articles;
+  if (!articleCache.has(archive)) parseAll(archive);
+  return articleCache.get(archive)!;
+}
+
+/** The plain texts of one article's quotes, as `[quote id, text]` pairs. */
+export function toArticlePlainQuoteTexts(body: string, sourceFile: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
+  const { text } = renderNamingFile(sourceFile, () => parseTextDocument(body));
+  return plainQuoteTexts(text, quotes);
+}
+
+/** Hands `toPlainQuoteTexts` the texts of every quote of `archive`, worked out elsewhere (cached, or on worker threads). */
+export function rememberPlainQuoteTexts(archive: Archive, texts: Map<string, string>): void {
+  quoteCache.set(archive, texts);
 }

@@ -19,6 +19,10 @@ import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugi
 import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
+import { silentProgress, type BuildProgress } from '../output/progress.ts';
+import type { BuildCache } from '../cache/build-cache.ts';
+import type { ArticleWorkers } from '../parallel/article-workers.ts';
+import { renderArticleBodies } from './article-bodies.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -28,6 +32,12 @@ export interface BuildSiteOptions extends ViewDataOptions {
   siteUrl?: string;
   /** Longest wait for any answer of the Pagefind process before the index fails (default: `writeSearchIndex`'s, 60 s). */
   searchTimeoutMs?: number;
+  /** Where the stages report their progress (default: `silentProgress`). */
+  progress?: BuildProgress;
+  /** Article bodies rendered by earlier builds (default: `noCache`). */
+  cache?: BuildCache;
+  /** Worker threads to render article bodies on (default: none, this thread). */
+  workers?: ArticleWorkers | null;
 }
 
 /** One output of Eleventy's `write()`. */
@@ -57,18 +67,36 @@ function describeError(error: unknown): string {
 
 /** Renders every page of `archive` with Eleventy into `outDir`; returns the written pages. */
 async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ pages: EleventyResult[]; diagnostics: Diagnostic[] }> {
-  const site = toSiteView(archive, options);
+  const progress = options.progress ?? silentProgress;
+  const bodies = await renderArticleBodies(archive, {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.workers ? { workers: options.workers } : {}),
+    progress,
+    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const viewing = progress.stage('page data', archive.articles.length);
+  const site = toSiteView(archive, { ...options, bodies });
+  viewing.end();
+  // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
+  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
+  const writing = progress.stage('pages', pageCount);
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => {
       eleventyConfig.addGlobalData('site', site);
+      eleventyConfig.addTransform('build-progress', (content) => {
+        writing.advance();
+        return content;
+      });
     },
   });
   // Problems are reported once, by the caller, from our diagnostics.
   eleventy.disableLogger();
   try {
     const written = (await eleventy.write()) as unknown;
+    writing.end();
     const templates = Array.isArray(written) ? (written[1] as unknown) : [];
     return { pages: Array.isArray(templates) ? (templates as EleventyResult[]) : [], diagnostics: [] };
   } catch (error) {
@@ -126,10 +154,14 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
   const { diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+  const exporting = (options.progress ?? silentProgress).stage('exports');
   diagnostics.push(...(await writeExports(archive, outDir, options)));
+  exporting.end();
   if (options.search === false) return diagnostics;
+  const indexing = (options.progress ?? silentProgress).stage('search index');
   // The index is built from one search document per article (quotes as its sub-results), not from the rendered pages.
   const searchDiagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  indexing.end();
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
   diagnostics.push(...searchDiagnostics.map((d) => {

@@ -16,6 +16,17 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig, options?: unknown) => unknown, options?: unknown): unknown;
   on(event: string, callback: (...args: unknown[]) => unknown): unknown;
   addTransform(name: string, transform: (content: string) => string): unknown;
+  addExtension(extension: string, options: Record<string, unknown>): unknown;
+}
+
+/** What Eleventy's `eleventy.engine.njk` event hands over: the Nunjucks library and the environment it made. */
+interface NunjucksEngineEvent {
+  nunjucks: { Template: new (source: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate };
+  environment: unknown;
+}
+
+interface NunjucksTemplate {
+  render(data: unknown, callback: (error: Error | null, result: string | null) => void): void;
 }
 
 export interface ArchivePluginOptions {
@@ -39,6 +50,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePl
   // Everything a page shows is content from others: escape by default, `| safe` only for sanitized HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   if (options.site) eleventyConfig.addGlobalData('site', options.site);
+  compileTemplatesOnce(eleventyConfig);
   // Tests break a real render here (QUOTE_ARCHIVE_TEST_POINT=eleventy-render:throw); never registered otherwise.
   if (isTestPointSet('eleventy-render')) {
     eleventyConfig.addTransform('test-point', (content) => {
@@ -46,4 +58,31 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePl
       return content;
     });
   }
+}
+
+/**
+ * Eleventy 3.1 marks Nunjucks as not cacheable and makes a new Nunjucks
+ * Template for every page it renders, so a template paginated over 1,000
+ * articles was parsed and compiled 1,000 times (with its permalink), most of
+ * the pages stage. Registering `njk` again with a compile that is cached
+ * lets Eleventy's own compile cache (keyed by file and source) keep one
+ * compiled template per file: same environment, same output, compiled once.
+ */
+function compileTemplatesOnce(eleventyConfig: EleventyConfig): void {
+  let engine: NunjucksEngineEvent | null = null;
+  eleventyConfig.on('eleventy.engine.njk', (event) => {
+    engine = event as NunjucksEngineEvent;
+  });
+  eleventyConfig.addExtension('njk', {
+    key: 'njk',
+    // Permalinks are Nunjucks too (`{{ article.path }}`), compiled once through the same cache.
+    compileOptions: { cache: true, permalink: true },
+    compile(source: string, inputPath: string) {
+      if (!engine) throw new Error('Eleventy did not hand over its Nunjucks environment');
+      const template = new engine.nunjucks.Template(source, engine.environment, inputPath === 'njk' ? null : inputPath, true);
+      return (data: unknown) => new Promise<string>((resolvePage, reject) => {
+        template.render(data, (error, result) => (error ? reject(error) : resolvePage(result ?? '')));
+      });
+    },
+  });
 }

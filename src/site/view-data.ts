@@ -179,6 +179,8 @@ export interface ViewDataOptions {
   renderBudgetMs?: number;
   /** The clock of that budget, in ms (default: `performance.now`); tests pass a fake one. */
   now?: () => number;
+  /** Article bodies already rendered (`renderArticleBodies`), by article id; others are rendered here (default: none). */
+  bodies?: ReadonlyMap<string, string>;
 }
 
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
@@ -224,6 +226,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   for (const s of archive.speakers) if (s.entityId && !speakerByEntity.has(s.entityId)) speakerByEntity.set(s.entityId, s);
 
   const renderBody = (a: Article, quotes: Quote[], articleSpeakers: Speaker[]): string => {
+    const rendered = options.bodies?.get(a.id);
+    if (rendered !== undefined) return rendered;
     const budget = new TimeBudget({ ...(options.renderBudgetMs === undefined ? {} : { limitMs: options.renderBudgetMs }), ...(options.now ? { now: options.now } : {}) });
     return renderNamingFile(a.sourceFile, () => renderArticleHtml(a.body, quotes, articleSpeakers, { budget }));
   };

@@ -1,0 +1,229 @@
+/**
+ * The build cache and the worker threads change how fast a build is, never
+ * what it builds: a cached build, an uncached one and a build on worker
+ * threads give the same records and the same bytes; an entry of other code,
+ * of an older version of an article, or damaged on disk is never used.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { buildArchive, buildArchiveCached } from '../src/pipeline.ts';
+import { CACHE_STAMP, decodeEntry, openBuildCache, type BuildCache } from '../src/cache/build-cache.ts';
+import { computeCodeVersion } from '../src/cache/code-version.ts';
+import { createArticleWorkers } from '../src/parallel/article-workers.ts';
+import { renderArticleBodies } from '../src/site/article-bodies.ts';
+import { toPlainQuoteTexts } from '../src/render/quote-text.ts';
+import { readSourceFiles, findContentFiles } from '../src/load/content-files.ts';
+import { runCli } from '../src/cli.ts';
+import type { SourceFile } from '../src/archive/types.ts';
+import { listFiles } from './helpers/tree.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The articles of the project and of two site fixtures: quotes, speakers shared across articles, odd names. */
+async function contentFiles(): Promise<SourceFile[]> {
+  const paths = [
+    ...await findContentFiles(join(root, 'content')),
+    ...await findContentFiles(join(root, 'tests', 'fixtures', 'site', 'filters', 'content')),
+    ...await findContentFiles(join(root, 'tests', 'fixtures', 'site', 'mini', 'content')),
+  ];
+  return (await readSourceFiles(paths)).files;
+}
+
+/** Every entry file of a cache folder (not the stamp). */
+function cacheEntries(dir: string): string[] {
+  return listFiles(dir).filter((file) => file.includes('/')).map((file) => join(dir, file));
+}
+
+async function withTempDir<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Pagefind's records, decompressed and sorted (its chunk names vary between runs; its records must not). */
+function pagefindRecords(site: string): string[] {
+  const folder = join(site, 'pagefind');
+  return listFiles(folder)
+    .filter((file) => file.endsWith('.pf_fragment'))
+    .map((file) => gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, ''))
+    .sort();
+}
+
+async function build(args: string[]): Promise<void> {
+  let stderr = '';
+  const code = await runCli(['build', ...args], { stdout: () => {}, stderr: (text) => { stderr += text; } });
+  assert.equal(code, 0, stderr);
+}
+
+test('a build from a cold cache and one from a warm cache give the same bytes as a build without a cache', async () => {
+  await withTempDir('qa-cache-site-', async (dir) => {
+    const content = join(dir, 'content');
+    await cp(join(root, 'content'), content, { recursive: true });
+    await cp(join(root, 'tests', 'fixtures', 'site', 'filters', 'content'), join(content, 'filters'), { recursive: true });
+    const cache = join(dir, 'cache');
+    await build(['--content', content, '--out', join(dir, 'uncached'), '--no-cache']);
+    await build(['--content', content, '--out', join(dir, 'cold'), '--cache', cache]);
+    assert.ok(cacheEntries(cache).length > 0, 'the cold build filled the cache');
+    await build(['--content', content, '--out', join(dir, 'warm'), '--cache', cache]);
+    const expected = listFiles(join(dir, 'uncached')).filter((file) => !file.startsWith('pagefind/'));
+    for (const name of ['cold', 'warm']) {
+      const site = join(dir, name);
+      assert.deepEqual(listFiles(site).filter((file) => !file.startsWith('pagefind/')), expected, `${name}: same files`);
+      for (const file of expected) {
+        assert.ok((await readFile(join(site, file))).equals(await readFile(join(dir, 'uncached', file))), `${name}: ${file} has the same bytes`);
+      }
+      assert.deepEqual(pagefindRecords(site), pagefindRecords(join(dir, 'uncached')), `${name}: same search records`);
+    }
+  });
+});
+
+test('a cache written by another code version is not read, and its entries are removed', async () => {
+  await withTempDir('qa-cache-version-', async (dir) => {
+    const files = await contentFiles();
+    const expected = buildArchive(files);
+    const older = openBuildCache(dir, 'code version A').cache;
+    await buildArchiveCached(files, { cache: older });
+    await older.flush();
+    // Make every entry of version A wrong but well formed: were it read, the archive would lose its quotes.
+    const planted = plantEmptyFacts(older, dir);
+    await older.flush();
+    assert.ok(planted > 0);
+    assert.equal((await buildArchiveCached(files, { cache: openBuildCache(dir, 'code version A').cache })).archive.quotes.length, 0, 'the planted entries are read by their own version');
+    const newer = openBuildCache(dir, 'code version B').cache;
+    assert.deepEqual((await buildArchiveCached(files, { cache: newer })).archive, expected.archive);
+    await newer.flush();
+    assert.deepEqual(readdirSync(dir).filter((name) => name !== CACHE_STAMP).length, 1, 'only the current version is kept');
+  });
+});
+
+test('the code version changes when a source file of the tool changes', async () => {
+  await withTempDir('qa-cache-code-', async (dir) => {
+    await cp(join(root, 'package.json'), join(dir, 'package.json'));
+    await cp(join(root, 'src', 'link'), join(dir, 'src', 'link'), { recursive: true });
+    const before = computeCodeVersion(dir);
+    assert.equal(computeCodeVersion(dir), before, 'the same code has the same version');
+    writeFileSync(join(dir, 'src', 'link', 'ids.ts'), `${readFileSync(join(dir, 'src', 'link', 'ids.ts'), 'utf8')}\n// edited\n`);
+    assert.notEqual(computeCodeVersion(dir), before);
+  });
+});
+
+test('an edited article is extracted again and the archive is the one an uncached build makes', async () => {
+  await withTempDir('qa-cache-edit-', async (dir) => {
+    const files = await contentFiles();
+    const cache = openBuildCache(dir, 'v').cache;
+    await buildArchiveCached(files, { cache });
+    await cache.flush();
+    const [first, ...rest] = files;
+    assert.ok(first);
+    const edited = [{ ...first, value: `${first.value}\n"We will publish the figures on Monday," said Ada Quill, a spokesperson.\n` }, ...rest];
+    const expected = buildArchive(edited);
+    const cached = await buildArchiveCached(edited, { cache: openBuildCache(dir, 'v').cache });
+    assert.ok(cached.archive.quotes.some((q) => q.text.includes('publish the figures')), 'the new quote is found');
+    assert.deepEqual(cached, expected);
+  });
+});
+
+test('a damaged cache entry is ignored and written again, never a crash', async () => {
+  await withTempDir('qa-cache-corrupt-', async (dir) => {
+    const files = await contentFiles();
+    const expected = buildArchive(files);
+    const first = openBuildCache(dir, 'v').cache;
+    await buildArchiveCached(files, { cache: first });
+    await first.flush();
+    const entries = cacheEntries(dir);
+    assert.ok(entries.length > 2);
+    // Three kinds of damage: cut short, one letter of the text changed (still a readable value), and not an entry at all.
+    entries.forEach((file, i) => {
+      const bytes = readFileSync(file);
+      if (i % 3 === 0) writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      else if (i % 3 === 1) writeFileSync(file, withOneLetterChanged(bytes));
+      else writeFileSync(file, 'not a cache entry');
+    });
+    assert.ok(entries.every((file) => decodeEntry(readFileSync(file)) === undefined), 'every entry is now unreadable');
+    const second = openBuildCache(dir, 'v').cache;
+    assert.deepEqual(await buildArchiveCached(files, { cache: second }), expected);
+    await second.flush();
+    assert.ok(entries.every((file) => decodeEntry(readFileSync(file)) !== undefined), 'every entry was written again');
+  });
+});
+
+test('a folder holding files that are not a cache is neither used nor changed, and the build says so', async () => {
+  await withTempDir('qa-cache-foreign-', async (dir) => {
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const { cache, diagnostics } = openBuildCache(dir, 'v');
+    cache.set('extract', 'ab12', { quotes: [], entities: [], diagnostics: [] });
+    assert.deepEqual(readdirSync(dir), ['notes.txt']);
+    assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.severity]), [['cache-folder-not-ours', 'warning']]);
+  });
+});
+
+test('extraction and body rendering on worker threads, alone or shared with this thread, give the same archive and pages as in one thread', async () => {
+  const files = await contentFiles();
+  const expected = buildArchive(files);
+  const inThread = await renderArticleBodies(expected.archive);
+  const inThreadTexts = toPlainQuoteTexts(expected.archive);
+  assert.ok(inThread.size > 0);
+  for (const shareWithThisThread of [false, true]) {
+    const workers = createArticleWorkers({ threads: 2, minArticles: 1, shareWithThisThread });
+    try {
+      const parallel = await buildArchiveCached(files, { workers });
+      assert.deepEqual(parallel, expected);
+      assert.equal(JSON.stringify(parallel), JSON.stringify(expected), 'the same key order too');
+      const onWorkers = await renderArticleBodies(parallel.archive, { workers });
+      assert.deepEqual([...onWorkers], [...inThread]);
+      assert.deepEqual([...toPlainQuoteTexts(parallel.archive)], [...inThreadTexts]);
+    } finally {
+      await workers.close();
+    }
+  }
+});
+
+/** `bytes` with the last lowercase letter of the second half changed to another one. */
+function withOneLetterChanged(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = copy.length - 1; i > copy.length / 2; i--) {
+    const byte = copy[i] ?? 0;
+    if (byte >= 0x61 && byte <= 0x7a) {
+      copy[i] = byte === 0x7a ? 0x61 : byte + 1;
+      return copy;
+    }
+  }
+  return copy.subarray(0, copy.length - 1);
+}
+
+/** Rewrites every extraction entry of `cache` (in `dir`) as facts with no quotes; returns how many. */
+function plantEmptyFacts(cache: BuildCache, dir: string): number {
+  const entries = cacheEntries(dir).filter((file) => file.includes('/extract/'));
+  for (const file of entries) {
+    const key = file.split('/').at(-1) ?? '';
+    cache.set('extract', key, { quotes: [], entities: [], diagnostics: [] });
+  }
+  // Linking results would otherwise answer for the whole archive at once.
+  for (const file of cacheEntries(dir).filter((f) => f.includes('/link/'))) writeFileSync(file, '');
+  return entries.length;
+}
+
+
+test('a cache folder inside the content folder is refused before anything is read or written', async () => {
+  await withTempDir('qa-cache-inside-', async (dir) => {
+    const content = join(dir, 'content');
+    await cp(join(root, 'content'), content, { recursive: true });
+    let stderr = '';
+    const code = await runCli(['build', '--content', content, '--out', join(dir, 'site'), '--cache', join(content, 'cache')], { stdout: () => {}, stderr: (text) => { stderr += text; } });
+    // The test process's own exit code must not inherit the CLI's.
+    process.exitCode = 0;
+    assert.equal(code, 2);
+    assert.match(stderr, /--cache must be outside the content folder/);
+    assert.deepEqual(readdirSync(dir).sort(), ['content']);
+    assert.ok(!readdirSync(content).includes('cache'));
+  });
+});
