@@ -11,7 +11,7 @@
 import * as cheerio from 'cheerio';
 import type { ArticleDraft, DraftFields, InputPosition } from './article-draft.ts';
 import { applyDateline } from './dateline-fields.ts';
-import { findFullDate } from './written-dates.ts';
+import { isCalendarDay, isoDate } from './written-dates.ts';
 
 const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BlogPosting', 'OpinionNewsArticle']);
 
@@ -55,9 +55,10 @@ function nameOf(value: unknown): string | undefined {
 
 /** The article's publication day from an ISO date-time as the publisher wrote it (its own time zone). */
 function dayOf(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const found = findFullDate(value.trim());
-  return found?.index === 0 ? found.date : undefined;
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(value ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDay(year, month, day) ? isoDate(year, month, day) : undefined;
 }
 
 function positionOf(node: AnyNode | undefined): InputPosition | undefined {
