@@ -29,8 +29,10 @@ export function toQuoteRows(archive: Archive): QuoteRow[] {
   return archive.quotes.map((q) => {
     const article = articleById.get(q.articleId);
     // An archive always holds the article of each quote; the fallbacks only keep a broken one printable.
+    // Fields written out rather than spread: the quote's fields come first, in the schema's order, whatever the record holds.
     return {
-      ...q,
+      id: q.id, articleId: q.articleId, path: q.path, text: q.text, kind: q.kind, speakerId: q.speakerId, speakerName: q.speakerName,
+      cue: q.cue, start: q.start, end: q.end, date: q.date, source: q.source,
       speakerType: q.speakerId === null ? null : speakerById.get(q.speakerId)?.type ?? null,
       sourceId: article?.source.id ?? '',
       articleTitle: article?.title ?? '',
