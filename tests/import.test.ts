@@ -199,3 +199,17 @@ test('a folder is imported file by file, and --title with several files is refus
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /--title name one article, but 2 files are being imported/);
 });
+
+test('a page with only a <title> gives the headline without its " | Outlet" part, and a <br> inside a paragraph keeps words apart', () => {
+  const html = '<html><head><title>Port deal reached | Harbor Daily</title><meta property="og:site_name" content="Harbor Daily"></head>'
+    + '<body><main><p>Dock workers voted<br>to end the strike.</p></main></body></html>';
+  const draft = readHtmlArticle('page.html', html);
+  assert.equal(draft.fields.title, 'Port deal reached');
+  assert.equal(draft.body, 'Dock workers voted to end the strike.\n');
+});
+
+test('a text opening with a short quoted line takes it as the body, not as a headline', () => {
+  const draft = readTextArticle('quote-first.txt', '"We will not back down," she said\nThe strike entered its second week on Monday.\n');
+  assert.equal(draft.fields.title, undefined);
+  assert.match(draft.body, /^"We will not back down," she said\n\nThe strike/);
+});

@@ -104,7 +104,10 @@ export function readHtmlArticle(file: string, html: string): ArticleDraft {
   set('url', canonical.attr('href'), canonical.get(0));
   set('url', ...meta('meta[property="og:url"]'));
   const title = $('title').first();
-  set('title', title.text(), title.get(0));
+  // "Headline | Outlet": the outlet part of a page title is no part of the headline.
+  const site = draft.fields.source;
+  const pageTitle = site ? title.text().replace(new RegExp(`\\s+[|–—-]\\s+${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`), '') : title.text();
+  set('title', pageTitle, title.get(0));
   const h1 = $('h1').first();
   set('title', h1.text(), h1.get(0));
   const html$ = $('html').first();
@@ -115,6 +118,8 @@ export function readHtmlArticle(file: string, html: string): ArticleDraft {
     delete draft.positions.url;
   }
 
+  // A line break inside a paragraph separates words; text() alone would glue them.
+  $('br').replaceWith(' ');
   const container = ['article [itemprop="articleBody"]', '[itemprop="articleBody"]', 'article', 'main', 'body']
     .map((selector) => $(selector).first())
     .find((c) => c.length > 0 && c.find('p').length > 0);

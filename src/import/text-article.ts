@@ -16,6 +16,8 @@ function isHeadline(line: string, rest: readonly string[]): boolean {
   if (line.length > 200 || line.split(/\s+/).length > 30) return false;
   if (/[.,;:]$/.test(line)) return false;
   if (findDateline(line)) return false;
+  // A short opening paragraph that is a quote ("We will not back down," she said) is body, not a headline.
+  if (/["“”]/.test(line) && /\b(?:said|says|told|added)\b/.test(line)) return false;
   // A headline heads something: there must be a body after it.
   return rest.some((l) => l.trim() !== '');
 }
