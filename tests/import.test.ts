@@ -213,3 +213,9 @@ test('a text opening with a short quoted line takes it as the body, not as a hea
   assert.equal(draft.fields.title, undefined);
   assert.match(draft.body, /^"We will not back down," she said\n\nThe strike/);
 });
+
+test('indented paragraphs of a text file lose their indentation, so none becomes a Markdown code block, and the dateline keeps its column', () => {
+  const draft = readTextArticle('indented.txt', 'Port strike ends\n\n    OSLO, May 2 (Fjord Wire) -- Workers returned on Friday.\n\t"It was worth it," said Ola Berg.\n');
+  assert.equal(draft.body, 'OSLO, May 2 (Fjord Wire) -- Workers returned on Friday.\n\n"It was worth it," said Ola Berg.\n');
+  assert.deepEqual(draft.partialDate?.at, { line: 3, column: 11 });
+});

@@ -58,9 +58,11 @@ export function readTextArticle(file: string, raw: string): ArticleDraft {
     first = false;
   }
   const bodyLine = i;
-  const paragraphs = lines.slice(bodyLine).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  // Indentation means nothing in raw text, but four spaces would make a Markdown code block, whose quotes no one would see.
+  const paragraphs = lines.slice(bodyLine).map((l) => l.trim()).filter((l) => l !== '');
   draft.body = paragraphs.length ? `${paragraphs.join('\n\n')}\n` : '';
   const opening = lines[bodyLine] ?? '';
-  applyDateline(draft, opening.trimEnd(), (index) => ({ line: bodyLine + 1, column: index + 1 }));
+  const indent = opening.length - opening.trimStart().length;
+  applyDateline(draft, opening.trim(), (index) => ({ line: bodyLine + 1, column: indent + index + 1 }));
   return draft;
 }
