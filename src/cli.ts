@@ -265,7 +265,8 @@ async function runImport(args: string[]): Promise<void> {
   const given = Object.fromEntries(GIVEN_FIELDS.filter((field) => typeof values[field] === 'string').map((field) => [field, values[field] as string]));
   const outDir = String(values.out ?? 'content');
   const { files, diagnostics: readDiagnostics } = await readSourceFiles(paths);
-  const plan = planImport(files, { outDir, given, force: values.force === true, exists: (file) => existsSync(file) });
+  const existing = await readExistingArticles(outDir);
+  const plan = planImport(files, { outDir, given, force: values.force === true, exists: (file) => existsSync(file), existing });
   const diagnostics = [...readDiagnostics, ...plan.diagnostics];
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
   if (hasErrors(diagnostics)) {
@@ -279,6 +280,17 @@ async function runImport(args: string[]): Promise<void> {
     io.stdout(`${file.from} -> ${file.path}${file.replaces ? ' (replaced)' : ''}\n`);
   }
   io.stdout(`Imported ${plural(plan.files.length, 'article')} into ${outDir}.\n`);
+}
+
+/** The articles already in a content folder (none when it does not exist yet); files that do not load are skipped: the build reports them. */
+async function readExistingArticles(contentDir: string): Promise<{ file: string; id: string; url: string | null }[]> {
+  if (!existsSync(contentDir)) return [];
+  const { paths } = await scanContentFolder(contentDir);
+  const { files } = await readSourceFiles(paths);
+  return files.flatMap((file) => {
+    const { article } = loadArticle(file);
+    return article ? [{ file: file.path, id: articleSlug(article.frontMatter), url: article.frontMatter.url ?? null }] : [];
+  });
 }
 
 async function runServe(args: string[]): Promise<void> {

@@ -219,3 +219,16 @@ test('indented paragraphs of a text file lose their indentation, so none becomes
   assert.equal(draft.body, 'OSLO, May 2 (Fjord Wire) -- Workers returned on Friday.\n\n"It was worth it," said Ola Berg.\n');
   assert.deepEqual(draft.partialDate?.at, { line: 3, column: 11 });
 });
+
+test('a page already in the content folder under another file name (same url) is refused, even with --force, and nothing is written', async () => {
+  const content = await freshContent('duplicate');
+  await mkdir(path.join(content, 'harbour'));
+  const earlier = path.join(content, 'harbour', 'dredging.md');
+  const curated = '---\ntitle: Dredging plan approved\ndate: 2023-03-09\nsource: Northport Gazette\nurl: https://news.example.org/2023/03/09/harbour-dredging/\n---\n\nCurated by hand.\n';
+  await writeFile(earlier, curated);
+  const run = await runImport([path.join(fixtures, 'saved-page-with-og-and-json-ld/page.html'), '--out', content, '--force']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /this article is already in the content folder as .*harbour\/dredging\.md \(same url\) \[import:import-duplicate-article\]/);
+  assert.deepEqual(await readdir(content, { recursive: true }), ['harbour', path.join('harbour', 'dredging.md')]);
+  assert.equal(await readFile(earlier, 'utf8'), curated);
+});

@@ -287,6 +287,11 @@ export const RULES = {
     why: 'The file there may hold a curator\'s corrections; nothing the user wrote is ever lost without being asked.',
     hint: 'Pass --force to replace it, or --out another folder.',
   },
+  'import-duplicate-article': {
+    severity: 'error', source: 'import',
+    why: 'Importing an article again under another file name would give it two pages; the build would then refuse both.',
+    hint: 'Edit the file named, or pass --out another folder; --force replaces only a file of the same name.',
+  },
   'import-invalid-article': {
     severity: 'error', source: 'import',
     why: 'An import never writes a content file the build would refuse: the values given or found are checked by the same loader first.',

@@ -11,6 +11,11 @@ import { toContentFile, type GivenFields } from './content-file.ts';
 import { readHtmlArticle } from './html-article.ts';
 import { isHtmlFile } from './input-files.ts';
 import { readTextArticle } from './text-article.ts';
+import { normalizeUrl } from '../load/collisions.ts';
+
+function slugOfName(name: string): string {
+  return name.replace(/\.md$/, '');
+}
 
 /** Options of `planImport`. */
 export interface ImportPlanOptions {
@@ -24,6 +29,17 @@ export interface ImportPlanOptions {
   exists: (file: string) => boolean;
   /** Today as YYYY-MM-DD (default: the current UTC date). */
   today?: string;
+  /** The articles already in the content folder (default: none): an import never makes a second page of one. */
+  existing?: readonly ExistingArticle[];
+}
+
+/** An article already in the content folder, as far as duplicates go. */
+export interface ExistingArticle {
+  /** Its file. */
+  file: string;
+  /** Its page name (`articleSlug`). */
+  id: string;
+  url: string | null;
 }
 
 /** One file the import writes. */
@@ -62,6 +78,15 @@ export function planImport(inputs: readonly SourceFile[], options: ImportPlanOpt
     const replaces = options.exists(target);
     if (replaces && !options.force) {
       refuse(`already exists, and importing ${input.path} would replace it; it was left as it was`);
+      continue;
+    }
+    // The same article under another file name would be a second page of it (the build refuses two pages with one slug or url).
+    const twin = (options.existing ?? []).find((a) => path.resolve(a.file) !== path.resolve(target)
+      && (a.id === slugOfName(result.file!.name) || (a.url !== null && result.file!.frontMatter.url !== undefined && normalizeUrl(a.url) === normalizeUrl(result.file!.frontMatter.url))));
+    if (twin) {
+      const dup = RULES['import-duplicate-article'];
+      diagnostics.push({ file: input.path, line: 1, column: 1, severity: dup.severity, ruleId: 'import-duplicate-article', source: dup.source, note: dup.hint,
+        reason: `this article is already in the content folder as ${twin.file} (same ${twin.id === slugOfName(result.file.name) ? 'date and title' : 'url'})` });
       continue;
     }
     files.push({ path: target, text: result.file.text, from: input.path, replaces });
