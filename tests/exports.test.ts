@@ -8,7 +8,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,19 @@ test('the build publishes the JSON Schemas of archive.json and of a quotes.jsonl
 test('the built archive.json validates against the published schema', async () => {
   const validate = new Ajv2020({ allErrors: true, strict: true }).compile(await readSchema('archive.schema.json'));
   assert.ok(validate(archive), JSON.stringify(validate.errors, null, 2));
+});
+
+test('the JSON that npm run extract prints validates against the same schema', async () => {
+  const dir = path.join(workDir, 'content');
+  const files = (await readdir(dir)).filter((n) => n.endsWith('.md')).map((n) => path.join(dir, n));
+  let stdout = '';
+  const code = await runCli(['extract', ...files], { stdout: (text) => { stdout += text; }, stderr: () => {} });
+  process.exitCode = 0;
+  assert.equal(code, 0);
+  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(await readSchema('archive.schema.json'));
+  const printed = JSON.parse(stdout) as Archive;
+  assert.ok(printed.quotes.length > 0);
+  assert.ok(validate(printed), JSON.stringify(validate.errors, null, 2));
 });
 
 test('the published schema rejects an archive.json with a missing, mistyped or unknown field', async () => {
