@@ -232,3 +232,9 @@ test('a page already in the content folder under another file name (same url) is
   assert.deepEqual(await readdir(content, { recursive: true }), ['harbour', path.join('harbour', 'dredging.md')]);
   assert.equal(await readFile(earlier, 'utf8'), curated);
 });
+
+test('a page\'s language tag is read in BCP 47 form (en_US as en-US), and one of another shape is left out rather than stopping the import', () => {
+  const page = (lang: string) => `<html lang="${lang}"><head><title>Port deal reached</title></head><body><p>Text.</p></body></html>`;
+  assert.equal(readHtmlArticle('a.html', page('en_US')).fields.language, 'en-US');
+  assert.equal(readHtmlArticle('b.html', page('english (uk)')).fields.language, undefined);
+});

@@ -111,7 +111,9 @@ export function readHtmlArticle(file: string, html: string): ArticleDraft {
   const h1 = $('h1').first();
   set('title', h1.text(), h1.get(0));
   const html$ = $('html').first();
-  set('language', html$.attr('lang'), html$.get(0));
+  // Pages write `en_US` as often as `en-US`; a tag still not BCP 47 shape is left out (the default, en, applies) rather than stopping the import.
+  const lang = html$.attr('lang')?.trim().replace(/_/g, '-');
+  if (lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang)) set('language', lang, html$.get(0));
   if (draft.fields.url !== undefined && !/^https?:\/\//i.test(draft.fields.url)) {
     // A relative canonical link names no original address we could link to.
     delete draft.fields.url;
