@@ -274,18 +274,34 @@ async function runImport(args: string[]): Promise<void> {
     process.exitCode = EXIT_ERRORS;
     return;
   }
-  await mkdir(outDir, { recursive: true });
-  for (const file of plan.files) {
-    await writeFile(file.path, file.text);
-    io.stdout(`${file.from} -> ${file.path}${file.replaces ? ' (replaced)' : ''}\n`);
+  const written: string[] = [];
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const file of plan.files) {
+      await writeFile(file.path, file.text);
+      written.push(file.path);
+      io.stdout(`${file.from} -> ${file.path}${file.replaces ? ' (replaced)' : ''}\n`);
+    }
+  } catch (error) {
+    // A full disk or a read-only folder: say exactly which files were written, so none is a surprise.
+    io.stderr(`${outDir}: error: cannot write the imported files: ${(error as Error).message} [import:import-write-failed]\n`);
+    io.stderr(`Import failed; ${written.length ? `written before the failure: ${written.join(', ')}` : 'nothing was written'}.\n`);
+    process.exitCode = EXIT_ERRORS;
+    return;
   }
   io.stdout(`Imported ${plural(plan.files.length, 'article')} into ${outDir}.\n`);
 }
 
 /** The articles already in a content folder (none when it does not exist yet); files that do not load are skipped: the build reports them. */
 async function readExistingArticles(contentDir: string): Promise<{ file: string; id: string; url: string | null }[]> {
-  if (!existsSync(contentDir)) return [];
-  const { paths } = await scanContentFolder(contentDir);
+  let paths: string[];
+  try {
+    ({ paths } = await scanContentFolder(contentDir));
+  } catch (error) {
+    // No folder yet (or not a folder, which writing then reports): nothing to compare with.
+    if (error instanceof ContentFolderError) return [];
+    throw error;
+  }
   const { files } = await readSourceFiles(paths);
   return files.flatMap((file) => {
     const { article } = loadArticle(file);

@@ -238,3 +238,15 @@ test('a page\'s language tag is read in BCP 47 form (en_US as en-US), and one of
   assert.equal(readHtmlArticle('a.html', page('en_US')).fields.language, 'en-US');
   assert.equal(readHtmlArticle('b.html', page('english (uk)')).fields.language, undefined);
 });
+
+test('a content folder that cannot be written (--out names a file) is reported with what was written, and the exit status is 1', async () => {
+  const dir = path.join(workDir, 'out-is-a-file');
+  await mkdir(dir, { recursive: true });
+  const notAFolder = path.join(dir, 'content');
+  await writeFile(notAFolder, 'a file, not a folder\n');
+  const run = await runImport([path.join(fixtures, 'saved-page-with-og-and-json-ld/page.html'), '--out', notAFolder]);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /error: cannot write the imported files: .*\[import:import-write-failed\]/);
+  assert.match(run.stderr, /Import failed; nothing was written\./);
+  assert.equal(await readFile(notAFolder, 'utf8'), 'a file, not a folder\n');
+});

@@ -292,6 +292,11 @@ export const RULES = {
     why: 'Importing an article again under another file name would give it two pages; the build would then refuse both.',
     hint: 'Edit the file named, or pass --out another folder; --force replaces only a file of the same name.',
   },
+  'import-write-failed': {
+    severity: 'error', source: 'import',
+    why: 'A file that could not be written (a full disk, a read-only folder) must not pass for imported; the message lists what was written before.',
+    hint: 'Free disk space or fix the folder\'s permissions, then import the files not yet written.',
+  },
   'import-invalid-article': {
     severity: 'error', source: 'import',
     why: 'An import never writes a content file the build would refuse: the values given or found are checked by the same loader first.',
