@@ -1,10 +1,10 @@
 /**
- * Command line: `build`, `extract FILE...`, `serve`. A thin shell over the
+ * Command line: `build`, `extract FILE...`, `import FILE_OR_DIR...`, `serve`. A thin shell over the
  * pipeline: it parses arguments, does the file I/O through `load/` and
  * `output/`, prints diagnostics, and is the only module that sets
  * `process.exitCode`.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,6 +32,7 @@ import { reachTestPoint } from './test-points.ts';
 const USAGE = `Usage:
   quote-archive build [--content content] [--out _site] [--cache DIR | --no-cache]
   quote-archive extract [--aliases FILE] FILE...
+  quote-archive import [--out content] [--force] [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--byline B] [--dateline D] [--language L] FILE_OR_DIR...
   quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080]`;
 
 /** Exit codes: 0 success, 1 the input has errors or the build failed, 2 wrong usage; 130 and 143 interrupted (SIGINT, SIGTERM). */
@@ -89,6 +90,8 @@ async function runCommand(argv: string[]): Promise<void> {
       return runExtract(rest);
     case 'serve':
       return runServe(rest);
+    case 'import':
+      return runImport(rest);
     case '--help':
     case '-h':
     case 'help':
@@ -280,6 +283,92 @@ async function runExtract(args: string[]): Promise<void> {
   io.stdout(toArchiveJson(archive));
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map([...files, ...aliases.files].map((f) => [f.path, f.value]))));
   if (hasErrors(diagnostics)) process.exitCode = EXIT_ERRORS;
+}
+
+/** The import's flags that name a front-matter field; they apply to every input. */
+const GIVEN_FIELDS = ['title', 'date', 'source', 'url', 'byline', 'dateline', 'language'] as const;
+// These name one article: with several inputs every file would get the same one.
+const ONE_ARTICLE_FIELDS = ['title', 'url'] as const;
+
+async function runImport(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', default: 'content' },
+        force: { type: 'boolean', default: false },
+        ...Object.fromEntries(GIVEN_FIELDS.map((field) => [field, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    failUsage((error as Error).message);
+    return;
+  }
+  if (parsed.positionals.length === 0) {
+    failUsage('import needs at least one file or folder');
+    return;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const { listInputFiles } = await import('./import/input-files.ts');
+  const { planImport } = await import('./import/import-plan.ts');
+  const { files: paths, emptyFolders } = await listInputFiles(parsed.positionals);
+  if (emptyFolders.length) {
+    failUsage(`no .txt or .html files in ${emptyFolders.map((f) => `"${f}"`).join(', ')}`);
+    return;
+  }
+  const oneArticle = ONE_ARTICLE_FIELDS.filter((field) => values[field] !== undefined);
+  if (paths.length > 1 && oneArticle.length) {
+    failUsage(`--${oneArticle.join(' and --')} name one article, but ${paths.length} files are being imported; import that file on its own`);
+    return;
+  }
+  const given = Object.fromEntries(GIVEN_FIELDS.filter((field) => typeof values[field] === 'string').map((field) => [field, values[field] as string]));
+  const outDir = String(values.out ?? 'content');
+  const { files, diagnostics: readDiagnostics } = await readSourceFiles(paths);
+  const existing = await readExistingArticles(outDir);
+  const plan = planImport(files, { outDir, given, force: values.force === true, exists: (file) => existsSync(file), existing });
+  const diagnostics = [...readDiagnostics, ...plan.diagnostics];
+  if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, new Map(files.map((f) => [f.path, f.value]))));
+  if (hasErrors(diagnostics)) {
+    io.stderr('Import failed; nothing was written.\n');
+    process.exitCode = EXIT_ERRORS;
+    return;
+  }
+  const written: string[] = [];
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const file of plan.files) {
+      await writeFile(file.path, file.text);
+      written.push(file.path);
+      io.stdout(`${file.from} -> ${file.path}${file.replaces ? ' (replaced)' : ''}\n`);
+    }
+  } catch (error) {
+    // A full disk or a read-only folder: say exactly which files were written, so none is a surprise.
+    io.stderr(`${outDir}: error: cannot write the imported files: ${(error as Error).message} [import:import-write-failed]\n`);
+    io.stderr(`Import failed; ${written.length ? `written before the failure: ${written.join(', ')}` : 'nothing was written'}.\n`);
+    process.exitCode = EXIT_ERRORS;
+    return;
+  }
+  io.stdout(`Imported ${plural(plan.files.length, 'article')} into ${outDir}.\n`);
+}
+
+/** The articles already in a content folder (none when it does not exist yet); files that do not load are skipped: the build reports them. */
+async function readExistingArticles(contentDir: string): Promise<{ file: string; id: string; url: string | null }[]> {
+  let paths: string[];
+  try {
+    ({ paths } = await scanContentFolder(contentDir));
+  } catch (error) {
+    // No folder yet (or not a folder, which writing then reports): nothing to compare with.
+    if (error instanceof ContentFolderError) return [];
+    throw error;
+  }
+  const { files } = await readSourceFiles(paths);
+  return files.flatMap((file) => {
+    const { article } = loadArticle(file);
+    return article ? [{ file: file.path, id: articleSlug(article.frontMatter), url: article.frontMatter.url ?? null }] : [];
+  });
 }
 
 async function runServe(args: string[]): Promise<void> {

@@ -8,7 +8,7 @@ export interface RuleEntry {
   /** Default severity. */
   severity: 'error' | 'warning';
   /** The stage that reports it. */
-  source: 'load' | 'extract' | 'link' | 'site' | 'search' | 'output';
+  source: 'load' | 'extract' | 'link' | 'site' | 'search' | 'output' | 'import';
   /** Why the rule exists: what would go wrong without it. */
   why: string;
   /** What the user can do about it (printed as the note when none is given). */
@@ -261,6 +261,51 @@ export const RULES = {
     severity: 'warning', source: 'output',
     why: 'The build cache folder is written to and cleaned by the build; a folder of the same name holding other files must not be touched, and the build still succeeds without a cache.',
     hint: 'Pass --cache with a folder of its own (or --no-cache), or move the files out of the folder named.',
+  },
+  'import-missing-title': {
+    severity: 'error', source: 'import',
+    why: 'A headline cannot be made from the body without putting words in the outlet\'s mouth; an article file needs the real one.',
+    hint: 'Give the headline as published: --title "…" (or put it on the first line of the text file).',
+  },
+  'import-missing-date': {
+    severity: 'error', source: 'import',
+    why: 'Quotes are dated and sorted by the article date; a date taken from elsewhere in the text (a photo caption, an earlier event) would misdate every quote.',
+    hint: 'Give the publication date: --date YYYY-MM-DD.',
+  },
+  'import-date-without-year': {
+    severity: 'error', source: 'import',
+    why: 'Wire datelines give the month and day only ("Jan. 14"); picking the year would be a guess, and a wrong year misdates every quote.',
+    hint: 'Give the full date: --date YYYY-MM-DD.',
+  },
+  'import-missing-source': {
+    severity: 'error', source: 'import',
+    why: 'Every quote is credited to the outlet that published it; an outlet merely cited in the text ("Reuters reported") is not it.',
+    hint: 'Give the outlet: --source "…".',
+  },
+  'import-empty-body': {
+    severity: 'error', source: 'import',
+    why: 'An article without text has no quotes; an empty page is usually a page saved before it loaded, or not an article.',
+    hint: 'Save the page again once its text shows, or import its text as a .txt file.',
+  },
+  'import-would-overwrite': {
+    severity: 'error', source: 'import',
+    why: 'The file there may hold a curator\'s corrections; nothing the user wrote is ever lost without being asked.',
+    hint: 'Pass --force to replace it, or --out another folder.',
+  },
+  'import-duplicate-article': {
+    severity: 'error', source: 'import',
+    why: 'Importing an article again under another file name would give it two pages; the build would then refuse both.',
+    hint: 'Edit the file named, or pass --out another folder; --force replaces only a file of the same name.',
+  },
+  'import-write-failed': {
+    severity: 'error', source: 'import',
+    why: 'A file that could not be written (a full disk, a read-only folder) must not pass for imported; the message lists what was written before.',
+    hint: 'Free disk space or fix the folder\'s permissions, then import the files not yet written.',
+  },
+  'import-invalid-article': {
+    severity: 'error', source: 'import',
+    why: 'An import never writes a content file the build would refuse: the values given or found are checked by the same loader first.',
+    hint: 'Fix the value named (a flag such as --date or --url, or the input), then import again.',
   },
 } as const satisfies Record<string, RuleEntry>;
 

@@ -12,6 +12,9 @@ import { toArchiveJson } from '../export/json.ts';
 import { toAtomFeed } from '../export/atom.ts';
 import { toQuoteJsonFeed } from '../export/json-feed.ts';
 import { toQuotesCsv } from '../export/csv.ts';
+import { toQuotesJsonl } from '../export/jsonl.ts';
+import { toQuoteRowsCsv } from '../export/quote-rows-csv.ts';
+import { SCHEMA_FILES, toArchiveJsonSchema, toQuoteRowJsonSchema } from '../export/json-schema.ts';
 import { articleFileOf } from '../render/article-failure.ts';
 import { toSearchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/pagefind.ts';
@@ -117,6 +120,10 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
   const files: [string, string][] = [
     ['archive.json', toArchiveJson(archive)],
     ['archive.csv', toQuotesCsv(archive)],
+    ['quotes.jsonl', toQuotesJsonl(archive)],
+    ['quotes.csv', toQuoteRowsCsv(archive)],
+    [SCHEMA_FILES.archive, toArchiveJsonSchema()],
+    [SCHEMA_FILES.quoteRow, toQuoteRowJsonSchema()],
     ['feed.xml', toAtomFeed(archive, { ...(options.title === undefined ? {} : { title: options.title }), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) })],
     ['quotes.json', toQuoteJsonFeed(archive, options.siteUrl ? { siteUrl: options.siteUrl } : {})],
   ];
@@ -124,6 +131,7 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
   await mkdir(outDir, { recursive: true });
   for (const [name, text] of files) {
     try {
+      await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
       await writeFile(path.join(outDir, name), text);
     } catch (error) {
       diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-build-failed'));
