@@ -66,6 +66,8 @@ class ArticleWriter {
   private readonly named = new Set<Organization>();
   /** Who spoke in the paragraph before, for "she said". */
   private lastSpeaker: Speaker | null = null;
+  /** Sentence templates and phrases already used here: a writer does not repeat a sentence. */
+  private readonly used = new Set<string>();
 
   constructor(
     private readonly cast: Cast,
@@ -122,6 +124,14 @@ class ArticleWriter {
     return this.outlet.honorifics ? `${s.pronoun === 'she' ? 'Ms.' : 'Mr.'} ${surname}` : surname;
   }
 
+  /** A template or phrase not used yet in this article (any, once all are used). */
+  private fresh(list: readonly string[]): string {
+    const unused = list.filter((t) => !this.used.has(t));
+    const pick = this.random.pick(unused.length ? unused : list);
+    this.used.add(pick);
+    return pick;
+  }
+
   /** The first mention with a title glued on ("Finance Minister Maria Okonkwo"), or the name alone. */
   private titled(s: Speaker): string {
     if (!s.title) return this.name(s.full);
@@ -175,7 +185,7 @@ class ArticleWriter {
 
   /** One to three sentences someone says. */
   private speech(count = this.random.int(1, 3)): string[] {
-    return Array.from({ length: count }, () => this.fill(this.random.pick(QUOTE_SENTENCES)));
+    return Array.from({ length: count }, () => this.fill(this.fresh(QUOTE_SENTENCES)));
   }
 
   /** A speech ending in a comma, for `"…," she said`. */
@@ -228,7 +238,7 @@ class ArticleWriter {
   private partialQuote(s: Speaker): string {
     const who = this.introduced.has(s) ? this.ref(s) : this.withRole(s) + ',';
     this.introduced.add(s);
-    const phrase = this.quoted(this.random.pick(PARTIAL_QUOTES));
+    const phrase = this.quoted(this.fresh(PARTIAL_QUOTES));
     const object = this.random.pick(this.topic.objects);
     const tail = this.fill(this.random.pick([' and said {group} would be consulted.', ', adding that talks would continue {time}.', '.', ' in a speech in {place}.']));
     return this.random.chance(0.5)
@@ -238,7 +248,7 @@ class ArticleWriter {
 
   /** Reported speech: what someone said without quote marks. */
   private reportedSpeech(s: Speaker): string {
-    const template = this.random.pick(REPORTED_SENTENCES);
+    const template = this.fresh(REPORTED_SENTENCES);
     let who: string;
     if (!this.introduced.has(s)) who = s.title && this.random.chance(0.5) ? this.titled(s) : this.withRole(s) + ',';
     else who = this.lastSpeaker === s && this.random.chance(0.5) ? capitalize(s.pronoun) : this.ref(s);
@@ -260,7 +270,7 @@ class ArticleWriter {
   }
 
   private background(): string {
-    return Array.from({ length: this.random.int(2, 4) }, () => this.fill(this.random.pick(BACKGROUND_SENTENCES))).join(' ');
+    return Array.from({ length: this.random.int(2, 4) }, () => this.fill(this.fresh(BACKGROUND_SENTENCES))).join(' ');
   }
 
   private staff(): string {

@@ -120,7 +120,7 @@ export function makeCast(seed: number | string, size = 300): Cast {
     const kind = random.int(0, 9);
     let speaker: Speaker;
     if (kind <= 1) {
-      const ministry = random.chance(0.7) ? topic.ministry : random.pick(MINISTRIES);
+      const ministry = random.chance(0.85) ? topic.ministry : random.pick(MINISTRIES);
       const { title, role } = ministerRole(country, ministry);
       speaker = { ...base, title, role, roleNear: null, organization: null };
     } else if (kind <= 3) {

@@ -246,7 +246,7 @@ export const BACKGROUND_SENTENCES: readonly string[] = [
   '{Object} was first proposed in {year} and has divided opinion ever since.',
   'The decision comes after months of negotiations between {Org} and representatives of {group}.',
   '{Group} in {place} have been among the hardest hit, figures published by {Org} last month show.',
-  'Opposition to {object} has grown among {group} outside the big cities.',
+  '{Group} outside the big cities have grown wary of {object}.',
   'The government has set aside {money} for the programme, according to budget documents.',
   'Similar plans were dropped in {year} after protests by {group}.',
   'Officials in {place} have been preparing for the change for several weeks.',
