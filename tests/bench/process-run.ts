@@ -25,6 +25,8 @@ export interface StepFigures {
   /** Peak RSS of the largest single process, MB (GNU time %M), or null without /usr/bin/time. */
   peakProcessRssMb: number | null;
   exitCode: number;
+  /** Wall times of every run when the step was run several times and the fastest kept. */
+  samplesMs?: number[];
 }
 
 /** Options of `runStep`. */

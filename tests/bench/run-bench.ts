@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--articles 1000,10000] [--only plain,full,...] [--keep] [--seed S]`
+ * `npm run bench -- [--articles 1000,10000] [--only plain,full,...] [--keep] [--seed S] [--repeat R]`
  *
  * For each size, in one run on the same generated articles (`npm run corpus`):
  * - plain: the plain baseline, Eleventy 3 with one Nunjucks layout
@@ -10,6 +10,9 @@
  * - add: our build after 10 articles were added;
  * - search: bytes and time to first result in headless Chromium on our site.
  * `extraction` is the extraction micro-bench (tests/bench/extraction.ts).
+ * `--repeat R` runs the baseline, our full build and the unchanged rebuild
+ * R times (baseline and ours alternating) and keeps the fastest of each,
+ * the run least disturbed by other work on a shared machine.
  * Baseline and ours run back to back, because the machine is shared and
  * only ratios measured together mean anything. Figures go to
  * tests/bench/results.json (merged by size with earlier runs) and the plot
@@ -17,7 +20,7 @@
  */
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateCorpus, writeCorpus } from './corpus/generate.ts';
@@ -43,7 +46,7 @@ interface SizeFigures {
   date: string;
   seed: number | string;
   corpusBytes: number;
-  plain?: { eleventy: StepFigures; pagefind: StepFigures; wallMs: number; peakTreeRssMb: number; site: SiteSize };
+  plain?: { eleventy: StepFigures; pagefind: StepFigures; wallMs: number; samplesMs?: number[]; peakTreeRssMb: number; site: SiteSize };
   full?: StepFigures & { site: SiteSize };
   unchanged?: StepFigures;
   edit?: StepFigures;
@@ -62,16 +65,18 @@ interface Results {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run bench -- [--articles 1000,10000] [--only ${SECTIONS.join(',')}] [--keep] [--seed S]`);
+  console.error(`${message}\nusage: npm run bench -- [--articles 1000,10000] [--only ${SECTIONS.join(',')}] [--keep] [--seed S] [--repeat R]`);
   process.exit(2);
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, only: { type: 'string' }, keep: { type: 'boolean', default: false }, seed: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, only: { type: 'string' }, keep: { type: 'boolean', default: false }, seed: { type: 'string' }, repeat: { type: 'string', default: '1' } } });
 const sizes = (values.articles ?? '1000').split(',').map((s) => Number(s.replace(/_/g, '')));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`--articles takes counts separated by commas, got "${values.articles}"`);
 const only = new Set<Section>(values.only ? (values.only.split(',') as Section[]) : SECTIONS);
 for (const s of only) if (!SECTIONS.includes(s)) usage(`unknown section "${s}"`);
 const seed = values.seed === undefined ? DEFAULT_SEED : /^\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) usage(`--repeat takes a count, got "${values.repeat}"`);
 const ours = ['full', 'unchanged', 'edit', 'add', 'search'].some((s) => only.has(s as Section));
 
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -115,35 +120,71 @@ function printStep(name: string, figures: StepFigures, plainMs?: number, fullMs?
   console.log(`  ${name.padEnd(28)} ${seconds(figures.wallMs).padStart(7)} s  peak tree RSS ${String(figures.peakTreeRssMb).padStart(5)} MB (largest process ${figures.peakProcessRssMb ?? '?'} MB)${ratios ? `  ${ratios}` : ''}`);
 }
 
+/** The fastest of several runs of one step (the least disturbed by other work), with every sample kept. */
+function fastest(samples: StepFigures[]): StepFigures {
+  const best = samples.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  if (samples.length === 1) return best;
+  return { ...best, peakTreeRssMb: Math.max(...samples.map((s) => s.peakTreeRssMb)), samplesMs: samples.map((s) => s.wallMs) };
+}
+
 async function benchSize(articles: number): Promise<SizeFigures> {
   const workspace = await mkdtemp(join(tmpdir(), `quote-archive-bench-${articles}-`));
   const content = join(workspace, 'content');
-  const plainOut = join(workspace, 'plain-site');
-  const ourOut = join(workspace, 'site');
-  const cache = join(workspace, 'cache');
-  await mkdir(cache);
   console.log(`\n${articles.toLocaleString('en-US')} articles (seed ${seed}), workspace ${workspace}`);
   const paths = await writeCorpus(content, { articles, seed });
   let corpusBytes = 0;
   for (const path of paths) corpusBytes += (await readFile(path)).length;
   console.log(`  corpus: ${paths.length} files, ${mb(corpusBytes)} MB`);
   const figures: SizeFigures = { articles, date: today(), seed, corpusBytes };
+  let plainOut = '';
+  let ourOut = '';
+  let cache = '';
   try {
+    // Baseline and ours alternate, round after round, so both see the same load on a shared machine;
+    // each round of ours starts from new output and cache folders (an empty cache).
+    const eleventyRuns: StepFigures[] = [];
+    const pagefindRuns: StepFigures[] = [];
+    const fullRuns: StepFigures[] = [];
+    for (let round = 0; round < repeat; round++) {
+      if (only.has('plain')) {
+        if (plainOut) await rm(plainOut, { recursive: true, force: true });
+        plainOut = join(workspace, `plain-${round}`);
+        const eleventy = await runStep(process.execPath, [join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), `--config=${join(BENCH, 'baseline/eleventy.config.js')}`, `--input=${content}`, `--output=${plainOut}`, '--quiet'], { cwd: workspace });
+        const pagefind = await runStep(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', plainOut], { cwd: workspace });
+        eleventyRuns.push(eleventy);
+        pagefindRuns.push(pagefind);
+        console.log(`  round ${round + 1}: plain Eleventy ${seconds(eleventy.wallMs)} s + Pagefind CLI ${seconds(pagefind.wallMs)} s = ${seconds(eleventy.wallMs + pagefind.wallMs)} s`);
+      }
+      if (ours) {
+        if (ourOut) await rm(dirname(ourOut), { recursive: true, force: true });
+        ourOut = join(workspace, `ours-${round}`, 'site');
+        cache = join(workspace, `ours-${round}`, 'cache');
+        await mkdir(cache, { recursive: true });
+        const full = await ourBuild(content, ourOut, cache);
+        fullRuns.push(full);
+        console.log(`  round ${round + 1}: ours, full (empty cache) ${seconds(full.wallMs)} s`);
+      }
+    }
     if (only.has('plain')) {
-      const eleventy = await runStep(process.execPath, [join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), `--config=${join(BENCH, 'baseline/eleventy.config.js')}`, `--input=${content}`, `--output=${plainOut}`, '--quiet'], { cwd: workspace });
-      const pagefind = await runStep(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', plainOut], { cwd: workspace });
-      const wallMs = eleventy.wallMs + pagefind.wallMs;
-      figures.plain = { eleventy, pagefind, wallMs, peakTreeRssMb: Math.max(eleventy.peakTreeRssMb, pagefind.peakTreeRssMb), site: await measureSite(plainOut) };
+      const eleventy = fastest(eleventyRuns);
+      const pagefind = fastest(pagefindRuns);
+      const totals = eleventyRuns.map((e, i) => e.wallMs + (pagefindRuns[i]?.wallMs ?? 0));
+      const wallMs = Math.min(...totals);
+      figures.plain = { eleventy, pagefind, wallMs, ...(repeat > 1 ? { samplesMs: totals } : {}), peakTreeRssMb: Math.max(eleventy.peakTreeRssMb, pagefind.peakTreeRssMb), site: await measureSite(plainOut) };
       printStep('plain Eleventy', eleventy);
       printStep('plain Pagefind CLI', pagefind);
       console.log(`  ${'plain total'.padEnd(28)} ${seconds(wallMs).padStart(7)} s`);
     }
     const plainMs = figures.plain?.wallMs;
     if (ours) {
-      const full = await ourBuild(content, ourOut, cache);
+      const full = fastest(fullRuns);
       figures.full = { ...full, site: await measureSite(ourOut) };
       printStep('ours, full (empty cache)', full, plainMs);
-      if (only.has('unchanged')) printStep('ours, nothing changed', (figures.unchanged = await ourBuild(content, ourOut, cache)), plainMs, full.wallMs);
+      if (only.has('unchanged')) {
+        const runs: StepFigures[] = [];
+        for (let round = 0; round < repeat; round++) runs.push(await ourBuild(content, ourOut, cache));
+        printStep('ours, nothing changed', (figures.unchanged = fastest(runs)), plainMs, full.wallMs);
+      }
       if (only.has('edit')) {
         const edited = await editOneArticle(content, articles);
         printStep(`ours, 1 edited`, (figures.edit = await ourBuild(content, ourOut, cache)), plainMs, full.wallMs);
