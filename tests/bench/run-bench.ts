@@ -54,6 +54,8 @@ interface SizeFigures {
   /** Each step's wall time over the plain baseline's and over our full build's. */
   ratios?: Record<string, { toPlain: number | null; toFull: number | null }>;
   search?: { siteArticles: number; queries: QueryCost[] };
+  /** Why the run of this size stopped early; the figures before it are kept. */
+  error?: string;
 }
 
 interface Results {
@@ -102,7 +104,9 @@ async function readResults(): Promise<Results> {
 function ourBuild(content: string, out: string, cache: string): Promise<StepFigures> {
   // Whatever cache the build keeps, it is new here: XDG_CACHE_HOME and QUOTE_ARCHIVE_CACHE_DIR point into the
   // fresh workspace, and the content and output folders are new too.
-  const env = { ...process.env, XDG_CACHE_HOME: cache, QUOTE_ARCHIVE_CACHE_DIR: cache, CI: '1' };
+  // Pagefind's silence limit (60 s) trips on a loaded shared machine at a few thousand articles; the bench
+  // measures how long the build takes, so it waits longer rather than lose the run.
+  const env = { ...process.env, XDG_CACHE_HOME: cache, QUOTE_ARCHIVE_CACHE_DIR: cache, QUOTE_ARCHIVE_PAGEFIND_TIMEOUT: process.env.QUOTE_ARCHIVE_PAGEFIND_TIMEOUT ?? '900', CI: '1' };
   return runStep(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', 'build', '--content', content, '--out', out], { cwd: ROOT, env });
 }
 
@@ -209,6 +213,11 @@ async function benchSize(articles: number): Promise<SizeFigures> {
         }
       }
     }
+  } catch (error) {
+    // A failed step (a build error, a browser that would not start) ends this size, not the figures measured so far.
+    figures.error = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
+    console.error(`  stopped: ${figures.error}`);
   } finally {
     if (values.keep) console.log(`  kept ${workspace}`);
     else await rm(workspace, { recursive: true, force: true });
