@@ -100,7 +100,7 @@ async function readResults(): Promise<Results> {
   }
 }
 
-/** Our build, exactly as `npm run build` runs it, with a cache folder that starts empty for each size. */
+/** Our build, exactly as `npm run build` runs it, with cache folders that start empty in each round. */
 function ourBuild(content: string, out: string, cache: string): Promise<StepFigures> {
   // Whatever cache the build keeps, it is new here: XDG_CACHE_HOME and QUOTE_ARCHIVE_CACHE_DIR point into the
   // fresh workspace, and the content and output folders are new too.
