@@ -242,7 +242,7 @@ export class SpeakerResolver {
     }
     // "the report said", "the resolution states": the document the article named speaks for its authors.
     // A report or ruling the article did not name speaks for the body that last spoke nearby.
-    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? (COURT_DOCUMENTS.has(head) ? this.#courtBefore(s) : null) ?? { kind: 'unnamed', description: phrase };
+    if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? (COURT_DOCUMENTS.has(head) ? this.#namedOrganizationBefore(s, (n) => /\b(?:Court|Tribunal)\b/.test(n)) : null) ?? { kind: 'unnamed', description: phrase };
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
@@ -269,7 +269,7 @@ export class SpeakerResolver {
     }
     // "the newspaper reported", "the industry publication stated": the news outlet named last.
     if (definite && (MEDIA_HEADS.has(head) || MEDIA_QUALIFIED_HEADS.test(phrase))) {
-      const outlet = this.#mediaOutletBefore(s);
+      const outlet = this.#namedOrganizationBefore(s, (n) => MEDIA_NAME.test(n));
       if (outlet) return outlet;
     }
     if (definite || words.length <= 3) {
@@ -323,26 +323,15 @@ export class SpeakerResolver {
     return author ? this.#named(author, '', '') : null;
   }
 
-  /** The court named last before `pos`, within four paragraphs: who "the ruling" speaks for. */
-  #courtBefore(pos: number): Resolution | null {
-    const minBlock = this.#blockIndex(pos) - 4;
-    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
-      const m = this.#mentions[i]!;
-      if (this.#blockIndex(m.start) < minBlock) break;
-      if (m.type === 'organization' && /\b(?:Court|Tribunal)\b/.test(this.#entities[m.entity]!.name)) return this.#namedOrganization(m);
-    }
-    return null;
-  }
-
-  /** The news organization named last before `pos`, within four paragraphs. */
-  #mediaOutletBefore(pos: number): Resolution | null {
+  /** The last organization before `pos`, within four paragraphs, whose name or an alias passes `test`. */
+  #namedOrganizationBefore(pos: number, test: (name: string) => boolean): Resolution | null {
     const minBlock = this.#blockIndex(pos) - 4;
     for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (this.#blockIndex(m.start) < minBlock) break;
       if (m.type !== 'organization') continue;
       const entity = this.#entities[m.entity]!;
-      if ([entity.name, ...entity.aliases].some((n) => MEDIA_NAME.test(n))) return this.#namedOrganization(m);
+      if ([entity.name, ...entity.aliases].some(test)) return this.#namedOrganization(m);
     }
     return null;
   }

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
+import { parseCsv } from '../helpers/csv.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveSite } from '../../src/site/serve.ts';
 import type { Archive } from '../../src/archive/types.ts';
@@ -233,25 +234,6 @@ test('the JSON Feed carries every quote as its exact plain text, with no HTML fi
   }
   assert.ok(feed.items.some((i) => String(i.content_text).includes('<img src=x onerror=')), 'a quote holding markup is in the feed, as text');
 });
-
-/** Splits RFC 4180 CSV into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 test('no CSV cell can run as a spreadsheet formula', () => {
   const rows = parseCsv(readFileSync(join(site, 'archive.csv'), 'utf8'));
