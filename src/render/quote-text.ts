@@ -7,6 +7,7 @@
 import type { Archive, Quote } from '../archive/types.ts';
 import { parseTextDocument } from '../parse/text-document.ts';
 import { renderNamingFile } from './article-failure.ts';
+import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
 
 // Pages, feeds and the search index all need the texts of one archive: parse its articles once.
 // Quote texts may also arrive from elsewhere (the build cache, worker threads): `rememberPlainQuoteTexts`.
@@ -14,12 +15,7 @@ const quoteCache = new WeakMap<Archive, Map<string, string>>();
 const articleCache = new WeakMap<Archive, Map<string, string>>();
 
 function parseAll(archive: Archive): void {
-  const byArticle = new Map<string, Quote[]>();
-  for (const q of archive.quotes) {
-    const list = byArticle.get(q.articleId);
-    if (list) list.push(q);
-    else byArticle.set(q.articleId, [q]);
-  }
+  const byArticle = groupByArticle(archive.quotes);
   const quotes = new Map<string, string>();
   const articles = new Map<string, string>();
   for (const article of archive.articles) {

@@ -4,12 +4,13 @@
  * the others rendered on worker threads when there are many. Bodies are the
  * costly part of a page; the page templates then only place the HTML.
  */
-import type { Archive, Quote, Speaker } from '../archive/types.ts';
+import type { Archive, Speaker } from '../archive/types.ts';
 import { cacheKey, noCache, type BuildCache } from '../cache/build-cache.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBody, type ArticleBodyInput, type RenderedArticleBody } from '../render/article-body.ts';
 import { rememberPlainQuoteTexts } from '../render/quote-text.ts';
+import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
 
 /** Options of `renderArticleBodies`. */
 export interface RenderArticleBodiesOptions {
@@ -71,12 +72,7 @@ export async function renderArticleBodies(archive: Archive, options: RenderArtic
 /** Each article's body input, in the order of `archive.articles`: only the fields rendering reads, so unrelated changes keep cache hits. */
 function toArticleBodyInputs(archive: Archive): ArticleBodyInput[] {
   const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
-  const quotesByArticle = new Map<string, Quote[]>();
-  for (const q of archive.quotes) {
-    const list = quotesByArticle.get(q.articleId);
-    if (list) list.push(q);
-    else quotesByArticle.set(q.articleId, [q]);
-  }
+  const quotesByArticle = groupByArticle(archive.quotes);
   return archive.articles.map((a) => ({
     body: a.body,
     sourceFile: a.sourceFile,

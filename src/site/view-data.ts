@@ -16,6 +16,7 @@ import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { toSearchLanguage } from '../search/language.ts';
+import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -213,12 +214,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
   const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
   const entityById = new Map(archive.entities.map((e) => [e.id, e]));
-  const quotesByArticle = new Map<string, Quote[]>();
-  for (const q of archive.quotes) {
-    const list = quotesByArticle.get(q.articleId);
-    if (list) list.push(q);
-    else quotesByArticle.set(q.articleId, [q]);
-  }
+  const quotesByArticle = groupByArticle(archive.quotes);
   const quoteById = new Map(archive.quotes.map((q) => [q.id, q]));
   const plainTexts = toPlainQuoteTexts(archive);
   const plainOf = (q: Quote): string => plainTexts.get(q.id) ?? q.text;
