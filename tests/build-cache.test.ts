@@ -97,7 +97,9 @@ test('a cache written by another code version is not read, and its entries are r
     const planted = plantEmptyFacts(older, dir);
     await older.flush();
     assert.ok(planted > 0);
-    assert.equal((await buildArchiveCached(files, { cache: openBuildCache(dir, 'code version A').cache })).archive.quotes.length, 0, 'the planted entries are read by their own version');
+    const again = openBuildCache(dir, 'code version A').cache;
+    assert.equal((await buildArchiveCached(files, { cache: again })).archive.quotes.length, 0, 'the planted entries are read by their own version');
+    await again.flush();
     const newer = openBuildCache(dir, 'code version B').cache;
     assert.deepEqual((await buildArchiveCached(files, { cache: newer })).archive, expected.archive);
     await newer.flush();
@@ -126,7 +128,10 @@ test('an edited article is extracted again and the archive is the one an uncache
     assert.ok(first);
     const edited = [{ ...first, value: `${first.value}\n"We will publish the figures on Monday," said Ada Quill, a spokesperson.\n` }, ...rest];
     const expected = buildArchive(edited);
-    const cached = await buildArchiveCached(edited, { cache: openBuildCache(dir, 'v').cache });
+    const second = openBuildCache(dir, 'v').cache;
+    const cached = await buildArchiveCached(edited, { cache: second });
+    // The cache writes in the background: let it finish before the folder is removed.
+    await second.flush();
     assert.ok(cached.archive.quotes.some((q) => q.text.includes('publish the figures')), 'the new quote is found');
     assert.deepEqual(cached, expected);
   });
