@@ -355,6 +355,9 @@ const PARENTHETICAL = /^([^,;:"“”]{3,120}?),\s+((?:[^,;:"“”\s]+\s+){0,5}
 function parentheticalSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
   const text = ctx.doc.text;
   const s = text.slice(sentence.start, sentence.end);
+  // Two commas at least, or the pattern cannot match: most sentences are turned away without the regex.
+  const comma = s.indexOf(',');
+  if (comma < 0 || s.indexOf(',', comma + 1) < 0) return null;
   const m = PARENTHETICAL.exec(s);
   if (!m || !m[2]!.trim()) return null;
   // The words before the commas must be able to start a statement (a subject), not an adverbial lead.
