@@ -74,7 +74,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     const after = attributionAfter(doc, span.close, limit);
     const strictBefore = attributionBefore(doc, clauseStart, span.open, true, quoted);
     const atStart = /^[\s(\[—–-]*$/.test(prefix) || /^[\s(\[—–-]*$/.test(localPrefix.replace(/^[\s,]*/, '')) && previous !== undefined && found.some((f) => f.end <= span.open && f.sentence === sentence);
-    const colonIntro = /:\s*$/.test(localPrefix);
+    // "Facebook released a statement which read, in part, "This judgment raises …"": a whole sentence
+    // quoted after a comma is introduced like one after a colon.
+    const colonIntro = /:\s*$/.test(localPrefix) || (/,\s*$/.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 6 && (TERMINAL.test(content) || /^[,.]/.test(text.slice(span.close, span.close + 1))) && !isTitleCase(words));
     const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5;
     const titleLike = isTitleCase(words) && !TERMINAL.test(content);
 
