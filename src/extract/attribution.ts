@@ -401,7 +401,7 @@ export function startsClause(after: string): boolean {
   return false;
 }
 
-const SUBJECT_START = /^(?:the|a|an|most|some|all|many|several|both|no|two|three|four|five|\d[\d,.]*|\p{Lu}\p{L}*)$/u;
+const SUBJECT_START = /^(?:the|a|an|most|some|all|many|several|both|no|two|three|four|five|roughly|about|around|nearly|almost|more|fewer|over|at|up|\d[\d,.]*|\p{Lu}\p{L}*)$/u;
 const IRREGULAR_PAST = new Set(['died', 'fled', 'left', 'went', 'took', 'made', 'fell', 'rose', 'won', 'lost', 'began', 'came', 'gave', 'got', 'grew', 'held', 'hit', 'kept', 'knew', 'met', 'paid', 'ran', 'saw', 'sent', 'spent', 'stood', 'struck', 'threw', 'wrote', 'became', 'broke', 'brought', 'bought', 'caught', 'drove', 'flew', 'forgot', 'fought', 'sank', 'shot', 'sold', 'spoke', 'stole', 'swore', 'thought', 'tore', 'understood', 'withdrew']);
 // -ed words that usually describe the noun before them ("the company based in", "the man killed").
 const PARTICIPLE_ADJECTIVES = new Set(['based', 'called', 'named', 'known', 'used', 'located', 'related', 'concerned', 'involved', 'injured', 'wounded', 'armed', 'detailed', 'limited', 'united', 'registered', 'scheduled', 'planned', 'proposed', 'expected', 'alleged', 'reported', 'affected', 'owned', 'backed', 'supported', 'funded', 'elected', 'appointed', 'accused', 'suspected', 'signed', 'released', 'published', 'issued', 'posted', 'dated', 'titled', 'entitled', 'headed', 'killed', 'arrested', 'charged', 'detained', 'needed', 'required', 'aimed', 'designed', 'intended']);

@@ -248,7 +248,9 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
   for (const verb of verbs.slice(0, 2)) {
     if (verb.start < clauseStart) continue;
     // "would add 40 flights", "will tell": a modal verb reports no words.
-    if (/\b(?:would|will|could|should|may|might|must|can|cannot|to)\s+$/i.test(text.slice(Math.max(0, verb.start - 10), verb.start))) continue;
+    // "went on to say he was …" does report words: the speaker continued speaking.
+    const wentOn = /\b(?:went|goes|going|go|gone)\s+on\s+to\s+$/i.test(text.slice(Math.max(0, verb.start - 20), verb.start));
+    if (!wentOn && /\b(?:would|will|could|should|may|might|must|can|cannot|to)\s+$/i.test(text.slice(Math.max(0, verb.start - 10), verb.start))) continue;
     // `"…," Raman said at a briefing`: the verb attributes the quote before it.
     if (attributesQuoteBefore(ctx, sentence, verb.start)) continue;
     // "… called the cycle life “remarkable” but noted that …": the verb shares the sentence's subject.
@@ -267,7 +269,7 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
     // "remarked on the success", "complained about delays": a topic, not a reported statement.
     const after = text.slice(cue.end, sentence.end);
-    if (lookupSpeechVerb(verb.form)?.lemma !== 'say' && /^\s+(?:on|upon|about|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
+    if (lookupSpeechVerb(verb.form)?.lemma !== 'say' && /^\s+(?:on|upon|about(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:hundred|thousand|dozen)|half)\b)|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
     // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
