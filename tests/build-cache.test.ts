@@ -11,7 +11,6 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { buildArchive, buildArchiveCached } from '../src/pipeline.ts';
 import { CACHE_STAMP, decodeEntry, openBuildCache, type BuildCache } from '../src/cache/build-cache.ts';
 import { computeCodeVersion } from '../src/cache/code-version.ts';
@@ -21,7 +20,7 @@ import { toPlainQuoteTexts } from '../src/render/quote-text.ts';
 import { readSourceFiles, findContentFiles } from '../src/load/content-files.ts';
 import { runCli } from '../src/cli.ts';
 import type { SourceFile } from '../src/archive/types.ts';
-import { listFiles } from './helpers/tree.ts';
+import { listFiles, pagefindRecords } from './helpers/tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,15 +46,6 @@ async function withTempDir<T>(prefix: string, run: (dir: string) => Promise<T>):
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Pagefind's records, decompressed and sorted (its chunk names vary between runs; its records must not). */
-function pagefindRecords(site: string): string[] {
-  const folder = join(site, 'pagefind');
-  return listFiles(folder)
-    .filter((file) => file.endsWith('.pf_fragment'))
-    .map((file) => gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, ''))
-    .sort();
 }
 
 async function build(args: string[]): Promise<void> {

@@ -13,8 +13,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { listFiles } from './helpers/tree.ts';
+import { listFiles, pagefindRecords } from './helpers/tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'src', 'cli.ts');
@@ -37,15 +36,6 @@ async function makeProject(): Promise<string> {
   await mkdir(join(dir, 'content', 'odd'));
   for (const [name, text] of Object.entries(ODD)) await writeFile(join(dir, 'content', 'odd', name), text);
   return dir;
-}
-
-/** Pagefind's records: every fragment (one per page or custom record), decompressed, sorted. */
-function pagefindRecords(site: string): string[] {
-  const folder = join(site, 'pagefind');
-  return listFiles(folder)
-    .filter((file) => file.endsWith('.pf_fragment'))
-    .map((file) => gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, ''))
-    .sort();
 }
 
 test('two builds of the same content are byte-identical outside pagefind/, with the same Pagefind records', async () => {

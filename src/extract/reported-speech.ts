@@ -37,7 +37,17 @@ const THAT = /^\s*(?:,\s*)?that\b\s*/i;
  * Finds reported speech in one sentence, skipping `taken` ranges (quotes
  * already found) and clauses whose words are all inside quotation marks.
  */
-export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: readonly { start: number; end: number; speaker?: SpeakerRef | null; unnamedSpeaker?: string; cueEnd?: number }[]): ReportedSpeech[] {
+export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: readonly TakenQuote[]): ReportedSpeech[] {
+  const found = reportedIn(ctx, sentence, taken);
+  // Remembered once and in text order: speaker lookups read the history back from its end.
+  for (const r of found) ctx.resolver.remember(r.start, r.resolution, r.pronoun);
+  return found;
+}
+
+type TakenQuote = { start: number; end: number; speaker?: SpeakerRef | null; unnamedSpeaker?: string; cueEnd?: number };
+
+/** The reported speech of one sentence, without touching the resolver's memory (semicolon parts are tried first). */
+function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly TakenQuote[]): ReportedSpeech[] {
   const { doc } = ctx;
   const text = doc.text;
   const found: ReportedSpeech[] = [];
@@ -50,12 +60,15 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
   // A part with no statement of its own goes on with the one before ("X reported A; B").
   const parts = semicolonParts(text, sentence, quoted);
   if (parts.length > 1) {
-    const groups: Sentence[] = [parts[0]!];
+    // A part tried on its own and left as it is keeps what it found; a group that grew is read again.
+    const groups: { sentence: Sentence; found: ReportedSpeech[] | null }[] = [{ sentence: parts[0]!, found: null }];
     for (const part of parts.slice(1)) {
-      if (extractReportedSpeech(ctx, part, taken).length) groups.push(part);
-      else groups[groups.length - 1] = { ...groups[groups.length - 1]!, end: part.end };
+      const own = reportedIn(ctx, part, taken);
+      const last = groups[groups.length - 1]!;
+      if (own.length) groups.push({ sentence: part, found: own });
+      else groups[groups.length - 1] = { sentence: { ...last.sentence, end: part.end }, found: null };
     }
-    if (groups.length > 1) return groups.flatMap((group) => extractReportedSpeech(ctx, group, taken));
+    if (groups.length > 1) return groups.flatMap((group) => group.found ?? reportedIn(ctx, group.sentence, taken));
   }
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
@@ -106,7 +119,6 @@ export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, tak
       // when the words were said, with no verb of their own, is no statement.
       if (isAdverbialOnly(text.slice(trimmed.start, trimmed.end))) continue;
       found.push({ ...clause, ...trimmed });
-      ctx.resolver.remember(trimmed.start, clause.resolution, clause.pronoun);
     }
   }
   return found;
@@ -308,7 +320,7 @@ function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart:
 }
 
 /** `"…," she told the call, adding that orders had tripled`: the quote's speaker goes on. */
-function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: readonly { start: number; end: number; speaker?: SpeakerRef | null; unnamedSpeaker?: string; cueEnd?: number }[]): ReportedSpeech | null {
+function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: readonly TakenQuote[]): ReportedSpeech | null {
   const text = ctx.doc.text;
   const quote = [...taken].reverse().find((q) => q.cueEnd !== undefined && q.cueEnd > q.end && q.cueEnd <= sentence.end && (q.speaker || q.unnamedSpeaker));
   if (!quote) return null;

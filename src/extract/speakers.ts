@@ -323,17 +323,21 @@ export class SpeakerResolver {
     return author ? this.#named(author, '', '') : null;
   }
 
-  /** The last organization before `pos`, within four paragraphs, whose name or an alias passes `test`. */
-  #namedOrganizationBefore(pos: number, test: (name: string) => boolean): Resolution | null {
+  /** The last mention of `type` before `pos`, within four paragraphs, whose entity passes `test`. */
+  #mentionBefore(pos: number, type: EntityType, test: (entity: ExtractedEntity) => boolean): Mention | null {
     const minBlock = this.#blockIndex(pos) - 4;
     for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (this.#blockIndex(m.start) < minBlock) break;
-      if (m.type !== 'organization') continue;
-      const entity = this.#entities[m.entity]!;
-      if ([entity.name, ...entity.aliases].some(test)) return this.#namedOrganization(m);
+      if (m.type === type && test(this.#entities[m.entity]!)) return m;
     }
     return null;
+  }
+
+  /** The last organization before `pos`, within four paragraphs, whose name or an alias passes `test`. */
+  #namedOrganizationBefore(pos: number, test: (name: string) => boolean): Resolution | null {
+    const m = this.#mentionBefore(pos, 'organization', (entity) => [entity.name, ...entity.aliases].some(test));
+    return m ? this.#namedOrganization(m) : null;
   }
 
   /** The organization that spoke last, within three paragraphs. */
@@ -515,18 +519,12 @@ export class SpeakerResolver {
   }
 
   #documentBefore(pos: number, head: string): Resolution | null {
-    const minBlock = this.#blockIndex(pos) - 4;
-    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
-      const m = this.#mentions[i]!;
-      if (this.#blockIndex(m.start) < minBlock) break;
-      if (m.type !== 'document') continue;
-      const entity = this.#entities[m.entity]!;
-      if (entity.name.toLowerCase().includes(head) || head === 'document') {
-        return { kind: 'named', ref: { name: entity.name, type: 'document', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: m.entity };
-      }
-    }
-    return null;
+    const m = this.#mentionBefore(pos, 'document', (entity) => head === 'document' || entity.name.toLowerCase().includes(head));
+    if (!m) return null;
+    const entity = this.#entities[m.entity]!;
+    return { kind: 'named', ref: { name: entity.name, type: 'document', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: m.entity };
   }
+
 
   /** A lead's "the country's regulator said" names the organization a paragraph or two later. */
   #organizationAfter(pos: number, head: string): Resolution | null {

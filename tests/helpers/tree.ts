@@ -1,8 +1,9 @@
-/** File-tree helpers: listing a built site's files, and checking `_site` is left byte for byte as it was. */
+/** File-tree helpers: listing a built site's files, reading its Pagefind records, and checking `_site` is left byte for byte as it was. */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Every file under `dir` whose name ends with `extension` (default: any), as `/`-separated paths relative to `dir`, sorted. */
 export function listFiles(dir: string, extension = ''): string[] {
@@ -30,4 +31,13 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   };
   await walk(dir);
   return Object.fromEntries(Object.entries(out).sort());
+}
+
+/** Pagefind's records under `<site>/pagefind`: every fragment decompressed, sorted (chunk names vary between runs; records must not). */
+export function pagefindRecords(site: string): string[] {
+  const folder = join(site, 'pagefind');
+  return listFiles(folder)
+    .filter((file) => file.endsWith('.pf_fragment'))
+    .map((file) => gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, ''))
+    .sort();
 }
