@@ -339,22 +339,21 @@ const DIRECTIVE = /\b(urged|urges|urging|encouraged|encourages|encouraging|advis
 function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
   const text = ctx.doc.text;
   const s = text.slice(sentence.start, sentence.end);
+  const lead = LEAD_ADVERBIAL.exec(s);
+  const clauseStart = sentence.start + (lead ? lead[0].length : 0);
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(s); m; m = DIRECTIVE.exec(s)) {
     const verbStart = sentence.start + m.index + (m[0].length - m[0].trimStart().length);
-    if (ctx.quoted.contains(verbStart)) continue;
+    if (ctx.quoted.contains(verbStart) || verbStart <= clauseStart) continue;
     // "was asked to", "were told to": the subject received the words.
     if (/\b(?:was|were|been|being|be|is|are)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) continue;
-    const lead = LEAD_ADVERBIAL.exec(s);
-    const clauseStart = sentence.start + (lead ? lead[0].length : 0);
-    if (verbStart <= clauseStart) continue;
+    // "advises five to seven days": a number is a range, not someone asked.
+    if (/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(m[2]!)) continue;
     const conjoined = /\b(?:and|but)\s+(?:also\s+)?$/i.test(text.slice(clauseStart, verbStart)) || /,\s*$/.test(text.slice(clauseStart, verbStart));
     const subject = conjoined ? sentenceSubject(text, clauseStart, verbStart) : subjectBefore(text, clauseStart, verbStart);
     if (!subject) continue;
     const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
     if (resolution.kind === 'none') continue;
-    // "advises five to seven days": a number is a range, not someone asked.
-    if (/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(m[2]!)) continue;
     const start = verbStart + m[1]!.length + 1;
     const cue = m[1]!.replace(/\s+/g, ' ');
     return { start, end: sentence.end, cue, cueEnd: start, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
@@ -376,18 +375,14 @@ function parentheticalSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSp
   if (!m || !m[2]!.trim()) return null;
   // The words before the commas must be able to start a statement (a subject), not an adverbial lead.
   if (/^(?:in|on|at|during|after|before|since|when|while|if|as|according|but|and|however|meanwhile)\b/i.test(m[1]!.trim())) return null;
+  // Quoted words in the sentence are found as quotes.
+  if (ctx.quoted.overlapping(sentence.start, sentence.end).length) return null;
   const speakerStart = sentence.start + m[1]!.length + (m[0].slice(m[1]!.length).indexOf(m[2]!));
   const speakerEnd = speakerStart + m[2]!.trimEnd().length;
   const resolution = resolveWithFallback(ctx, speakerStart, speakerEnd, '');
   if (resolution.kind === 'none') return null;
   const cueEnd = speakerEnd + s.slice(speakerEnd - sentence.start).indexOf(m[3]!) + m[3]!.length;
-  if (quoted(ctx, sentence.start, sentence.end)) return null;
   return { start: sentence.start, end: sentence.end, cue: m[3]!.replace(/\s+/g, ' '), cueEnd, resolution, pronoun: m[2]!.trim().toLowerCase(), sentence };
-}
-
-/** True when quotation marks cover part of [start, end): quotes there are found as quotes. */
-function quoted(ctx: QuoteContext, start: number, end: number): boolean {
-  return ctx.quoted.overlapping(start, end).length > 0;
 }
 
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
