@@ -169,10 +169,7 @@ export class SpeakerResolver {
     if (!inside.length && /^the\s+\p{Ll}/u.test(phrase)) {
       const bare = phrase.slice(4).toLowerCase();
       const index = this.#entities.findIndex((e) => e.type === 'organization' && e.name.toLowerCase() === bare);
-      if (index >= 0) {
-        const entity = this.#entities[index]!;
-        return { kind: 'named', ref: { name: entity.name, type: 'organization', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: index };
-      }
+      if (index >= 0) return this.#organization(index);
     }
     const person = inside.find((m) => m.type === 'person' && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
     if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
@@ -254,8 +251,8 @@ export class SpeakerResolver {
     if (INDEFINITE.test(phrase) && QUESTIONERS.has(head)) return { kind: 'unnamed', description: phrase };
     // "A spokesperson told …" right after a body spoke: its spokesperson.
     if (/^(?:a|an|one)\s+spokes(?:person|man|woman)$/i.test(phrase)) {
-      const last = this.#lastSpoken(s, (h) => h.ref.type === 'organization');
-      if (last && this.#blockIndex(s) - this.#blockIndex(last.pos) <= 1) return { kind: 'named', ref: last.ref, entity: last.entity };
+      const body = this.#organizationSpokeNearby(s, 1);
+      if (body) return body;
     }
     if (INDEFINITE.test(phrase) || (UNNAMED_GROUPS.has(head) && !definite)) {
       const role = words.find((w) => isRoleWord(w));
@@ -340,10 +337,10 @@ export class SpeakerResolver {
     return m ? this.#namedOrganization(m) : null;
   }
 
-  /** The organization that spoke last, within three paragraphs. */
-  #organizationSpokeNearby(pos: number): Resolution | null {
+  /** The organization that spoke last, within `maxBlocks` paragraphs (three unless said). */
+  #organizationSpokeNearby(pos: number, maxBlocks = 3): Resolution | null {
     const last = this.#lastSpoken(pos, (h) => h.ref.type === 'organization');
-    return last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 3 ? { kind: 'named', ref: last.ref, entity: last.entity } : null;
+    return last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= maxBlocks ? { kind: 'named', ref: last.ref, entity: last.entity } : null;
   }
 
   #named(m: Mention, titleText: string, appositive: string): Resolution {
@@ -356,8 +353,13 @@ export class SpeakerResolver {
   }
 
   #namedOrganization(m: Mention): Resolution {
-    const entity = this.#entities[m.entity]!;
-    return { kind: 'named', ref: { name: entity.name, type: 'organization', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: m.entity };
+    return this.#organization(m.entity);
+  }
+
+  /** The organization entity at `index` as a named speaker. */
+  #organization(index: number): Resolution {
+    const entity = this.#entities[index]!;
+    return { kind: 'named', ref: { name: entity.name, type: 'organization', aliases: entity.aliases.filter((a) => a !== entity.name), titles: [] }, entity: index };
   }
 
   #blockIndex(pos: number): number {
