@@ -1,7 +1,7 @@
 /**
  * Writes the whole static site for an Archive into a folder: Eleventy pages,
- * feeds and data exports, and the Pagefind index over article pages and one
- * record per quote. Problems come back as Diagnostics (source `site` or
+ * feeds and data exports, and the Pagefind index (one search document per
+ * article, its quotes as sub-results). Problems come back as Diagnostics (source `site` or
  * `search`); nothing here throws for a bad build.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -43,13 +43,6 @@ export interface BuildSiteOptions extends ViewDataOptions {
   workers?: ArticleWorkers | null;
 }
 
-/** One output of Eleventy's `write()`. */
-interface EleventyResult {
-  url?: string | false;
-  outputPath?: string | false;
-  content?: string;
-}
-
 function siteDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
   const diagnostic: Diagnostic = { file, line: 1, column: 1, severity: 'error', reason, ruleId, source: 'site' };
   if (note) diagnostic.note = note;
@@ -68,8 +61,8 @@ function describeError(error: unknown): string {
   return messages.join(': ');
 }
 
-/** Renders every page of `archive` with Eleventy into `outDir`; returns the written pages. */
-async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ pages: EleventyResult[]; diagnostics: Diagnostic[] }> {
+/** Renders every page of `archive` with Eleventy into `outDir`. */
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[] }> {
   const progress = options.progress ?? silentProgress;
   const bodies = await renderArticleBodies(archive, {
     ...(options.cache ? { cache: options.cache } : {}),
@@ -98,10 +91,9 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   // Problems are reported once, by the caller, from our diagnostics.
   eleventy.disableLogger();
   try {
-    const written = (await eleventy.write()) as unknown;
+    await eleventy.write();
     writing.end();
-    const templates = Array.isArray(written) ? (written[1] as unknown) : [];
-    return { pages: Array.isArray(templates) ? (templates as EleventyResult[]) : [], diagnostics: [] };
+    return { diagnostics: [] };
   } catch (error) {
     const [headline = '', ...details] = describeError(error).trim().split('\n');
     const note = [...details.map((line) => line.trim()).filter(Boolean), 'Run with DEBUG=Eleventy* for the full trace.'].join('\n');
@@ -109,7 +101,6 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
     const text = describeError(error);
     const article = archive.articles.find((a) => text.includes(path.join(outDir, a.path)));
     return {
-      pages: [],
       diagnostics: [siteDiagnostic(article?.sourceFile ?? (path.relative(process.cwd(), templatesDir) || templatesDir), `Unexpected failure rendering the site: ${headline}`, 'site-build-failed', note)],
     };
   }
