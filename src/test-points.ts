@@ -23,6 +23,8 @@ export type TestPoint =
   | 'site-building'      // the temporary folder exists and Eleventy is about to render into it
   | 'eleventy-render'    // inside Eleventy, while a page is rendered (a `throw` here is a real Eleventy failure)
   | 'search-index-writing' // Pagefind has been asked to write the index and has not answered yet (its process is the child)
+  | 'search-index-written' // Pagefind has answered that the index is written; its process still runs
+  | 'search-index-flushing' // an index file is still incomplete after that answer, and the build waits for it
   | 'before-swap'        // the new site is complete in its temporary folder
   | 'between-renames'    // the old site is renamed aside and the new one not yet in place
   | 'after-swap';        // the new site is in place, the old one not yet removed

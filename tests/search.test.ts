@@ -5,6 +5,7 @@
  * of index files served from disk).
  */
 import { after, before, test } from 'node:test';
+import { once } from 'node:events';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import * as cheerio from 'cheerio';
 import type { Archive } from '../src/archive/types.ts';
 import { toSearchDocuments, quoteDataAnchorId } from '../src/search/documents.ts';
 import { writeSearchIndex } from '../src/search/pagefind.ts';
+import { setTestPointHandler, type TestPoint } from '../src/test-points.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
 
 const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
@@ -182,6 +184,52 @@ test('Pagefind errors[] come back as search diagnostics, not exceptions', async 
   assert.equal(diagnostics.length, 1);
   assert.deepEqual([diagnostics[0]!.source, diagnostics[0]!.severity, diagnostics[0]!.ruleId], ['search', 'error', 'search-index-failed']);
   assert.match(diagnostics[0]!.reason, /url must be provided/);
+});
+
+test('Pagefind is stopped only once its index files are whole: a write still pending after its answer is waited for', async () => {
+  const output = path.join(workDir, 'flushing');
+  const entry = path.join(output, 'pagefind-entry.json');
+  let written = '';
+  const reached: TestPoint[] = [];
+  // As a write still in Pagefind's background threads leaves it: the entry file created, its bytes not yet there.
+  setTestPointHandler(async (point) => {
+    reached.push(point);
+    if (point === 'search-index-written') {
+      written = await readFile(entry, 'utf8');
+      await writeFile(entry, '');
+    }
+    if (point === 'search-index-flushing') await writeFile(entry, written);
+  });
+  let diagnostics;
+  try {
+    diagnostics = await writeSearchIndex(toSearchDocuments(archive), output);
+  } finally {
+    setTestPointHandler(null);
+  }
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(reached.filter((p) => p !== 'search-index-writing'), ['search-index-written', 'search-index-flushing'], 'the build waited for the pending write');
+  assert.deepEqual(JSON.parse(await readFile(entry, 'utf8')), JSON.parse(written));
+});
+
+test('an index file that never fills because Pagefind died is a search diagnostic, not a published empty file', async () => {
+  const output = path.join(workDir, 'never-filled');
+  setTestPointHandler(async (point, child) => {
+    if (point === 'search-index-written') await writeFile(path.join(output, 'pagefind-entry.json'), '');
+    if (point === 'search-index-flushing' && child && child.exitCode === null && child.signalCode === null) {
+      // Pagefind's process is unref'd: hold the event loop open until its exit is seen.
+      const holdOpen = setInterval(() => undefined, 1000);
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited.finally(() => clearInterval(holdOpen));
+    }
+  });
+  let diagnostics;
+  try {
+    diagnostics = await writeSearchIndex(toSearchDocuments(archive), output);
+  } finally {
+    setTestPointHandler(null);
+  }
+  assert.deepEqual(diagnostics.map((d) => d.ruleId), ['search-index-process-exited']);
 });
 
 test('an output folder that cannot be created is a search diagnostic, not a hang', async () => {

@@ -227,6 +227,11 @@ export const RULES = {
     why: 'A Pagefind process that crashes leaves its pending requests unanswered; noticed only by the silence limit, the build would wait a minute for nothing, and the message would blame silence instead of the crash.',
     hint: 'The previous site was kept. Run the build again; if it keeps happening, read what Pagefind printed above and check the pagefind binary.',
   },
+  'search-index-incomplete': {
+    severity: 'error', source: 'search',
+    why: 'Pagefind reports its index written before its last writes land; a site published then can hold empty index files, and its search page cannot load.',
+    hint: 'The previous site was kept. Run the build again; if it keeps happening, check free disk space and the pagefind binary.',
+  },
   'output-folder-overlaps-content': {
     severity: 'error', source: 'output',
     why: 'A build replaces its output folder whole: into the content folder, or a folder around it, it would replace the articles with the site.',

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { reachTestPoint } from '../test-points.ts';
 import { childSpawnedDuring } from './spawned-child.ts';
+import { untilIndexWritten } from './index-files.ts';
 import type { SearchDocument } from './documents.ts';
 
 /** Requests sent to the Pagefind service before waiting for answers. */
@@ -23,7 +24,7 @@ function searchDiagnostic(file: string, reason: string, ruleId: string, note?: s
 
 /** Why the Pagefind service was stopped before the index was written. */
 interface StopReason {
-  ruleId: 'search-index-timed-out' | 'search-index-process-exited';
+  ruleId: 'search-index-timed-out' | 'search-index-process-exited' | 'search-index-incomplete';
   reason: string;
   note: string;
 }
@@ -117,6 +118,23 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
     const writing = request(() => index.writeFiles({ outputPath }));
     const [written] = await Promise.all([writing, reachTestPoint('search-index-writing', child ?? undefined)]);
     for (const error of written.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error writing the index: ${error}`, 'search-index-failed'));
+    await reachTestPoint('search-index-written', child ?? undefined);
+    // Pagefind answers before its last writes land (see index-files.ts): stopping it now could leave files empty.
+    // The wait has its own limit, so a file that never fills is named as such rather than as Pagefind's silence.
+    clearTimeout(watchdog);
+    const pending = await untilIndexWritten(outputPath, {
+      stopped: () => stopped !== null,
+      limitMs: timeoutMs,
+      onPending: () => reachTestPoint('search-index-flushing', child ?? undefined),
+    });
+    if (pending.length > 0 && !stopped) {
+      stop({
+        ruleId: 'search-index-incomplete',
+        reason: `Pagefind reported the index written, but ${pending.length === 1 ? 'this file is' : 'these files are'} still incomplete: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}`,
+        note: RULES['search-index-incomplete'].hint,
+      });
+    }
+    if (!stopped) rearm();
     await request(() => index.deleteIndex());
     if (stopped) throw new Error('the Pagefind service was stopped');
   } catch (cause) {

@@ -25,6 +25,7 @@ import { serveSite } from '../../src/site/serve.ts';
 import type { Archive } from '../../src/archive/types.ts';
 import { toPlainQuoteTexts } from '../../src/render/quote-text.ts';
 import { waitForSearch } from '../helpers/search-page.ts';
+import { CHROMIUM_ARGS } from '../helpers/browser.ts';
 import { listFiles } from '../helpers/tree.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
@@ -46,7 +47,7 @@ before(async () => {
   server = await serveSite(site, { port: 0, announce: false });
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

@@ -11,6 +11,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Where the apt package installs Chromium. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/** Flags for a quiet, headless, throwaway Chromium (playwright adds --headless and a fresh --user-data-dir). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 export interface BrowserSession {
   context: BrowserContext;
   /** Console messages of type error, uncaught page errors and CSP violation reports, as text. */
@@ -26,7 +29,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   const problems: string[] = [];
   const watch = async (page: Page): Promise<Page> => {
