@@ -412,7 +412,8 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
     const r = resolveWithFallback(ctx, from, to, '');
     return r.kind === 'none' ? ({ kind: 'unnamed', description: text.slice(from, to).trim() } as Resolution) : r;
   };
-  const leading = /^(?:According\s+to|Per)\s+([^,;]{2,120}?),\s*/.exec(s);
+  // "According to a March 14, 2019 NATO press release, …": the comma of a date is inside the source.
+  const leading = /^(?:According\s+to|Per)\s+((?:[^,;]|(?<=\d),(?=\s\d{4}\b)){2,120}?),(?!\s\d{4}\b)\s*/.exec(s);
   if (leading && !/^Per\s+(?:cent|capita|se)\b/i.test(s)) {
     const speakerStart = sentence.start + leading[0].indexOf(leading[1]!);
     // "According to the city's mayor, Dee Marsh, …": the name after the description is the speaker.

@@ -64,6 +64,7 @@ const HEAD_SYNONYMS: Record<string, string[]> = {
   authority: ['agency', 'administration', 'commission'],
 };
 const DOCUMENT_HEADS = new Set(nouns.documentHeads);
+const TRAILING_TIME = /\s+(?:during|over|on|at|in|last|this|earlier|late|early)\s+(?:the\s+)?(?:(?:past|previous|same|following)\s+)?(?:weekend|week|month|year|morning|afternoon|evening|night|day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)s?$/i;
 // "the ruling said": papers a court issues speak for the court.
 const COURT_DOCUMENTS = new Set(['ruling', 'judgment', 'judgement', 'verdict', 'decision', 'order', 'opinion']);
 const QUESTIONERS = new Set(['reporter', 'reporters', 'journalist', 'journalists', 'questioner', 'correspondent', 'member', 'caller', 'listener', 'viewer', 'voter', 'student', 'participant']);
@@ -145,6 +146,9 @@ export class SpeakerResolver {
     const s = start + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length);
     const phrase = this.#doc.text.slice(s, end).trim();
     if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
+    // "Another report from the government during the weekend": when it spoke is no part of who spoke.
+    const when = TRAILING_TIME.exec(phrase);
+    if (when && when.index > 0) return this.resolve(s, s + when.index, appositive);
     // "the investor said, asking not to be named": whoever it is, the article keeps them unnamed.
     if (/^(?:he|she|the\s+[\p{Ll}\s-]+)$/iu.test(phrase) && this.#anonymous(s)) return { kind: 'unnamed', description: phrase };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
@@ -213,7 +217,7 @@ export class SpeakerResolver {
 
     // "Scotland's transport minister" is as definite as "the minister".
     // "figures from X", "a study by X": the source named after the data.
-    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|(?:an?|another)\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
+    const source = /^(?:(?:new|preliminary|official|latest|provisional|the)\s+)*(?:figures|data|statistics|estimates|numbers|results|(?:an?|another)\s+(?:(?:\d{4}|new|recent|separate|internal|independent|draft|final|annual|earlier|later|initial|first|second|official|joint|written|brief|further|subsequent)\s+){0,2}(?:report|study|survey|statement|analysis|review|tally|audit|assessment|investigation|poll))\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|commissioned\s+by|conducted\s+by)\s+/i.exec(phrase);
     if (source) {
       const inner = this.resolve(s + source[0].length, end);
       if (inner.kind === 'named') return inner;
