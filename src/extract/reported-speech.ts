@@ -73,7 +73,7 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
-  const hit = parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
+  const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
   if (!hit) return found;
   const clauses: ReportedSpeech[] = [hit];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
@@ -362,6 +362,26 @@ function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech 
 }
 
 // "The plan, he said, would cost …": an attribution between commas inside the statement.
+/**
+ * ", which state media said were under control", ", who police said was armed,": a relative word,
+ * its own subject (a short noun phrase) and a speech verb; what was said is the predicate after
+ * the verb, about the noun the relative word refers back to.
+ */
+const RELATIVE_SAID = /,\s*(?:which|who|whom|that)\s+((?:the|a|an|its|his|her|their|state|local|some|many|several|police|media|staff|\p{Lu}[\p{L}.'’&-]*|\p{Ll}+s)(?:\s+[\p{L}.'’&-]+){0,4}?)\s+(said|says|say|believe|believes|believed|reported|reports|estimated|estimates)\s+(?!that\b)((?:was|were|is|are|had|has|have|would|will|could|may|might|must|should|can|did|does|\p{Ll}+ed)\b[^,;"“”]{3,}?)(?=\s*(?:[,;]|[.!?]?\s*$))/u;
+
+function relativeClauseSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const m = RELATIVE_SAID.exec(text.slice(sentence.start, sentence.end));
+  if (!m || /\b(?:is|was|were|are|has|had|have|will|would|could|did|does|do|\p{Ll}+ed|\p{Ll}+ing)\b/u.test(m[1]!)) return null;
+  const subjectStart = sentence.start + m.index + m[0].indexOf(m[1]!, m[0].search(/\s(?:which|who|whom|that)\s/) + 1);
+  const subjectEnd = subjectStart + m[1]!.length;
+  const resolved = resolveWithFallback(ctx, subjectStart, subjectEnd, '');
+  const resolution: Resolution = resolved.kind === 'none' ? { kind: 'unnamed', description: m[1]! } : resolved;
+  const start = sentence.start + m.index + m[0].length - m[3]!.length;
+  const end = start + m[3]!.length;
+  return { start, end, cue: m[2]!, cueEnd: start, resolution, pronoun: m[1]!.toLowerCase(), sentence };
+}
+
 const PARENTHETICAL = /^([^,;:"“”]{3,120}?),\s+((?:[^,;:"“”\s]+\s+){0,5}?)(said|says|told\s+(?:reporters|journalists|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})|added|noted|explained|argued|insisted|stressed|warned|claimed|reported|wrote|believes|believed)(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|in\s+a\s+statement|on\s+Twitter|last\s+week|this\s+week|yesterday|today))?,\s+(\p{Ll}.{8,})$/u;
 
 /** "The plan, he said, would cost five million dollars.": the whole sentence is the statement. */
