@@ -74,15 +74,14 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
   const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
-  if (!hit) return found;
-  const clauses: ReportedSpeech[] = [hit];
+  const clauses: ReportedSpeech[] = hit ? [hit] : [];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
   // Also "…, though it added that …" and "according to X, which said …": the same speaker again.
   const more = /(,\s*(adding|saying|noting|stressing|warning|explaining|arguing|insisting|claiming)\s+(?:that\s+)?)|(,?\s+(?:and|but|though|although|while|which|who)\s+(?:(?:he|she|it|they)\s+)?(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|stressed|acknowledged|admitted|conceded|predicted|cautioned)\s+(?:that\s+)?)/gi;
   // Clause-first hits end before their cue; what follows the cue runs to the sentence's end.
-  const tailEnd = hit.end > hit.cueEnd ? hit.end : sentence.end;
-  const tail = text.slice(hit.cueEnd, tailEnd);
-  for (let m = more.exec(tail); m; m = more.exec(tail)) {
+  const tailEnd = hit ? (hit.end > hit.cueEnd ? hit.end : sentence.end) : sentence.end;
+  const tail = hit ? text.slice(hit.cueEnd, tailEnd) : '';
+  for (let m = more.exec(tail); hit && m; m = more.exec(tail)) {
     if (hit.resolution.kind === 'none') break;
     const at = hit.cueEnd + m.index;
     const from = at + m[0].length;
@@ -94,7 +93,9 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   }
   // "…, but meteorologist Ana Ferreira said radar had shown …", "… after Glencore said it would …": a new speaker mid-sentence.
   const other = /(?:,\s*|\s)(?:but|and|while|whereas|after|as|when|because|since|though|although)\s+([^,;:"“”]{2,90}?)\s+(?:also\s+|later\s+)?(said|says|told\s+\w+|added|warned|noted|argued|insisted|predicted|cautioned|estimated|indicated|stated|reported|confirmed|claimed|announced|explained|stressed)\s+(?:that\s+)?/gi;
-  const otherFrom = Math.max(hit.cueEnd, hit.end > hit.cueEnd ? hit.start : hit.cueEnd);
+  // With no statement found before it, a new speaker may still come mid-sentence: a quotation, then
+  // "…, while Deputy Governor Oleg Marin indicated 68 people were missing".
+  const otherFrom = hit ? Math.max(hit.cueEnd, hit.end > hit.cueEnd ? hit.start : hit.cueEnd) : sentence.start;
   const otherText = text.slice(otherFrom, sentence.end);
   for (let m = other.exec(otherText); m; m = other.exec(otherText)) {
     const at = otherFrom + m.index;
@@ -103,8 +104,8 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
     const resolution = resolveWithFallback(ctx, subjectStart, subjectStart + m[1]!.length, '');
     if (resolution.kind === 'none') continue;
     const from = at + m[0].length;
-    const previous = clauses[clauses.length - 1]!;
-    if (previous.start < at && previous.end > at) previous.end = at;
+    const previous = clauses[clauses.length - 1];
+    if (previous && previous.start < at && previous.end > at) previous.end = at;
     clauses.push({ start: from, end: sentence.end, cue: m[2]!.replace(/\s+/g, ' '), cueEnd: from, resolution, pronoun: m[1]!.trim().toLowerCase(), sentence });
   }
   for (const clause of clauses) {
