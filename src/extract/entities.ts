@@ -254,6 +254,9 @@ function pluralPossessiveInName(text: string, tokens: Token[], j: number): boole
   const prev = tokens[j - 1]!;
   // Plural ("Residents'"), or singular after a saint's abbreviation ("St Muredach's Credit Union").
   if (!(/\p{Ll}s['’]$/u.test(prev.text) || (/['’]s$/.test(prev.text) && /^(?:St\.?|Saint)$/.test(tokens[j - 2]?.text ?? ''))) || lookupGazetteer(bareText(prev))) return false;
+  // "the United States' National Science Foundation": a place's possessive is whose it is, not its name.
+  const before2 = tokens[j - 2];
+  if (before2?.cap && lookupGazetteer(`${before2.text} ${bareText(prev)}`)?.type === 'place') return false;
   for (let k = j; k < j + 3 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (!t.cap || !gapIsSpace(text, tokens[k - 1]!, t)) return false;
@@ -587,6 +590,9 @@ function splitRun(tokens: Token[], from: number, to: number): [number, number][]
       const placeLeft = left.length > 1 && PLACE_SUFFIXES.has(head) && !ORG_SUFFIXES.has(head) && left.every((x) => !ORG_HEADS.has(x) && !ORG_SUFFIXES.has(x)) && !!nextWord?.cap;
       const leftAlone = (left.length === 1 && (ACRONYM.test(left[0]!) || !!lookupGazetteer(left[0]!))) || (left.length > 1 && LEGAL_FORMS.has(head)) || properOnly || placeLeft;
       keep = w === '&' || (!leftAlone && (left.some((x) => ORG_HEADS.has(x)) || suffixAfter));
+    } else if (w === 'of' && left.length > 0 && left.every((x) => isRoleWord(x)) && tokens[i + 1]?.text === 'the') {
+      // "President of the European Council": a title held at an institution, not part of its name.
+      keep = false;
     } else if (w === 'the') {
       keep = i > segStart && ['of', 'to', 'for', 'on', ','].includes(tokens[i - 1]!.text);
     } else if (w === 'of' && left.length >= 2 && COMPANY_ENDINGS.has(head) && !ORG_HEADS.has(left[0]!) && isPlaceAfterOf(tokens, i + 1, to)) {
