@@ -102,7 +102,8 @@ export const MULTIWORD_TITLES = lower(titles.multiword);
 /** Honorifics and ranks as written before names ("Mr.", "Lt. Col.", "Sheikh"), lower case. */
 export const HONORIFICS = lower(honorifics.entries);
 /** Nationality, group and language adjectives and plurals ("Chinese", "Democrats"). */
-export const DEMONYMS = new Set(demonyms.entries);
+// The plural of each person-noun form ("Ethiopians Dejene Debela and Asefa Mengstu"), so lists of people by nationality read like one.
+export const DEMONYMS = new Set([...demonyms.entries, ...demonyms.entries.filter((e) => /(?:an|i|ite|er)$/.test(e)).map((e) => `${e}s`)]);
 /** Closed-class words and sentence adverbs, lower case: never the start of a name. */
 export const FUNCTION_WORDS = lower(commonWords.function);
 /** Common content words, lower case: capitalized only by position, or names only with other evidence. */
