@@ -399,7 +399,10 @@ export class SpeakerResolver {
     const before = this.#doc.text.slice(sentence.start, m.start);
     const firstClause = before.split(/[,;:]/).pop() ?? '';
     // "of" and "for" join titles to names ("director of rugby Hugo Sarrazin"); the others make objects.
-    return before.split(/\s+/).length <= 8 && !/\b(?:about|to|with|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
+    // A late clause has its own subject too: "PBS revealed that in December, Crown Prince X accepted …".
+    const clauseWords = firstClause.trim().split(/\s+/).filter(Boolean).length;
+    const near = before.split(/\s+/).length <= 8 || (clauseWords <= 4 && /(?:[,;:]|\bthat)\s*\S*(?:\s+\S+){0,3}\s*$/.test(before));
+    return near && !/\b(?:about|to|with|by|from|against|on|at|in|and|than|like)\s+(?:\S+\s+){0,5}$/i.test(firstClause);
   }
 
   /** The sentence at `pos` says its speaker is anonymous. */
@@ -411,7 +414,8 @@ export class SpeakerResolver {
 
   #isObject(m: Mention): boolean {
     const before = this.#doc.text.slice(Math.max(0, m.start - 30), m.start);
-    return /\b(?:about|to|with|for|of|by|from|against|on|at|in|than|like|asked|told|thanked|praised|criticized|criticised|called|met|beat|defeated)\s+(?:the\s+)?$/i.test(before) || /['’]s\b/.test(this.#doc.text.slice(m.end, m.end + 2));
+    // "the dismissal of editor Omar Haddad": a lower-case role between the preposition and the name.
+    return /\b(?:about|to|with|for|of|by|from|against|on|at|in|than|like|asked|told|thanked|praised|criticized|criticised|called|met|beat|defeated)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before) || /['’]s\b/.test(this.#doc.text.slice(m.end, m.end + 2));
   }
 
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
