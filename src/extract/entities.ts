@@ -805,6 +805,13 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
     c.parts = head.split(' ');
     return [c];
   }
+  // "of the Maidan Wardak provincial council": a name between "the" and a lower-case word of local
+  // government qualifies that body by its place; no person is written that way.
+  const after = tokens[b];
+  const body = tokens[b + 1];
+  if (n <= 3 && tokens[a - 1]?.text.toLowerCase() === 'the' && after?.word && !after.cap && LOCAL_LEVEL_WORDS.has(after.text) && body?.word && !body.cap && LOCAL_BODY_WORDS.has(body.text) && !lookupGazetteer(words.join(' ')) && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_HEADS.has(w) && !ORG_SUFFIXES.has(w))) {
+    return [makeCandidate(text, tokens, a, b, 'place')];
+  }
   // Shoaib 'Shabby' Qureshi: a quoted nickname inside capitalized words is a person's.
   if (allowPerson && n >= 4 && tokens.slice(a, b).some((t) => QUOTE_CHARS.has(t.text))) {
     const nameStart = findNameStart(words.filter((w) => !QUOTE_CHARS.has(w)));
@@ -1101,6 +1108,9 @@ function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: num
   return out;
 }
 
+/** Lower-case levels and bodies of local government a place's name stands before ("the Kunar provincial council"). */
+const LOCAL_LEVEL_WORDS = new Set(['provincial', 'district', 'regional', 'municipal', 'county', 'city', 'town', 'village', 'state', 'local', 'prefectural']);
+const LOCAL_BODY_WORDS = new Set(['council', 'government', 'police', 'authorities', 'administration', 'assembly', 'legislature', 'court', 'office', 'officials', 'governor']);
 const PLACE_NOUNS_BEFORE_OF = new Set(['city', 'town', 'village', 'hamlet', 'province', 'state', 'region', 'district', 'county', 'port', 'island', 'islands', 'municipality', 'prefecture', 'governorate', 'suburb', 'neighborhood', 'neighbourhood', 'township', 'borough', 'parish', 'enclave', 'outskirts', 'cities', 'towns', 'villages', 'provinces', 'regions', 'districts', 'counties', 'states']);
 
 // "residents of Kibera", "the mayor of Eldoret": people and offices of a place.
