@@ -439,7 +439,8 @@ function accordingTo(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | nu
     const speakerStart = sentence.start + leading[0].indexOf(leading[1]!);
     // "According to the city's mayor, Dee Marsh, …": the name after the description is the speaker.
     const afterLead = sentence.start + leading[0].length;
-    const appositive = /^(?:the|a|an|its|their|his|her)\s/i.test(leading[1]!) ? /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),\s*/u.exec(text.slice(afterLead, sentence.end)) : null;
+    // Also "According to Windsor Locks' first selectman, Chris Kervick, …": a possessive description.
+    const appositive = /^(?:the|a|an|its|their|his|her)\s/i.test(leading[1]!) || /^\p{Lu}[^,]*['’]s?\s+\p{Ll}/u.test(leading[1]!) ? /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),\s*/u.exec(text.slice(afterLead, sentence.end)) : null;
     const byName = appositive ? resolveWithFallback(ctx, afterLead, afterLead + appositive[1]!.length, leading[1]!) : null;
     const resolution = byName?.kind === 'named' ? byName : source(speakerStart, speakerStart + leading[1]!.length);
     // "According to Amy Cook, director of the event, the tusk …": the description belongs to the source.

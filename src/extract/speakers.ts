@@ -149,6 +149,12 @@ export class SpeakerResolver {
     // "Another report from the government during the weekend": when it spoke is no part of who spoke.
     const when = TRAILING_TIME.exec(phrase);
     if (when && when.index > 0) return this.resolve(s, s + when.index, appositive);
+    // "the mayor via news agency Interfax": what reached the article through an outlet is the outlet's report.
+    const via = /\s+via\s+(?:the\s+)?(?:(?:state\s+)?news\s+agency\s+|newspaper\s+|broadcaster\s+|(?:state\s+)?media\s+outlet\s+)?(?=\p{Lu})/u.exec(phrase);
+    if (via) {
+      const outlet = this.resolve(s + via.index + via[0].length, end);
+      if (outlet.kind === 'named') return outlet;
+    }
     // "the investor said, asking not to be named": whoever it is, the article keeps them unnamed.
     if (/^(?:he|she|the\s+[\p{Ll}\s-]+)$/iu.test(phrase) && this.#anonymous(s)) return { kind: 'unnamed', description: phrase };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
