@@ -782,8 +782,28 @@ function makeCandidate(text: string, tokens: Token[], a: number, b: number, type
   return { type, name: name ?? (b - a === 1 ? written : written.replace(/\s+/g, ' ')), parts, start, end, text: written, titles: [], known };
 }
 
-/** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
+/**
+ * The candidates of one name phrase. A person is never read from the middle of a known name the phrase
+ * opens with: "United States Donald Trump" is the country, then the man; "United Nations Educational"
+ * is no person "Nations Educational".
+ */
 function classifySegment(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
+  const raw = classifyPhrase(text, tokens, a, b, allowPerson);
+  if (!allowPerson || b - a < 3 || !raw.some((c) => c.type === 'person')) return raw;
+  const lead = longestGazetteerMatch(tokens, a, b);
+  if (!lead || lead.end - a < 2 || lead.end >= b) return raw;
+  const leadStart = tokens[a]!.start;
+  const leadEnd = bareEnd(tokens[lead.end - 1]!);
+  const inside = (c: Candidate) => c.type === 'person' && c.start > leadStart && c.start < leadEnd;
+  if (!raw.some(inside)) return raw;
+  // The known name, then whoever the rest names; with no one there, the phrase is a name of its own.
+  const rest = classifyPhrase(text, tokens, lead.end, b, allowPerson);
+  if (rest.some((c) => c.type === 'person')) return [makeCandidate(text, tokens, a, lead.end, lead.entry.type, lead.entry.name, true), ...rest];
+  return raw.filter((c) => !inside(c));
+}
+
+/** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
+function classifyPhrase(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
   const words: string[] = [];
   for (let i = a; i < b; i++) words.push(i === b - 1 ? bareText(tokens[i]!) : tokens[i]!.text);
   const n = words.length;
