@@ -205,10 +205,15 @@ function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: numb
   return null;
 }
 
+/** Verbs that put their speaker after them ("…, said Lee", "…, added the minister"). */
+const INVERTING_VERBS = new Set(['say', 'add', 'tell', 'write', 'explain', 'note', 'continue', 'ask', 'reply', 'answer', 'respond', 'report', 'announce', 'claim', 'insist', 'warn', 'argue', 'recall', 'admit', 'acknowledge', 'concede', 'observe', 'remark', 'declare', 'state', 'suggest', 'predict', 'caution', 'confirm', 'conclude', 'stress', 'emphasize', 'emphasise', 'allege', 'assert', 'contend', 'maintain', 'counter', 'retort', 'agree', 'estimate', 'indicate', 'reveal', 'disclose', 'testify', 'tweet', 'comment', 'concur', 'reiterate', 'complain', 'boast', 'joke', 'quip', 'recount', 'lament', 'promise', 'vow', 'pledge', 'urge', 'demand', 'acknowledge', 'believe', 'think', 'predict', 'forecast', 'inform', 'brief', 'clarify', 'elaborate', 'whisper', 'shout', 'exclaim', 'cry', 'plead', 'beg', 'mutter', 'murmur', 'snap', 'sigh', 'wonder', 'point out', 'chime in']);
+
 /** "…, said Lee, the minister." */
 function invertedSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { form: string }, cue: { cue: string; end: number }): ReportedSpeech | null {
   const text = ctx.doc.text;
   if (/ing$/i.test(verb.form)) return null;
+  // "…, Cherono, posted a time of 2:05:45": only verbs of saying put their subject after them.
+  if (!INVERTING_VERBS.has(lookupSpeechVerb(verb.form)?.lemma ?? '')) return null;
   const tail = text.slice(cue.end, sentence.end);
   const m = /^\s+([^,.;]{2,80}?)(?=\s*(?:,|\.|;|$))/.exec(tail);
   if (!m) return null;
@@ -282,6 +287,8 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const cue = cuePhrase(text, verb.start, verb.end, sentence.end);
     // "remarked on the success", "complained about delays": a topic, not a reported statement.
     const after = text.slice(cue.end, sentence.end);
+    // "No organization claimed credit", "nobody said anything": no one spoke; a claim of credit is a deed.
+    if (/^(?:no|nobody|none|no-one|no\s+one)\b/i.test(text.slice(subject.start, subject.end).trim()) || /^\s+(?:credit|responsibility)\b/i.test(after)) continue;
     if (lookupSpeechVerb(verb.form)?.lemma !== 'say' && /^\s+(?:on|upon|about(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:hundred|thousand|dozen)|half)\b)|of)\b/i.test(after) && !/^\s+on\s+\w+day\b/.test(after) && !/\bthat\b/.test(after.slice(0, 60))) continue;
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
