@@ -36,6 +36,9 @@ const WORK = /\b(?:film|movie|documentary|book|novel|memoir|biography|song|singl
 const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
 
+/** A verb of saying (and when or where) right before a quotation: "said on Friday", "told CNN". */
+const SAYING_BEFORE = /\b(?:said|says|added|adds|wrote|writes|stated|states|declared|declares|replied|replies|responded|answered|told\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}|reporters|journalists))(?:\s+(?:on|in|at|during|last|this|earlier|later)\s+[^,"“”]{1,30}?)?\s*$/u;
+
 /** Finds direct and partial quotes with their speakers, in text order. */
 export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sentence, found: FoundQuote[]) => void = () => {}): FoundQuote[] {
   const { doc, spans, sentences, resolver } = ctx;
@@ -77,14 +80,17 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     // "Facebook released a statement which read, in part, "This judgment raises …"": a whole sentence
     // quoted after a comma is introduced like one after a colon.
     const colonIntro = /:\s*$/.test(localPrefix) || (/,\s*$/.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 6 && (TERMINAL.test(content) || /^[,.]/.test(text.slice(span.close, span.close + 1))) && !isTitleCase(words));
+    // "Trump said on Friday "I can do it if I want. I may do it."": whole sentences right after a verb
+    // of saying, with no comma, are still the speaker's words as spoken.
+    const verbIntro = SAYING_BEFORE.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 4 && TERMINAL.test(content) && !isTitleCase(words);
     const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5;
     const titleLike = isTitleCase(words) && !TERMINAL.test(content);
 
     let kind: 'direct' | 'partial';
     let cue: CueMatch | null = null;
-    if ((atStart || colonIntro || strictBefore || /[—–-]\s*$/.test(localPrefix)) && sentenceLike && !(titleLike && !after && !strictBefore)) {
+    if ((atStart || colonIntro || verbIntro || strictBefore || /[—–-]\s*$/.test(localPrefix)) && sentenceLike && !(titleLike && !after && !strictBefore)) {
       kind = 'direct';
-      cue = after ?? strictBefore;
+      cue = after ?? strictBefore ?? (verbIntro ? attributionBefore(doc, clauseStart, span.open, false, quoted) : null);
     } else {
       if (titleLike && (WORK.test(localPrefix) || !after)) continue;
       if (WORK.test(localPrefix) && words.length <= 8) continue;
