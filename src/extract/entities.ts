@@ -790,16 +790,30 @@ function makeCandidate(text: string, tokens: Token[], a: number, b: number, type
 function classifySegment(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
   const raw = classifyPhrase(text, tokens, a, b, allowPerson);
   if (!allowPerson || b - a < 3 || !raw.some((c) => c.type === 'person')) return raw;
-  const lead = longestGazetteerMatch(tokens, a, b);
-  if (!lead || lead.end - a < 2 || lead.end >= b) return raw;
-  const leadStart = tokens[a]!.start;
-  const leadEnd = bareEnd(tokens[lead.end - 1]!);
-  const inside = (c: Candidate) => c.type === 'person' && c.start > leadStart && c.start < leadEnd;
-  if (!raw.some(inside)) return raw;
-  // The known name, then whoever the rest names; with no one there, the phrase is a name of its own.
-  const rest = classifyPhrase(text, tokens, lead.end, b, allowPerson);
-  if (rest.some((c) => c.type === 'person')) return [makeCandidate(text, tokens, a, lead.end, lead.entry.type, lead.entry.name, true), ...rest];
-  return raw.filter((c) => !inside(c));
+  // The known names of two words or more inside the phrase.
+  const known: { from: number; to: number; entry: GazetteerEntry }[] = [];
+  for (let i = a; i < b - 1; i++) {
+    const m = longestGazetteerMatch(tokens, i, b);
+    if (m && m.end - i >= 2) {
+      known.push({ from: i, to: m.end, entry: m.entry });
+      i = m.end - 1;
+    }
+  }
+  if (!known.length) return raw;
+  const out: Candidate[] = [];
+  for (const c of raw) {
+    const host = c.type === 'person' ? known.find((k) => tokens[k.from]!.start < c.start && c.start < bareEnd(tokens[k.to - 1]!)) : undefined;
+    if (!host) {
+      out.push(c);
+      continue;
+    }
+    // The known name, then whoever the rest names; with no one there, the phrase is a name of its own.
+    const rest = classifyPhrase(text, tokens, host.to, b, allowPerson).filter((r) => r.type === 'person');
+    if (!rest.length) continue;
+    if (!out.some((o) => o.start === tokens[host.from]!.start)) out.push(makeCandidate(text, tokens, host.from, host.to, host.entry.type, host.entry.name, true));
+    out.push(...rest);
+  }
+  return out;
 }
 
 /** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
