@@ -303,6 +303,10 @@ export class SpeakerResolver {
     if (/^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|dos|das|do|del|della|van|von|der|den|ter|te|ten|la|le|du|bin|bint|ibn|al|el|y|[’']t)\s+)*\p{Lu}[\p{L}'’.-]*){0,5}(?:\s+\d{1,4})?$/u.test(split.name) && !definite && !isRoleWord(split.name.toLowerCase()) && !NOT_NAMES.test(split.name) && !isOrdinaryWord(split.name)) {
       const sameSurname = this.#personBySurname(split.name, s);
       if (sameSurname) return sameSurname;
+      // "Népszava noted …" at a sentence's start: the article names it elsewhere, and says what it is.
+      const folded = split.name.normalize('NFC').toLowerCase();
+      const known = this.#entities.findIndex((e) => e.type === 'organization' && [e.name, ...e.aliases].some((n) => n.normalize('NFC').toLowerCase() === folded));
+      if (known >= 0) return this.#organization(known);
       const organization = split.name.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w.toLowerCase()) || COMPANY_NAME.test(w));
       return { kind: 'named', ref: { name: split.name, type: organization ? 'organization' : 'person', aliases: [], titles: organization ? [] : cleanTitles(split.titles) }, entity: null };
     }
