@@ -680,6 +680,9 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
       from++;
     }
+    // "Remarked Center for Biological Diversity scientist Tierra Curry, "…"": a verb of saying opening a
+    // sentence is no part of the name after it.
+    if (from + 1 < runTo && tokens[from]!.sentenceStart && /ed$/.test(tokens[from]!.text) && speechVerbs.lookupSpeechVerb(tokens[from]!.text)) from++;
     if (from >= runTo) continue;
     // Fast path for the commonest run: one common word capitalized only because a sentence starts
     // ("Officials", "However"). It names nothing and no person can be called by it.
