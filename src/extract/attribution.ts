@@ -25,6 +25,7 @@ export interface CueMatch {
 const CORE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'ask', 'announce', 'warn', 'state', 'explain', 'insist', 'argue']);
 // Lower case only: a capitalized word ending in -ly is a name ("Kevin Conolly said", "Emily Kelly said").
 const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|[a-z]+ly)\\s+){0,2}';
+const TRAILING_ADVERBS = new RegExp(`\\s${ADVERBS}$`);
 // "The ministry has, in a statement, called …": an adjunct set off by commas between the subject (and its
 // auxiliary) and the verb is no part of the subject.
 const ADJUNCT_BEFORE_VERB = /(?:\s+(?:has|have|had|was|is|were|will|would|also))?,\s*(?:in|on|at|during|via|through|over|after|before|earlier|later)\b[^,]{1,40},\s*$/;
@@ -85,7 +86,7 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   const head = text.slice(clauseStart, end);
   const adjunct = ADJUNCT_BEFORE_VERB.exec(head);
   if (adjunct && adjunct.index > 0) end = clauseStart + adjunct.index;
-  const adverb = new RegExp(`\\s${ADVERBS}$`).exec(text.slice(clauseStart, end));
+  const adverb = TRAILING_ADVERBS.exec(text.slice(clauseStart, end));
   if (adverb) end = clauseStart + adverb.index;
   while (end > clauseStart && /\s/.test(text[end - 1]!)) end--;
   const stretch = text.slice(clauseStart, end);

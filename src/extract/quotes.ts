@@ -36,6 +36,8 @@ const WORK = /\b(?:film|movie|documentary|book|novel|memoir|biography|song|singl
 const TERMINAL = /[.!?…]$|[.!?…]["”’']$/;
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'de', 'la', 'le', 'du', 'von', 'van', 'is', 'as', 'but', 'vs', 'vs.']);
 
+const LEAD_ADVERBIAL_CLAUSE = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*)`);
+
 /** A verb of saying (and when or where) right before a quotation: "said on Friday", "told CNN". */
 const SAYING_BEFORE = /\b(?:said|says|added|adds|wrote|writes|stated|states|declared|declares|replied|replies|responded|answered|told\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}|reporters|journalists))(?:\s+(?:on|in|at|during|last|this|earlier|later)\s+[^,"“”]{1,30}?)?\s*$/u;
 
@@ -182,7 +184,7 @@ function resolveSentenceSubject(ctx: QuoteContext, sentence: Sentence, before: n
   const text = ctx.doc.text;
   let start = sentence.start;
   // Skip a leading adverbial: "In May, the ministry said …".
-  const lead = new RegExp(`^(?:${LEAD_WORDS}\\b[^,"“”]{0,80},\\s*)`).exec(text.slice(start, before));
+  const lead = LEAD_ADVERBIAL_CLAUSE.exec(text.slice(start, before));
   if (lead) start += lead[0].length;
   const end = leadingNounPhrase(text, start, before);
   return end > start ? ctx.resolver.resolve(start, end, '') : { kind: 'none' };
