@@ -23,14 +23,15 @@ export interface CueMatch {
 
 // Verbs that always report words; a subject phrase never runs across one.
 const CORE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'ask', 'announce', 'warn', 'state', 'explain', 'insist', 'argue']);
-// Lower case only: a capitalized word ending in -ly is a name ("Kevin Conolly said", "Emily Kelly said").
-const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|[a-z]+ly)\\s+){0,2}';
+// Lower case only: a capitalized word ending in -ly is a name ("Kevin Conolly said", "Emily Kelly said");
+// nouns ending in -ly are the subject's head ("Lawyers for the family said").
+const ADVERBS = '(?:(?:also|then|later|again|once|further|previously|earlier|recently|has|have|had|was|is|would|could|will|did|does|(?!(?:family|assembly|rally|ally|supply|anomaly|monopoly|fly|belly|jelly|bully|lily|folly|holly|gully|homily)\\b)[a-z]+ly)\\s+){0,2}';
 const TRAILING_ADVERBS = new RegExp(`\\s${ADVERBS}$`);
 // "The ministry has, in a statement, called …": an adjunct set off by commas between the subject (and its
 // auxiliary) and the verb is no part of the subject.
 const ADJUNCT_BEFORE_VERB = /(?:\s+(?:has|have|had|was|is|were|will|would|also))?,\s*(?:in|on|at|during|via|through|over|after|before|earlier|later)\b[^,]{1,40},\s*$/;
 const CUE_OBJECT = /^\s+(?:in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|address|email|e-mail|letter|post|video|briefing|news conference|press conference|televised address|radio interview|social media post)|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Weibo|social media|television|TV|radio)|to\s+reporters|reporters|journalists|lawmakers|parliament)\b/i;
-const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|(?:state|local|national|international|foreign|domestic|news|social)\s+(?:media|press|television|TV|radio|outlets|agencies|news\s+agencies)|media|the\s+\w+(?:\s+(?!the\b|a\b|an\b|that\b|it\b|he\b|she\b|they\b)\w+)?|an?\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering|call|interview|event|podcast)|an?\s+\w+|him|her|them|us|me|CNN|BBC)\b/;
+const TOLD_OBJECT = /^\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|de|du)?\s*[A-Z][\w.&'’-]*)*)|reporters|journalists|lawmakers|legislators|parliament|(?:state|local|national|international|foreign|domestic|news|social)\s+(?:media|press|television|TV|radio|outlets|agencies|news\s+agencies)|media|the\s+\w+(?:\s+(?!the\b|a\b|an\b|that\b|it\b|he\b|she\b|they\b)\w+)?|an?\s+(?:\w+\s+){0,3}(?:conference|briefing|meeting|hearing|audience|crowd|rally|forum|summit|session|committee|panel|court|jury|gathering|call|interview|event|podcast)|an?\s+\w+|him|her|them|us|me|CNN|BBC|[a-z]+s(?=\s+(?:that|on|in|at|during|after|before|via|by)\b))\b/;
 
 /** Every speech-verb occurrence in [start, end) of the text, outside the `skip` ranges. */
 export function findVerbs(text: string, start: number, end: number, skip: SpanIndex = NO_SPANS): { start: number; end: number; form: string }[] {

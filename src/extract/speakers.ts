@@ -27,6 +27,12 @@ interface Mention {
 
 type Gender = 'm' | 'f';
 
+/** Role nouns that say the person's gender ("the actress", "the father"). */
+const ROLE_GENDER = new Map<string, Gender>([
+  ...['actress', 'mother', 'wife', 'woman', 'girl', 'daughter', 'sister', 'queen', 'princess', 'chairwoman', 'spokeswoman', 'businesswoman', 'congresswoman', 'widow', 'grandmother', 'aunt', 'niece', 'policewoman', 'sportswoman', 'waitress', 'heiress', 'duchess', 'countess', 'empress', 'nun', 'girlfriend', 'bride', 'mum', 'mom'].map((w) => [w, 'f'] as const),
+  ...['actor', 'father', 'husband', 'man', 'boy', 'son', 'brother', 'king', 'prince', 'chairman', 'spokesman', 'businessman', 'congressman', 'widower', 'grandfather', 'uncle', 'nephew', 'policeman', 'sportsman', 'waiter', 'heir', 'duke', 'count', 'emperor', 'monk', 'boyfriend', 'groom', 'dad'].map((w) => [w, 'm'] as const),
+]);
+
 const ORGANIZATION_HEADS = new Set(nouns.organizationHeads);
 const GIVEN_NAME_GENDER = new Map<string, Gender>([...givenNames.female.map((n) => [n, 'f'] as const), ...givenNames.male.map((n) => [n, 'm'] as const)]);
 
@@ -293,7 +299,7 @@ export class SpeakerResolver {
         // "the British player said" right after a named player: the role names them again.
         // In a lead, the role comes first and the name in the next paragraphs.
         const before = this.#personWithRoleBefore(s, role);
-        const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 ? this.#resolveDescription(s) : null);
+        const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 ? this.#resolveDescription(s, ROLE_GENDER.get(role)) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
@@ -430,7 +436,11 @@ export class SpeakerResolver {
 
   #resolvePronoun(pronoun: 'he' | 'she', pos: number): Resolution {
     const named = this.#resolveNamedPronoun(pronoun, pos);
-    const unnamed = this.#lastUnnamed(pos, (u) => !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description));
+    // "he" or "she" is one person: not a group, a document or an outlet ("court documents", "the report").
+    const unnamed = this.#lastUnnamed(pos, (u) => {
+      const head = u.description.toLowerCase().split(/\s+/).pop() ?? '';
+      return !/\b(?:they|officials|sources|people|groups?)\b/i.test(u.description) && !DOCUMENT_HEADS.has(head) && !MEDIA_HEADS.has(head) && !(/[^s]s$/.test(head) && !isRoleWord(head));
+    });
     if (unnamed && this.#blockIndex(pos) - this.#blockIndex(unnamed.pos) <= 1 && unnamed.pos > named.pos) return { kind: 'unnamed', description: unnamed.description };
     return named.resolution;
   }
@@ -469,9 +479,15 @@ export class SpeakerResolver {
   }
 
   /** A definite description ("the 27-year-old", "the British player") read like a pronoun of unknown gender. */
-  #resolveDescription(pos: number): Resolution | null {
-    const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person');
+  #resolveDescription(pos: number, gender?: Gender): Resolution | null {
+    // "the actress" is no one the article has shown to be a man.
+    const fits = (entity: number | null) => !gender || entity === null || (this.#gender.get(entity) ?? gender) === gender;
+    const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person' && fits(h.entity));
     if (last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 1) return { kind: 'named', ref: last.ref, entity: last.entity };
+    if (gender) {
+      const one = this.#resolvePronoun(gender === 'f' ? 'she' : 'he', pos);
+      return one.kind === 'named' ? one : null;
+    }
     const he = this.#resolvePronoun('he', pos);
     const she = this.#resolvePronoun('she', pos);
     if (he.kind === 'named' && she.kind === 'named' && he.ref.name !== she.ref.name) return null;
