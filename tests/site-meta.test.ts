@@ -19,6 +19,7 @@ import { DEFAULT_SITE_SETTINGS, loadSiteConfig } from '../src/load/site-config.t
 import { FEED_ENTRY_LIMIT, toAtomFeeds } from '../src/export/feeds.ts';
 import { toRobotsTxt } from '../src/export/sitemap.ts';
 import { runCli } from '../src/cli.ts';
+import { prefixSiteLinks } from '../src/site/path-prefix.ts';
 import { archiveOfContent } from './helpers/served-site.ts';
 import { listFiles } from './helpers/tree.ts';
 
@@ -123,6 +124,8 @@ test('a build whose site settings have a wrong value exits 1 with file:line:col 
     assert.match(out.join(''), /site\.yml:2:6: error: url "example\.org" is not an absolute address.*\[load:site-config-invalid-value\]/);
     assert.equal(await readFile(path.join(site, 'index.html'), 'utf8'), home, 'the previous site is left as it was');
   } finally {
+    // runCli sets the process's exit code as the command line does; the test runner must not read it as a failure.
+    process.exitCode = 0;
     await rm(project, { recursive: true, force: true });
   }
 });
@@ -268,4 +271,22 @@ test('the sitemap lists every page but the 404 page, each with the date of its n
   const newest = archive.articles.map((a) => a.date).sort().at(-1);
   assert.equal($('url').first().children('lastmod').text(), newest);
   assert.ok(existsSync(path.join(outDir, 'robots.txt')));
+});
+
+test('the path prefix goes in front of every site-absolute link, script and form address, and nowhere else', () => {
+  const page = [
+    '<link rel="stylesheet" href="/style.css"><script type="module" src="/search.js"></script>',
+    '<a href="/">Home</a> <a class="x" href="/speakers/li-wei/">Li</a> <form action="/search/" method="get">',
+    '<a href="#q-1">fragment</a> <a href="//cdn.example.org/x">other host</a> <a href="https://example.org/">web</a>',
+    '<p>He typed href="/etc/" into a page</p> <img alt="a &quot;href=&quot;/x" src="data:,">',
+    '<script type="application/ld+json">{"url":"/articles/a/","t":"\\u003ca href=\\"/x\\"\\u003e"}</script>',
+  ].join('\n');
+  const prefixed = prefixSiteLinks(page, '/archive/');
+  assert.equal(prefixed, page
+    .replace('href="/style.css"', 'href="/archive/style.css"')
+    .replace('src="/search.js"', 'src="/archive/search.js"')
+    .replace('href="/">', 'href="/archive/">')
+    .replace('href="/speakers/li-wei/"', 'href="/archive/speakers/li-wei/"')
+    .replace('action="/search/"', 'action="/archive/search/"'));
+  assert.equal(prefixSiteLinks(page, '/'), page);
 });

@@ -22,6 +22,7 @@ import { writeSearchIndex } from '../search/pagefind.ts';
 import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
 import { toSiteView, type SiteView, type ViewDataOptions } from './view-data.ts';
 import { toSitemapPages } from './sitemap-pages.ts';
+import { prefixSiteLinks } from './path-prefix.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
@@ -80,10 +81,11 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
-    // Every link, asset and form of every page gets it from the HTML base plugin (archivePlugin); `/` leaves pages untouched.
-    pathPrefix: options.pathPrefix ?? '/',
     config: (eleventyConfig: EleventyConfig) => {
       eleventyConfig.addGlobalData('site', site);
+      // Hosting under a sub-folder: every href, src and action of every page gets the prefix, so templates keep writing site paths.
+      const pathPrefix = options.pathPrefix ?? '/';
+      if (pathPrefix !== '/') eleventyConfig.addTransform('path-prefix', (content) => prefixSiteLinks(content, pathPrefix));
       eleventyConfig.addTransform('build-progress', (content) => {
         writing.advance();
         return content;

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HtmlBasePlugin } from '@11ty/eleventy';
 import { isTestPointSet, reachTestPointSync } from '../test-points.ts';
 import type { SiteView } from './view-data.ts';
 
@@ -51,9 +50,6 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchivePl
   // Everything a page shows is content from others: escape by default, `| safe` only for sanitized HTML.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   if (options.site) eleventyConfig.addGlobalData('site', options.site);
-  // Hosting under a sub-folder (`pathPrefix`): every href, src and action of every page gets the prefix here, so
-  // templates keep writing site paths. It does nothing (and costs nothing) when the prefix is `/`.
-  eleventyConfig.addPlugin(HtmlBasePlugin as unknown as (config: EleventyConfig) => unknown);
   compileTemplatesOnce(eleventyConfig);
   // Tests break a real render here (QUOTE_ARCHIVE_TEST_POINT=eleventy-render:throw); never registered otherwise.
   if (isTestPointSet('eleventy-render')) {

@@ -3,8 +3,6 @@ declare module '@11ty/eleventy' {
   interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;
-    /** The folder the site is served from (`/archive/`); applied to links by `HtmlBasePlugin`. */
-    pathPrefix?: string;
     config?: (eleventyConfig: never) => void;
   }
   export default class Eleventy {
@@ -16,6 +14,4 @@ declare module '@11ty/eleventy' {
     /** Renders without writing. */
     toJSON(): Promise<unknown>;
   }
-  /** Eleventy's HTML `<base>` plugin: puts the path prefix in front of every site-absolute URL of every HTML page. */
-  export function HtmlBasePlugin(eleventyConfig: never, options?: Record<string, unknown>): void;
 }
