@@ -26,7 +26,7 @@ export interface SiteMeta {
   csp: string;
   /** Language of pages that are not an article (`<html lang>`). */
   language: string;
-  /** The folder the site is served from (`/` or `/archive/`); links in pages get it from Eleventy's HTML base plugin. */
+  /** The folder the site is served from (`/` or `/archive/`); links in pages get it from the build's path-prefix transform (`path-prefix.ts`). */
   pathPrefix: string;
   /** Absolute address of the site's root with its prefix, without the final slash (`https://example.org/archive`), for canonical links; null without a `url` setting. */
   canonicalBase: string | null;
@@ -240,7 +240,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const homeListSize = options.homeListSize ?? 12;
   const pathPrefix = options.pathPrefix ?? '/';
   const canonicalBase = options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${pathPrefix.replace(/\/$/, '')}` : null;
-  // Structured data is read outside the page, where Eleventy's base plugin does not reach: its links carry the prefix (and the address when known) here.
+  // Structured data is read by other programs, and the prefix transform looks only at tags: its links carry the prefix (and the address when known) here.
   const urlOf = (sitePath: string): string => `${canonicalBase ?? pathPrefix.replace(/\/$/, '')}${sitePath}`;
   const recordOf = (r: { name: string; type: EntityType | Speaker['type']; path: string }) => ({ name: r.name, type: r.type, url: urlOf(r.path) });
 
