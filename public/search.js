@@ -39,6 +39,9 @@ const otherLanguages = (list.dataset.mergeLanguages ?? '').split(' ').filter(Boo
 const languages = [pageLanguage, ...otherLanguages];
 
 let pagefind = null;
+
+/** The site's root folder: where this script is, `/` or the path prefix (`/archive/`). */
+const siteRoot = new URL('./', import.meta.url);
 let runId = 0;
 /** The current search: articles Pagefind found, how many were turned into hits, hits not yet shown, counts. */
 let current = null;
@@ -321,7 +324,9 @@ async function runSearch() {
  * moment only, so the page keeps its own.
  */
 async function loadIndex(language) {
-  pagefind = await import(new URL('/pagefind/pagefind.js', window.location.href).href);
+  // Beside this script, so a site served under a path prefix (/archive/) finds its index; Pagefind then
+  // prefixes result URLs with the folder it was loaded from.
+  pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
   await pagefind.options({ excerptLength: 40 });
   if (language) document.documentElement.lang = language;
   try {
@@ -331,7 +336,7 @@ async function loadIndex(language) {
   }
   if (language) return;
   // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
-  for (const other of otherLanguages) await pagefind.mergeIndex('/pagefind/./', { language: other });
+  for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
 }
 
 async function start() {

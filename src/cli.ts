@@ -18,6 +18,7 @@ import { checkArticleCollisions } from './load/collisions.ts';
 import { ContentFolderError, readSourceFiles, scanContentFolder } from './load/content-files.ts';
 import { loadArticle } from './load/front-matter.ts';
 import { ALIASES_FILE_NAME } from './load/aliases-file.ts';
+import { checkPathPrefix, checkSiteUrl, loadSiteConfig, SITE_CONFIG_FILE_NAME, splitSiteUrl, DEFAULT_SITE_SETTINGS, type SiteSettings } from './load/site-config.ts';
 import { abandonUnfinishedSite, recoverOutputFolder, shownBeside, writeSiteAtomically, type InterruptOutcome } from './output/atomic.ts';
 import { toBuildReportJson } from './output/build-report.ts';
 import { checkOutputFolder } from './output/output-folder.ts';
@@ -30,10 +31,10 @@ import { createArticleWorkers, type ArticleWorkers } from './parallel/article-wo
 import { reachTestPoint } from './test-points.ts';
 
 const USAGE = `Usage:
-  quote-archive build [--content content] [--out _site] [--cache DIR | --no-cache]
+  quote-archive build [--content content] [--out _site] [--cache DIR | --no-cache] [--url URL] [--path-prefix /folder/]
   quote-archive extract [--aliases FILE] FILE...
   quote-archive import [--out content] [--force] [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--byline B] [--dateline D] [--language L] FILE_OR_DIR...
-  quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080]`;
+  quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080] [--path-prefix /folder/]`;
 
 /** Exit codes: 0 success, 1 the input has errors or the build failed, 2 wrong usage; 130 and 143 interrupted (SIGINT, SIGTERM). */
 const EXIT_ERRORS = 1;
@@ -117,8 +118,10 @@ function parse<T extends Record<string, { type: 'string'; default?: string } | {
 }
 
 async function runBuild(args: string[]): Promise<void> {
-  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: '_site' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' } });
+  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: '_site' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' }, url: { type: 'string' }, 'path-prefix': { type: 'string' } });
   if (!parsed) return;
+  const overrides = siteOverrides(parsed.values.url, parsed.values['path-prefix']);
+  if (!overrides) return;
   const contentDir = String(parsed.values.content ?? 'content');
   const outDir = String(parsed.values.out ?? '_site');
   if (parsed.values['no-cache'] && parsed.values.cache !== undefined) {
@@ -137,13 +140,40 @@ async function runBuild(args: string[]): Promise<void> {
   const stopHandlingInterrupts = handleInterrupts(outDir);
   try {
     await reachTestPoint('build-started');
-    await buildInto(contentDir, outDir, cacheDir, started);
+    await buildInto(contentDir, outDir, cacheDir, started, overrides);
   } finally {
     stopHandlingInterrupts();
   }
 }
 
-async function buildInto(contentDir: string, outDir: string, cacheDir: string | null, started: number): Promise<void> {
+/** Site settings given on the command line; they win over `content/site.yml` (a deploy preview, a second host). */
+type SiteOverrides = Partial<Pick<SiteSettings, 'url' | 'pathPrefix'>>;
+
+/** Checks `--url` and `--path-prefix` like the settings file does; a wrong one is a usage error (exit 2). */
+function siteOverrides(url: string | undefined, pathPrefix: string | undefined): SiteOverrides | null {
+  const overrides: SiteOverrides = {};
+  if (pathPrefix !== undefined) {
+    const checked = checkPathPrefix(pathPrefix);
+    if ('problem' in checked) {
+      failUsage(`--path-prefix: ${checked.problem}`);
+      return null;
+    }
+    overrides.pathPrefix = checked.value;
+  }
+  if (url !== undefined) {
+    const checked = checkSiteUrl(url);
+    const split = 'value' in checked ? splitSiteUrl(checked.value, overrides.pathPrefix ?? null) : checked;
+    if ('problem' in split) {
+      failUsage(`--url: ${split.problem}`);
+      return null;
+    }
+    overrides.url = split.url;
+    if (split.pathPrefix !== '/' || overrides.pathPrefix) overrides.pathPrefix = split.pathPrefix;
+  }
+  return overrides;
+}
+
+async function buildInto(contentDir: string, outDir: string, cacheDir: string | null, started: number, overrides: SiteOverrides = {}): Promise<void> {
   // Before anything is written: a wrong --out must not cost the user a project or the articles.
   const unsafe = checkOutputFolder(outDir, { contentDir, projectRoot: PROJECT_ROOT });
   if (hasErrors(unsafe)) return fail(unsafe, new Map(), `${outDir} was left as it was`);
@@ -158,12 +188,18 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
   // The curator's aliases file is optional; it is read only when it is there.
   const aliasesPath = join(contentDir, ALIASES_FILE_NAME);
   const aliases = existsSync(aliasesPath) ? await readSourceFiles([aliasesPath]) : { files: [], diagnostics: [] };
+  // So are the site settings; the command line's --url and --path-prefix win over them.
+  const configPath = join(contentDir, SITE_CONFIG_FILE_NAME);
+  const config = existsSync(configPath) ? await readSourceFiles([configPath]) : { files: [], diagnostics: [] };
+  const loadedConfig = config.files[0] ? loadSiteConfig(config.files[0]) : { settings: { ...DEFAULT_SITE_SETTINGS }, diagnostics: [] };
+  const settings: SiteSettings = { ...loadedConfig.settings, ...overrides };
+  const siteConfig = { files: config.files, diagnostics: [...config.diagnostics, ...loadedConfig.diagnostics], settings };
   reading.end();
   const opened = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
   // Threads start only when enough articles miss the cache, and stop when the build ends.
   const workers = createArticleWorkers(workerOptions());
   try {
-    await buildWithWorkers(contentDir, outDir, started, { files, aliases, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
+    await buildWithWorkers(contentDir, outDir, started, { files, aliases, siteConfig, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
   } finally {
     await workers.close();
     await opened.cache.flush();
@@ -174,6 +210,8 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
 interface BuildInputs {
   files: SourceFile[];
   aliases: { files: SourceFile[]; diagnostics: Diagnostic[] };
+  /** `content/site.yml` as read, its problems, and the settings with the command line's applied. */
+  siteConfig: { files: SourceFile[]; diagnostics: Diagnostic[]; settings: SiteSettings };
   inputDiagnostics: Diagnostic[];
   recovered: Diagnostic[];
   progress: BuildProgress;
@@ -183,10 +221,10 @@ interface BuildInputs {
 }
 
 async function buildWithWorkers(contentDir: string, outDir: string, started: number, inputs: BuildInputs): Promise<void> {
-  const { files, aliases, inputDiagnostics, recovered, progress, cache, workers } = inputs;
+  const { files, aliases, siteConfig, inputDiagnostics, recovered, progress, cache, workers } = inputs;
   const { archive, diagnostics: archiveDiagnostics } = await buildArchiveReportingCrashes(files, aliases.files[0] ?? null, { progress, cache, workers });
-  const fileTexts = new Map([...files, ...aliases.files].map((f) => [f.path, f.value]));
-  const diagnostics = dedupeDiagnostics([...recovered, ...inputs.cacheDiagnostics, ...inputDiagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
+  const fileTexts = new Map([...files, ...aliases.files, ...siteConfig.files].map((f) => [f.path, f.value]));
+  const diagnostics = dedupeDiagnostics([...recovered, ...inputs.cacheDiagnostics, ...inputDiagnostics, ...siteConfig.diagnostics, ...aliases.diagnostics, ...archiveDiagnostics, ...findCollisions(files)]);
   if (hasErrors(diagnostics)) return fail(diagnostics, fileTexts, `${outDir} was left as it was`);
 
   // Loaded here, not at the top: `extract` should not pay for loading Eleventy and Pagefind.
@@ -194,7 +232,7 @@ async function buildWithWorkers(contentDir: string, outDir: string, started: num
   // Published records name files relative to the content folder; the terminal names them as the user does.
   const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), progress, cache, workers }))
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), ...siteOptions(siteConfig.settings), progress, cache, workers }))
       .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
     // The cache folder is the build machine's business, not the archive's: its warning is printed, not published.
@@ -227,6 +265,11 @@ function fail(diagnostics: Diagnostic[], fileTexts: Map<string, string>, outcome
 function workerOptions(): { threads?: number } {
   const threads = Number(process.env.QUOTE_ARCHIVE_WORKERS);
   return process.env.QUOTE_ARCHIVE_WORKERS !== undefined && Number.isInteger(threads) && threads >= 0 ? { threads } : {};
+}
+
+/** The site settings as `buildSite` options. */
+function siteOptions(settings: SiteSettings): { title: string; siteUrl?: string; pathPrefix: string; language: string } {
+  return { title: settings.title, pathPrefix: settings.pathPrefix, language: settings.language, ...(settings.url ? { siteUrl: settings.url } : {}) };
 }
 
 /** The Pagefind time limit: `QUOTE_ARCHIVE_PAGEFIND_TIMEOUT` seconds without an answer (default in `writeSearchIndex`). */
@@ -372,15 +415,20 @@ async function readExistingArticles(contentDir: string): Promise<{ file: string;
 }
 
 async function runServe(args: string[]): Promise<void> {
-  const parsed = parse(args, { dir: { type: 'string', default: '_site' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' } });
+  const parsed = parse(args, { dir: { type: 'string', default: '_site' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' }, 'path-prefix': { type: 'string', default: '/' } });
   if (!parsed) return;
+  const prefix = checkPathPrefix(parsed.values['path-prefix'] ?? '/');
+  if ('problem' in prefix) {
+    failUsage(`--path-prefix: ${prefix.problem}`);
+    return;
+  }
   const port = Number(parsed.values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     failUsage(`--port must be a number from 0 to 65535, got "${parsed.values.port}"`);
     return;
   }
   const { serveSite } = await import('./site/serve.ts');
-  await serveSite(parsed.values.dir ?? '_site', { host: parsed.values.host ?? '127.0.0.1', port });
+  await serveSite(parsed.values.dir ?? '_site', { host: parsed.values.host ?? '127.0.0.1', port, pathPrefix: prefix.value });
 }
 
 async function readContent(contentDir: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {

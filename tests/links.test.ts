@@ -7,17 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as cheerio from 'cheerio';
-import { listFiles } from './helpers/tree.ts';
+import { checkLink, checkSiteLinks, fileFor } from './helpers/link-check.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'src', 'cli.ts');
-const BASE = 'http://site.invalid';
 
 const ODD: Record<string, string> = {
   'same-speaker-twice.md': '---\ntitle: Harbour works begin\ndate: 2021-05-01\nsource: Coastal Herald\n---\n\n"The cranes arrive on Monday," Mayor Lena Varga said.\n\n"It will be loud for a while," Varga added.\n',
@@ -25,41 +23,6 @@ const ODD: Record<string, string> = {
   'headline-only.md': '---\ntitle: Markets close early\ndate: 2021-05-03\nsource: Farm Wire\n---\n\n# Markets close early\n',
   'slug-override.md': '---\ntitle: A story with a chosen slug\ndate: 2021-05-04\nsource: Farm Wire\nslug: chosen-slug\n---\n\n"Slugs are chosen by curators," editor Tom Reyes said.\n',
 };
-
-/** Maps a site URL path to the file a static server would send, or null. */
-function fileFor(site: string, pathname: string): string | null {
-  let path = join(site, ...decodeURIComponent(pathname).split('/'));
-  if (!path.startsWith(site)) return null;
-  if (pathname.endsWith('/')) path = join(path, 'index.html');
-  else if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  return existsSync(path) && statSync(path).isFile() ? path : null;
-}
-
-const idsCache = new Map<string, Set<string>>();
-function idsOf(file: string): Set<string> {
-  let ids = idsCache.get(file);
-  if (!ids) {
-    const $ = cheerio.load(readFileSync(file, 'utf8'));
-    ids = new Set<string>();
-    $('[id]').each((_, element) => { ids!.add($(element).attr('id')!); });
-    $('a[name]').each((_, element) => { ids!.add($(element).attr('name')!); });
-    idsCache.set(file, ids);
-  }
-  return ids;
-}
-
-/** Checks one link found on `pageUrl`; returns a problem or null. */
-function checkLink(site: string, pageUrl: string, link: string): string | null {
-  const url = new URL(link, `${BASE}${pageUrl}`);
-  if (url.origin !== BASE) return null;
-  const target = fileFor(site, url.pathname);
-  if (!target) return `${link} → no file for ${url.pathname}`;
-  if (url.hash && url.hash !== '#' && target.endsWith('.html')) {
-    const id = decodeURIComponent(url.hash.slice(1));
-    if (!idsOf(target).has(id)) return `${link} → no element with id "${id}" on ${url.pathname}`;
-  }
-  return null;
-}
 
 test('every internal link, script, stylesheet and image of the built site resolves, fragments included', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'qa-links-'));
@@ -72,18 +35,7 @@ test('every internal link, script, stylesheet and image of the built site resolv
     assert.equal(run.status, 0, run.stderr);
     const site = join(dir, '_site');
 
-    const problems: string[] = [];
-    let checked = 0;
-    for (const file of listFiles(site, '.html').filter((f) => !f.startsWith('pagefind/'))) {
-      const pageUrl = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-      const $ = cheerio.load(readFileSync(join(site, file), 'utf8'));
-      $('a[href], link[href], script[src], img[src], iframe[src], source[src]').each((_, element) => {
-        const link = $(element).attr('href') ?? $(element).attr('src')!;
-        checked++;
-        const problem = checkLink(site, pageUrl, link);
-        if (problem) problems.push(`${pageUrl}: ${problem}`);
-      });
-    }
+    const { checked, problems } = checkSiteLinks(site);
     assert.ok(checked > 50, `checked ${checked} links`);
     assert.deepEqual(problems, []);
 

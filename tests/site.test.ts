@@ -309,13 +309,17 @@ test('request paths resolve inside the site folder or not at all', () => {
 });
 
 test('given a site address, feeds link absolutely; without one, site-relatively', async () => {
-  const { toAtomFeed } = await import('../src/export/atom.ts');
+  const { toAtomFeeds } = await import('../src/export/feeds.ts');
   const { toQuoteJsonFeed } = await import('../src/export/json-feed.ts');
-  const $ = cheerio.load(toAtomFeed(archive, { siteUrl: 'https://news.example.org/' }), { xml: true });
-  assert.equal($('feed').attr('xml:base'), 'https://news.example.org/');
+  const main = (options: Parameters<typeof toAtomFeeds>[1]) => cheerio.load(toAtomFeeds(archive, options).find((f) => f.path === '/feed.xml')!.xml, { xml: true });
+  const $ = main({ siteUrl: 'https://news.example.org/' });
+  assert.equal($('feed > link[rel="self"]').attr('href'), 'https://news.example.org/feed.xml');
+  assert.ok($('entry > link').get().every((l) => $(l).attr('href')!.startsWith('https://news.example.org/articles/')));
   const feed = JSON.parse(toQuoteJsonFeed(archive, { siteUrl: 'https://news.example.org' })) as { items: { url: string }[] };
   assert.ok(feed.items.every((item) => item.url.startsWith('https://news.example.org/articles/')));
-  assert.equal(cheerio.load(toAtomFeed(archive), { xml: true })('feed').attr('xml:base'), '/');
+  const relative = main({});
+  assert.equal(relative('feed > link[rel="self"]').attr('href'), '/feed.xml');
+  assert.ok(relative('entry > link').get().every((l) => relative(l).attr('href')!.startsWith('/articles/')));
 });
 
 test('the article list is pre-chunked into linked pages, newest first', () => {

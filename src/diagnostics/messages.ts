@@ -147,6 +147,21 @@ export const RULES = {
     why: 'Two files with the same original address are almost always the same article saved twice.',
     hint: 'Remove one of the files, or correct the `url:`.',
   },
+  'site-config-yaml-syntax-error': {
+    severity: 'error', source: 'load',
+    why: 'A site settings file that is not valid YAML cannot say where the site is hosted; building with the defaults instead would publish links that break under the real address.',
+    hint: 'Write one `key: value` per line, as in the commented example `content/site.yml`; quote values that contain `: ` or `#`.',
+  },
+  'site-config-invalid-value': {
+    severity: 'error', source: 'load',
+    why: 'A wrong `url`, `pathPrefix`, `language` or `title` would reach every page (canonical links, every link under a sub-folder, `<html lang>`), so it stops the build instead of publishing a site whose links break.',
+    hint: '`url` is an absolute http(s) address (`https://example.org`), `pathPrefix` a folder path (`/archive/`), `language` a code such as `en` or `pt-BR`, `title` non-empty text.',
+  },
+  'site-config-unknown-key': {
+    severity: 'warning', source: 'load',
+    why: 'A misspelt setting (`pathprefix`, `URL`) would otherwise be ignored without notice; it is a warning, not an error, so settings of newer versions do not stop an older build.',
+    hint: 'The settings are `title`, `url`, `pathPrefix` and `language`; check the spelling (case matters).',
+  },
   'aliases-yaml-syntax-error': {
     severity: 'error', source: 'load',
     why: 'An aliases file that is not valid YAML cannot say which records to join or split; building without it would silently undo the curator\'s work.',

@@ -14,6 +14,8 @@ export interface QuoteFeedOptions {
   limit?: number;
   /** Absolute address of the site, e.g. `https://example.org`, for absolute item links (default: site-relative links). */
   siteUrl?: string;
+  /** The folder the site is served from, `/folder/` (default: `'/'`). */
+  pathPrefix?: string;
 }
 
 /** Builds the JSON Feed text of the newest quotes. */
@@ -23,7 +25,7 @@ export function toQuoteJsonFeed(archive: Archive, options: QuoteFeedOptions = {}
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, options.limit ?? 100);
   const plainTexts = toPlainQuoteTexts(archive);
-  const base = (options.siteUrl ?? '').replace(/\/+$/, '');
+  const base = `${(options.siteUrl ?? '').replace(/\/+$/, '')}${(options.pathPrefix ?? '/').replace(/\/$/, '')}`;
   const items = quotes.map((q) => {
     const article = articleById.get(q.articleId);
     const text = plainTexts.get(q.id) ?? q.text;

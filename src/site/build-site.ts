@@ -9,7 +9,8 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive, Diagnostic } from '../archive/types.ts';
 import { toArchiveJson } from '../export/json.ts';
-import { toAtomFeed } from '../export/atom.ts';
+import { toAtomFeeds } from '../export/feeds.ts';
+import { toRobotsTxt, toSitemap } from '../export/sitemap.ts';
 import { toQuoteJsonFeed } from '../export/json-feed.ts';
 import { toQuotesCsv } from '../export/csv.ts';
 import { toQuotesJsonl } from '../export/jsonl.ts';
@@ -19,7 +20,9 @@ import { articleFileOf } from '../render/article-failure.ts';
 import { toSearchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/pagefind.ts';
 import { projectRoot, templatesDir, type EleventyConfig } from './eleventy-plugin.ts';
-import { toSiteView, type ViewDataOptions } from './view-data.ts';
+import { toSiteView, type SiteView, type ViewDataOptions } from './view-data.ts';
+import { toSitemapPages } from './sitemap-pages.ts';
+import { prefixSiteLinks } from './path-prefix.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
@@ -31,8 +34,6 @@ import { renderArticleBodies } from './article-bodies.ts';
 export interface BuildSiteOptions extends ViewDataOptions {
   /** Build the Pagefind index (default: `true`). */
   search?: boolean;
-  /** Absolute address the site will be served from, e.g. `https://example.org`, for feed links (default: site-relative links). */
-  siteUrl?: string;
   /** Longest wait for any answer of the Pagefind process before the index fails (default: `writeSearchIndex`'s, 60 s). */
   searchTimeoutMs?: number;
   /** Where the stages report their progress (default: `silentProgress`). */
@@ -62,7 +63,7 @@ function describeError(error: unknown): string {
 }
 
 /** Renders every page of `archive` with Eleventy into `outDir`. */
-async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[] }> {
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[]; site: SiteView }> {
   const progress = options.progress ?? silentProgress;
   const bodies = await renderArticleBodies(archive, {
     ...(options.cache ? { cache: options.cache } : {}),
@@ -82,6 +83,9 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => {
       eleventyConfig.addGlobalData('site', site);
+      // Hosting under a sub-folder: every href, src and action of every page gets the prefix, so templates keep writing site paths.
+      const pathPrefix = options.pathPrefix ?? '/';
+      if (pathPrefix !== '/') eleventyConfig.addTransform('path-prefix', (content) => prefixSiteLinks(content, pathPrefix));
       eleventyConfig.addTransform('build-progress', (content) => {
         writing.advance();
         return content;
@@ -93,7 +97,7 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   try {
     await eleventy.write();
     writing.end();
-    return { diagnostics: [] };
+    return { diagnostics: [], site };
   } catch (error) {
     const [headline = '', ...details] = describeError(error).trim().split('\n');
     const note = [...details.map((line) => line.trim()).filter(Boolean), 'Run with DEBUG=Eleventy* for the full trace.'].join('\n');
@@ -101,13 +105,15 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
     const text = describeError(error);
     const article = archive.articles.find((a) => text.includes(path.join(outDir, a.path)));
     return {
+      site,
       diagnostics: [siteDiagnostic(article?.sourceFile ?? (path.relative(process.cwd(), templatesDir) || templatesDir), `Unexpected failure rendering the site: ${headline}`, 'site-build-failed', note)],
     };
   }
 }
 
 /** Writes the data exports and feeds, which are text made from the archive rather than templates. */
-async function writeExports(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+  const hosting = { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}) };
   const files: [string, string][] = [
     ['archive.json', toArchiveJson(archive)],
     ['archive.csv', toQuotesCsv(archive)],
@@ -115,8 +121,12 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
     ['quotes.csv', toQuoteRowsCsv(archive)],
     [SCHEMA_FILES.archive, toArchiveJsonSchema()],
     [SCHEMA_FILES.quoteRow, toQuoteRowJsonSchema()],
-    ['feed.xml', toAtomFeed(archive, { ...(options.title === undefined ? {} : { title: options.title }), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) })],
-    ['quotes.json', toQuoteJsonFeed(archive, options.siteUrl ? { siteUrl: options.siteUrl } : {})],
+    ['quotes.json', toQuoteJsonFeed(archive, hosting)],
+    ['sitemap.xml', toSitemap(toSitemapPages(site), hosting)],
+    ['robots.txt', toRobotsTxt(hosting)],
+    // The whole archive's feed, and one beside each speaker, source and entity page.
+    ...toAtomFeeds(archive, { ...hosting, ...(options.title === undefined ? {} : { title: options.title }), ...(options.language ? { language: options.language } : {}) })
+      .map((feed): [string, string] => [feed.path.slice(1), feed.xml]),
   ];
   const diagnostics: Diagnostic[] = [];
   await mkdir(outDir, { recursive: true });
@@ -151,10 +161,10 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
 }
 
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
-  const { diagnostics } = await writePages(archive, outDir, options);
+  const { diagnostics, site } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
   const exporting = (options.progress ?? silentProgress).stage('exports');
-  diagnostics.push(...(await writeExports(archive, outDir, options)));
+  diagnostics.push(...(await writeExports(archive, site, outDir, options)));
   exporting.end();
   if (options.search === false) return diagnostics;
   const indexing = (options.progress ?? silentProgress).stage('search index');

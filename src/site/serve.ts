@@ -37,6 +37,16 @@ export interface ServeSiteOptions {
   port?: number;
   /** Print the address when listening (default: `true`). */
   announce?: boolean;
+  /** Serve the site under this folder, `/archive/`, as a host would for a site built with that `pathPrefix`; other paths are not found (default: `'/'`). */
+  pathPrefix?: string;
+}
+
+/** The request path inside the site for a request under `prefix` (`/archive/x/` → `/x/`), or null when it is outside it. */
+export function stripPathPrefix(urlPath: string, prefix: string): string | null {
+  if (prefix === '/') return urlPath;
+  const folder = prefix.replace(/\/$/, '');
+  if (urlPath === folder || urlPath.startsWith(`${folder}?`)) return urlPath.slice(folder.length);
+  return urlPath.startsWith(`${folder}/`) ? urlPath.slice(folder.length) : null;
 }
 
 /** Content type of a file by its extension. */
@@ -96,18 +106,20 @@ export async function serveSite(dir: string, options: ServeSiteOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   const root = path.resolve(dir);
+  const prefix = options.pathPrefix ?? '/';
   const realRoot = await realpath(root).catch(() => root);
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const urlPath = request.url ?? '/';
-    const resolved = resolveRequestPath(root, urlPath);
+    const requested = request.url ?? '/';
+    const urlPath = stripPathPrefix(requested, prefix);
+    const resolved = urlPath === null ? null : resolveRequestPath(root, urlPath);
     const found = resolved ? await findFile(resolved, realRoot) : null;
     // A folder asked for without its slash: redirect, so relative links inside resolve.
-    if (found && resolved && found !== resolved && !urlPath.split('?')[0]!.endsWith('/')) {
-      const [pathname, query] = urlPath.split('?');
+    if (found && resolved && found !== resolved && !requested.split('?')[0]!.endsWith('/')) {
+      const [pathname, query] = requested.split('?');
       response.writeHead(301, { location: `${pathname}/${query ? `?${query}` : ''}` }).end();
       return;
     }
@@ -133,7 +145,7 @@ export async function serveSite(dir: string, options: ServeSiteOptions = {}): Pr
   if (options.announce ?? true) {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
-    console.log(`Serving ${dir} at http://${host}:${actualPort}/`);
+    console.log(`Serving ${dir} at http://${host}:${actualPort}${prefix}`);
   }
   return server;
 }

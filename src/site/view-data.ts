@@ -11,7 +11,8 @@ import type { Archive, Article, Entity, EntityType, Quote, QuoteKind, Source, Sp
 import { renderArticleHtml } from '../render/article-html.ts';
 import { renderNamingFile } from '../render/article-failure.ts';
 import { TimeBudget } from '../extract/time-budget.ts';
-import { toJsonLdScript } from '../render/json-ld.ts';
+import { toArticleJsonLd, toJsonLdElement, toRecordJsonLd } from '../render/json-ld.ts';
+import { feedPathOf } from '../export/feeds.ts';
 import { formatDateLabel, formatMonthLabel } from '../render/dates.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
@@ -23,8 +24,20 @@ export interface SiteMeta {
   title: string;
   description: string;
   csp: string;
+  /** Language of pages that are not an article (`<html lang>`). */
+  language: string;
+  /** The folder the site is served from (`/` or `/archive/`); links in pages get it from the build's path-prefix transform (`path-prefix.ts`). */
+  pathPrefix: string;
+  /** Absolute address of the site's root with its prefix, without the final slash (`https://example.org/archive`), for canonical links; null without a `url` setting. */
+  canonicalBase: string | null;
   /** Links in the header navigation. */
   nav: { label: string; path: string }[];
+}
+
+/** An Atom feed a page links to with `<link rel="alternate">`. */
+export interface FeedLinkView {
+  path: string;
+  title: string;
 }
 
 export interface LinkView {
@@ -88,6 +101,10 @@ export interface ArticlePageView {
   entities: (LinkView & { typeLabel: string })[];
   /** `<script type="application/ld+json">` element, safely serialized. */
   jsonLd: string;
+  /** One-line summary for `<meta name="description">`, OpenGraph and Twitter cards. */
+  description: string;
+  /** `citation_publication_date`, as reference managers read it (`YYYY/MM/DD`). */
+  citationDate: string;
 }
 
 export interface SpeakerPageView {
@@ -102,6 +119,8 @@ export interface SpeakerPageView {
   quoteCount: number;
   quotes: QuoteView[];
   sources: LinkView[];
+  jsonLd: string;
+  feed: FeedLinkView;
 }
 
 export interface EntityPageView {
@@ -114,6 +133,8 @@ export interface EntityPageView {
   mentionCount: number;
   speaker: LinkView | null;
   articles: ArticleSummaryView[];
+  jsonLd: string;
+  feed: FeedLinkView;
 }
 
 export interface SourcePageView {
@@ -122,6 +143,7 @@ export interface SourcePageView {
   name: string;
   articles: ArticleSummaryView[];
   quoteCount: number;
+  feed: FeedLinkView;
 }
 
 export interface TimelineView {
@@ -172,6 +194,12 @@ export interface SiteView {
 export interface ViewDataOptions {
   /** Site title (default: `'Quote archive'`). */
   title?: string;
+  /** Absolute address of the site's root, without the prefix, e.g. `https://example.org` (default: none: canonical links are left out, structured data links by path). */
+  siteUrl?: string;
+  /** The folder the site is served from, `/folder/` (default: `'/'`). */
+  pathPrefix?: string;
+  /** Language of the pages that are not an article (default: `'en'`). */
+  language?: string;
   /** How many newest articles and top speakers the home page lists (default: `12`). */
   homeListSize?: number;
   /** How many articles one page of `/articles/` lists (default: `100`). */
@@ -210,6 +238,11 @@ export function summarizeQuote(text: string, maxWords = 12): string {
 export function toSiteView(archive: Archive, options: ViewDataOptions = {}): SiteView {
   const title = options.title ?? 'Quote archive';
   const homeListSize = options.homeListSize ?? 12;
+  const pathPrefix = options.pathPrefix ?? '/';
+  const canonicalBase = options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${pathPrefix.replace(/\/$/, '')}` : null;
+  // Structured data is read by other programs, and the prefix transform looks only at tags: its links carry the prefix (and the address when known) here.
+  const urlOf = (sitePath: string): string => `${canonicalBase ?? pathPrefix.replace(/\/$/, '')}${sitePath}`;
+  const recordOf = (r: { name: string; type: EntityType | Speaker['type']; path: string }) => ({ name: r.name, type: r.type, url: urlOf(r.path) });
 
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
   const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
@@ -307,7 +340,18 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       speakers,
       unattributed,
       entities,
-      jsonLd: toJsonLdScript(a, entities.map((e) => e.name)),
+      jsonLd: toJsonLdElement(toArticleJsonLd(a, {
+        url: urlOf(a.path),
+        originalUrl: toSafeExternalUrl(a.url),
+        sourceUrl: urlOf(a.source.path),
+        mentions: a.entityIds.map((id) => entityById.get(id)).filter((e): e is Entity => e !== undefined).map(recordOf),
+        quotes: quotes.map((q) => {
+          const speaker = q.speakerId ? speakerById.get(q.speakerId) : undefined;
+          return { quote: q, text: plainOf(q), url: urlOf(q.path), speaker: speaker ? recordOf(speaker) : null };
+        }),
+      })),
+      description: describeArticle(a, articleSpeakers.map((s) => s.name)),
+      citationDate: a.date.replace(/-/g, '/'),
     };
   });
 
@@ -332,6 +376,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       quoteCount: quotes.length,
       quotes,
       sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
+      jsonLd: toJsonLdElement(toRecordJsonLd(recordOf(s), { aliases: s.aliases.filter((alias) => alias !== s.name), titles: s.titles })),
+      feed: { path: feedPathOf(s.path), title: `Quotes by ${s.name}` },
     };
   });
 
@@ -351,6 +397,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       mentionCount: e.mentionCount,
       speaker: speaker ? speakerLink(speaker) : null,
       articles: summariesOf(e.articleIds),
+      jsonLd: toJsonLdElement(toRecordJsonLd(recordOf(e), { aliases: e.aliases.filter((alias) => alias !== e.name) })),
+      feed: { path: feedPathOf(e.path), title: `Articles mentioning ${e.name}` },
     };
   });
 
@@ -371,6 +419,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     name: s.name,
     articles: summariesOf(s.articleIds),
     quoteCount: quoteCountOf(s),
+    feed: { path: feedPathOf(s.path), title: `Articles from ${s.name}` },
   }));
   const sourceIndex = archive.sources
     .map((s) => ({ name: s.name, path: s.path, articleCount: s.articleIds.length, quoteCount: quoteCountOf(s) }))
@@ -391,6 +440,9 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       title,
       description: 'A searchable archive of who said what in the news.',
       csp: CONTENT_SECURITY_POLICY,
+      language: options.language ?? 'en',
+      pathPrefix,
+      canonicalBase,
       nav: [
         { label: 'Home', path: '/' },
         { label: 'Articles', path: '/articles/' },
@@ -431,6 +483,12 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       otherLanguages: languages.slice(1),
     },
   };
+}
+
+/** One line about an article for descriptions and cards: outlet, date and who is quoted. */
+function describeArticle(a: Article, speakers: readonly string[]): string {
+  const quoted = speakers.length ? ` Quoted: ${speakers.slice(0, 5).join(', ')}${speakers.length > 5 ? ', and others' : ''}.` : '';
+  return `${a.source.name}, ${formatDateLabel(a.date)}. ${a.quoteIds.length} quote${a.quoteIds.length === 1 ? '' : 's'}.${quoted}`;
 }
 
 /** Groups article summaries (newest first) by year, then month. */
