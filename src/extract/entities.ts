@@ -691,8 +691,20 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       const f = wordFlags(w);
       if (f & (WORD_FUNCTION | WORD_CONTENT | WORD_ENGLISH) && !(f & (WORD_PERSONAL | WORD_EAST_ASIAN)) && !lookupGazetteer(w)) continue;
     }
+    // "with The Rolling Stones", "told The Independent": a capital "The" inside a sentence belongs to a
+    // name, and people's names never carry it.
+    const capitalThe = from > runFrom && tokens[runFrom]!.text === 'The' && !tokens[runFrom]!.sentenceStart;
     for (const [a, b] of splitRun(tokens, from, runTo)) {
       const produced = classifySegment(text, tokens, a, b);
+      if (capitalThe && a === from) {
+        for (const c of produced) {
+          if (c.type === 'person' && c.start === tokens[from]!.start && !c.known) {
+            c.type = 'organization';
+            c.titles = [];
+            c.single = undefined;
+          }
+        }
+      }
       out.push(...produced);
       // "World Health Organization (WHO)": the acronym joins the name before it.
       const open = tokens[b];
