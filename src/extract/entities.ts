@@ -722,6 +722,14 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       }
     }
   }
+  // "the website oe24.at", "posted on 8kun.top": a site's domain in lower case names the outlet.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.cap || !t.word || !DOMAIN_NAME.test(t.text)) continue;
+    const before = text[t.start - 1] ?? ' ';
+    if (before === '@' || before === '/' || before === '.' || text[t.end] === '/' || text[t.end] === '@') continue;
+    out.push(makeCandidate(text, tokens, i, i + 1, 'organization'));
+  }
   return out;
 }
 
@@ -830,6 +838,9 @@ function classifySegment(text: string, tokens: Token[], a: number, b: number, al
   }
   return out;
 }
+
+/** A web domain written as a name: letters or digits, then a common top-level domain. */
+const DOMAIN_NAME = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|news|at|de|fr|it|es|pl|ru|ua|uk|ie|ca|au|nz|in|pk|ng|ke|za|io|tv|fm)$/;
 
 /** The candidates of one name phrase (a title phrase can hold an organization and a place too). */
 function classifyPhrase(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
