@@ -933,6 +933,15 @@ function classifyPhrase(text: string, tokens: Token[], a: number, b: number, all
     }
   }
 
+  // "Ethiopians Dejene Debela": after a nationality, two or three unknown capitalized words are a person's name.
+  if (allowPerson && DEMONYMS.has(first) && n >= 3 && n <= 4) {
+    const tail = words.slice(1);
+    if (tail.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !lookupGazetteer(w) && !ORG_SUFFIXES.has(w) && !ORG_HEADS.has(w) && !CONTENT_OR_ROLE(w) && !DEMONYMS.has(w))) {
+      const named = personCandidate(text, tokens, a + 1, b, [first]);
+      if (named) return [named];
+    }
+  }
+
   // "the 5th Circuit", "the 3rd Infantry Division": an ordinal before a court circuit or a unit.
   if (ORDINAL.test(first) && (ORDINAL_UNITS.has(last) || ORG_SUFFIXES.has(last))) return [makeCandidate(text, tokens, a, b, 'organization')];
   // Organization by its last word, or "Ministry of …".
