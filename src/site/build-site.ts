@@ -23,9 +23,11 @@ import { toSiteView, type ViewDataOptions } from './view-data.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
-import type { BuildCache } from '../cache/build-cache.ts';
+import { cacheKey, noCache, type BuildCache } from '../cache/build-cache.ts';
+import { asOutputFiles, describeOutputFiles, listOutputFiles, reuseOutputFiles } from '../output/reused-files.ts';
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBodies } from './article-bodies.ts';
+import { reuseRecordPages } from './reused-pages.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -41,6 +43,12 @@ export interface BuildSiteOptions extends ViewDataOptions {
   cache?: BuildCache;
   /** Worker threads to render article bodies on (default: none, this thread). */
   workers?: ArticleWorkers | null;
+  /**
+   * The previous site (the folder the new one will replace): output files the
+   * cache says this build would write byte for byte are taken from it when it
+   * still holds them unchanged (default: none, everything is made anew).
+   */
+  previousSite?: string;
 }
 
 function siteDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
@@ -77,11 +85,14 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
   const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
   const writing = progress.stage('pages', pageCount);
+  // Record pages the previous site holds as they would be rendered now are linked, not rendered.
+  const plan = await reuseRecordPages(site, outDir, { ...(options.cache ? { cache: options.cache } : {}), ...(options.previousSite ? { previousSite: options.previousSite } : {}) });
+  writing.advance(plan.reused);
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => {
-      eleventyConfig.addGlobalData('site', site);
+      eleventyConfig.addGlobalData('site', plan.site);
       eleventyConfig.addTransform('build-progress', (content) => {
         writing.advance();
         return content;
@@ -92,6 +103,7 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   eleventy.disableLogger();
   try {
     await eleventy.write();
+    await plan.record(outDir);
     writing.end();
     return { diagnostics: [] };
   } catch (error) {
@@ -150,6 +162,28 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
   }
 }
 
+/**
+ * The Pagefind index of `archive` in `<outDir>/pagefind`. The index is built
+ * from one search document per article (quotes as its sub-results), not from
+ * the rendered pages. Pagefind is the costliest step of a rebuild, and its
+ * output depends only on the documents (and its version, part of the code
+ * version): when they are those of the previous site's index, that index is
+ * reused as it is.
+ */
+async function writeSearchIndexReusing(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+  const documents = toSearchDocuments(archive);
+  const cache = options.cache ?? noCache;
+  const key = cacheKey(JSON.stringify(documents));
+  const recorded = asOutputFiles(cache.get('search-index', key));
+  if (recorded && options.previousSite && await reuseOutputFiles(options.previousSite, outDir, recorded)) return [];
+  const diagnostics = await writeSearchIndex(documents, path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  if (diagnostics.length === 0 && cache !== noCache) {
+    const files = await describeOutputFiles(outDir, await listOutputFiles(outDir, 'pagefind'));
+    if (files) cache.set('search-index', key, files);
+  }
+  return diagnostics;
+}
+
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
   const { diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
@@ -158,8 +192,7 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
   exporting.end();
   if (options.search === false) return diagnostics;
   const indexing = (options.progress ?? silentProgress).stage('search index');
-  // The index is built from one search document per article (quotes as its sub-results), not from the rendered pages.
-  const searchDiagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  const searchDiagnostics = await writeSearchIndexReusing(archive, outDir, options);
   indexing.end();
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
