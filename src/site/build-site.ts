@@ -70,15 +70,8 @@ function describeError(error: unknown): string {
 }
 
 /** Renders every page of `archive` with Eleventy into `outDir`. */
-async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[] }> {
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions, bodies: Map<string, string>): Promise<{ diagnostics: Diagnostic[] }> {
   const progress = options.progress ?? silentProgress;
-  const bodies = await renderArticleBodies(archive, {
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.workers ? { workers: options.workers } : {}),
-    progress,
-    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
-    ...(options.now ? { now: options.now } : {}),
-  });
   const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
@@ -185,14 +178,40 @@ async function writeSearchIndexReusing(archive: Archive, outDir: string, options
 }
 
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
-  const { diagnostics } = await writePages(archive, outDir, options);
-  if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
-  const exporting = (options.progress ?? silentProgress).stage('exports');
-  diagnostics.push(...(await writeExports(archive, outDir, options)));
-  exporting.end();
-  if (options.search === false) return diagnostics;
-  const indexing = (options.progress ?? silentProgress).stage('search index');
-  const searchDiagnostics = await writeSearchIndexReusing(archive, outDir, options);
+  const progress = options.progress ?? silentProgress;
+  const bodies = await renderArticleBodies(archive, {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.workers ? { workers: options.workers } : {}),
+    progress,
+    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // Pagefind indexes in a process of its own, on the cores this thread leaves idle: it starts as soon as the
+  // search documents can be made (they need the bodies' plain texts) and runs while Eleventy writes the pages
+  // and the exports are written. The "search index" stage is then the wait for what is left of it.
+  const searching = options.search === false ? null : writeSearchIndexReusing(archive, outDir, options);
+  // Awaited below in every case; marked handled now so a failure while the pages are written is not "unhandled".
+  searching?.catch(() => undefined);
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = (await writePages(archive, outDir, options, bodies)).diagnostics;
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      const exporting = progress.stage('exports');
+      diagnostics.push(...(await writeExports(archive, outDir, options)));
+      exporting.end();
+    }
+  } catch (error) {
+    // Pagefind must be done with the temporary folder before the caller removes it.
+    await searching?.catch(() => undefined);
+    throw error;
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    await searching?.catch(() => undefined);
+    return diagnostics;
+  }
+  if (!searching) return diagnostics;
+  const indexing = progress.stage('search index');
+  const searchDiagnostics = await searching;
   indexing.end();
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
