@@ -232,7 +232,7 @@ async function buildWithWorkers(contentDir: string, outDir: string, started: num
   // Published records name files relative to the content folder; the terminal names them as the user does.
   const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), ...siteOptions(siteConfig.settings), progress, cache, workers }))
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), ...siteOptions(siteConfig.settings), progress, cache, workers, previousSite: outDir }))
       .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
     const all = [...diagnostics, ...siteDiagnostics];
     // The cache folder is the build machine's business, not the archive's: its warning is printed, not published.

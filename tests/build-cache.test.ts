@@ -6,8 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { linkSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,63 @@ test('a build from a cold cache and one from a warm cache give the same bytes as
       }
       assert.deepEqual(pagefindRecords(site), pagefindRecords(join(dir, 'uncached')), `${name}: same search records`);
     }
+  });
+});
+
+/** Hard links of every file of `site` in `folder`: a file of a later site that is one of them was taken from `site`, not written again. */
+async function keepInodes(site: string): Promise<Map<string, number>> {
+  return new Map(listFiles(site).map((file) => [file, statSync(join(site, file)).ino]));
+}
+
+/** The files of `site` that are still the very files (same inode) listed in `before`. */
+function sameFiles(site: string, before: Map<string, number>): string[] {
+  return listFiles(site).filter((file) => before.get(file) === statSync(join(site, file)).ino);
+}
+
+/** Asserts two sites have the same files with the same bytes (Pagefind's by their records, its chunk names vary). */
+async function assertSameSite(actual: string, expected: string, what: string): Promise<void> {
+  const files = listFiles(expected).filter((file) => !file.startsWith('pagefind/'));
+  assert.deepEqual(listFiles(actual).filter((file) => !file.startsWith('pagefind/')), files, `${what}: same files`);
+  for (const file of files) assert.ok((await readFile(join(actual, file))).equals(await readFile(join(expected, file))), `${what}: ${file} has the same bytes`);
+  assert.deepEqual(pagefindRecords(actual), pagefindRecords(expected), `${what}: same search records`);
+}
+
+test('a rebuild takes unchanged pages and the search index from the previous site, renders what changed, and gives the bytes of an uncached build', async () => {
+  await withTempDir('qa-cache-reuse-', async (dir) => {
+    const content = join(dir, 'content');
+    await cp(join(root, 'content'), content, { recursive: true });
+    await cp(join(root, 'tests', 'fixtures', 'site', 'filters', 'content'), join(content, 'filters'), { recursive: true });
+    const cache = join(dir, 'cache');
+    const out = join(dir, 'site');
+    await build(['--content', content, '--out', out, '--cache', cache]);
+    // Held open so the previous site's files keep their inodes after the swap deletes them.
+    const holder = join(dir, 'holder');
+    await mkdir(holder);
+    const first = await keepInodes(out);
+    for (const file of first.keys()) linkSync(join(out, file), join(holder, file.replaceAll('/', '__')));
+
+    await build(['--content', content, '--out', out, '--cache', cache]);
+    const unchanged = sameFiles(out, first);
+    assert.ok(unchanged.includes('pagefind/pagefind-entry.json'), 'the search index was taken from the previous site');
+    assert.ok(unchanged.some((file) => file.startsWith('articles/') && file !== 'articles/index.html'), 'article pages were taken from the previous site');
+    assert.ok(!unchanged.includes('index.html'), 'the home page, which reads the whole archive, was rendered');
+
+    // An edited article: its page and index change; a page edited in the previous site by hand is not taken from it.
+    const [edited] = (await findContentFiles(content)).filter((file) => !file.includes('filters'));
+    assert.ok(edited);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n"We will publish the figures on Monday," said Ada Quill, a spokesperson.\n`);
+    const tampered = listFiles(out).find((file) => file.startsWith('speakers/') && file !== 'speakers/index.html');
+    assert.ok(tampered);
+    writeFileSync(join(out, tampered), 'edited by hand');
+    const second = await keepInodes(out);
+    for (const file of second.keys()) linkSync(join(out, file), join(holder, `2-${file.replaceAll('/', '__')}`));
+    await build(['--content', content, '--out', out, '--cache', cache]);
+    const kept = sameFiles(out, second);
+    assert.ok(!kept.includes('pagefind/pagefind-entry.json'), 'the search index of the edited archive was built anew');
+    assert.ok(!kept.includes(tampered), 'the page edited by hand was rendered again');
+    assert.ok(kept.some((file) => file.startsWith('articles/')), 'unchanged article pages were still taken from the previous site');
+    await build(['--content', content, '--out', join(dir, 'uncached'), '--no-cache']);
+    await assertSameSite(out, join(dir, 'uncached'), 'rebuilt after an edit');
   });
 });
 

@@ -450,11 +450,12 @@ test('the first build goes into a new or an empty folder, and marks it as a site
   await rm(dir, { recursive: true, force: true });
 });
 
+// The Pagefind failure tests rebuild the baseline's content: `--no-cache`, or the previous site's index would be reused and Pagefind never run.
 test('a Pagefind process that never answers fails the build after the time limit, naming the site, not the temporary folder; _site is kept byte for byte', async () => {
   const dir = await projectWithSite({});
   const hang = join(dir, 'pagefind-that-hangs.sh');
   await writeFile(hang, '#!/bin/sh\nexec cat >/dev/null\n', { mode: 0o755 });
-  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: hang, QUOTE_ARCHIVE_PAGEFIND_TIMEOUT: '1' });
+  const run = await runInProcess(dir, ['build', '--no-cache'], { PAGEFIND_BINARY_PATH: hang, QUOTE_ARCHIVE_PAGEFIND_TIMEOUT: '1' });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind gave no answer for 1 second; the search index was stopped \[search:search-index-timed-out\]\n/);
   assert.doesNotMatch(run.stderr, /\.tmp-/);
@@ -466,7 +467,7 @@ test('a Pagefind process that never answers fails the build after the time limit
 // The silence limit stays at its default (60 s): only the exit event can end these builds with `search-index-process-exited`.
 test('a Pagefind process killed while it writes the index fails the build on its exit, naming the search index; _site is kept byte for byte', async () => {
   const dir = await projectWithSite({});
-  const run = await spawnBuild(dir, 'node', ['build'], 'search-index-writing:kill-child').done;
+  const run = await spawnBuild(dir, 'node', ['build', '--no-cache'], 'search-index-writing:kill-child').done;
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /^quote-archive test point: search-index-writing kill-child\n/, 'the kill landed while Pagefind was writing the index');
   assert.match(run.stderr, /\n_site\/pagefind:1:1: error: Pagefind stopped \(killed by SIGKILL\) before the search index was written \[search:search-index-process-exited\]\n/);
@@ -482,7 +483,7 @@ test('a Pagefind binary that exits without answering fails the build on its exit
   const crash = join(dir, 'pagefind-that-crashes.sh');
   // Reads the start of the first request, then dies the way a panicking binary does: no answer, a non-zero exit.
   await writeFile(crash, '#!/bin/sh\nhead -c 1 >/dev/null\nexit 101\n', { mode: 0o755 });
-  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: crash });
+  const run = await runInProcess(dir, ['build', '--no-cache'], { PAGEFIND_BINARY_PATH: crash });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^_site\/pagefind:1:1: error: Pagefind stopped \(exit code 101\) before the search index was written \[search:search-index-process-exited\]\n/);
   assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);
@@ -492,7 +493,7 @@ test('a Pagefind binary that exits without answering fails the build on its exit
 
 test('a real build whose Pagefind step fails keeps _site byte for byte', async () => {
   const dir = await projectWithSite({});
-  const run = await runInProcess(dir, ['build'], { PAGEFIND_BINARY_PATH: join(dir, 'no-such-pagefind') });
+  const run = await runInProcess(dir, ['build', '--no-cache'], { PAGEFIND_BINARY_PATH: join(dir, 'no-such-pagefind') });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^_site\/pagefind:1:1: error: Unexpected failure of the Pagefind service: .* \[search:search-index-failed\]\n/m);
   assert.match(run.stderr, /Build failed; _site was left as it was\.\n$/);

@@ -17,6 +17,7 @@ import { toSearchDocuments, quoteDataAnchorId } from '../src/search/documents.ts
 import { writeSearchIndex } from '../src/search/pagefind.ts';
 import { setTestPointHandler, type TestPoint } from '../src/test-points.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
+import { pagefindRecords } from './helpers/tree.ts';
 
 const miniProject = fileURLToPath(new URL('fixtures/site/mini/', import.meta.url));
 
@@ -175,6 +176,17 @@ test('browsing without words lists the articles of a language newest first', asy
   const dates = datas.filter((d) => english.has(d.url)).map((d) => d.meta.date!);
   assert.ok(new Set(dates).size > 1, 'the archive has English articles of different days');
   assert.deepEqual(dates, [...dates].sort().reverse());
+});
+
+test('documents are indexed under their exact addresses, whether Pagefind reads them as files or one by one', async () => {
+  const page = (url: string, words: string): { url: string; content: string } =>
+    ({ url, content: `<!doctype html><html lang="en"><head><title>${words}</title></head><body><main data-pagefind-body><h1>${words}</h1><p>${words}</p></main></body></html>` });
+  // A plain article address goes to Pagefind as a file; one a file path cannot stand for is sent as it is.
+  const documents = [page('/articles/plain-address/', 'harbour cranes'), page('/odd address/?page=2', 'grain silos')];
+  const output = path.join(workDir, 'addresses', 'pagefind');
+  assert.deepEqual(await writeSearchIndex(documents, output), []);
+  const urls = pagefindRecords(path.dirname(output)).map((record) => JSON.parse(record).url as string).sort();
+  assert.deepEqual(urls, ['/articles/plain-address/', '/odd address/?page=2']);
 });
 
 test('Pagefind errors[] come back as search diagnostics, not exceptions', async () => {

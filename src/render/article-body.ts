@@ -7,7 +7,7 @@
 import { TimeBudget } from '../extract/time-budget.ts';
 import { renderArticleHtml } from './article-html.ts';
 import { renderNamingFile } from './article-failure.ts';
-import { toArticlePlainQuoteTexts } from './quote-text.ts';
+import { toArticlePlainTexts } from './quote-text.ts';
 import type { QuoteSpan, SpeakerLink } from './remark-quote-spans.ts';
 
 /** What rendering one body reads; nothing else of the archive matters to it. */
@@ -21,10 +21,12 @@ export interface ArticleBodyInput {
   speakers: SpeakerLink[];
 }
 
-/** The rendered body and `[quote id, plain text]` of each quote. */
+/** The rendered body, `[quote id, plain text]` of each quote, and the body as plain text (for the search index). */
 export interface RenderedArticleBody {
   html: string;
   quoteTexts: [string, string][];
+  /** The body with its Markdown syntax blanked, the same length as the body (quote offsets index it). */
+  plainText: string;
 }
 
 /** Options of `renderArticleBody`. */
@@ -39,5 +41,5 @@ export interface RenderArticleBodyOptions {
 export function renderArticleBody(input: ArticleBodyInput, options: RenderArticleBodyOptions = {}): RenderedArticleBody {
   const budget = new TimeBudget({ ...(options.budgetMs === undefined ? {} : { limitMs: options.budgetMs }), ...(options.now ? { now: options.now } : {}) });
   const html = renderNamingFile(input.sourceFile, () => renderArticleHtml(input.body, input.quotes, input.speakers, { budget }));
-  return { html, quoteTexts: toArticlePlainQuoteTexts(input.body, input.sourceFile, input.quotes) };
+  return { html, ...toArticlePlainTexts(input.body, input.sourceFile, input.quotes) };
 }

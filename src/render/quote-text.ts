@@ -47,13 +47,18 @@ export function toPlainArticleTexts(archive: Archive): Map<string, string> {
   return articleCache.get(archive)!;
 }
 
-/** The plain texts of one article's quotes, as `[quote id, text]` pairs. */
-export function toArticlePlainQuoteTexts(body: string, sourceFile: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
+/** The plain texts of one article's quotes, as `[quote id, text]` pairs, and of its whole body (one parse for both). */
+export function toArticlePlainTexts(body: string, sourceFile: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): { quoteTexts: [string, string][]; plainText: string } {
   const { text } = renderNamingFile(sourceFile, () => parseTextDocument(body));
-  return plainQuoteTexts(text, quotes);
+  return { quoteTexts: plainQuoteTexts(text, quotes), plainText: text };
 }
 
-/** Hands `toPlainQuoteTexts` the texts of every quote of `archive`, worked out elsewhere (cached, or on worker threads). */
-export function rememberPlainQuoteTexts(archive: Archive, texts: Map<string, string>): void {
+/**
+ * Hands `toPlainQuoteTexts` the texts of every quote of `archive`, and
+ * `toPlainArticleTexts` (when given) every article's, worked out elsewhere
+ * (cached, or on worker threads), so neither parses the articles again.
+ */
+export function rememberPlainQuoteTexts(archive: Archive, texts: Map<string, string>, articleTexts?: Map<string, string>): void {
   quoteCache.set(archive, texts);
+  if (articleTexts) articleCache.set(archive, articleTexts);
 }

@@ -4,7 +4,9 @@
  * (source `search`), and exceptions from the service do too, so a failed
  * index is reported like any other problem, never a crash.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../archive/types.ts';
 import { RULES } from '../diagnostics/messages.ts';
@@ -106,10 +108,23 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
     for (const error of created.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error creating the index: ${error}`, 'search-index-failed'));
     const index = created.index;
     if (!index) return diagnostics;
+    // Documents go to Pagefind as a folder of files, which it reads and indexes on every core as its CLI
+    // does: one `addHTMLFile` request per document cost about 3 ms each, a folder of 1,000 about 1.2 s.
+    const { asFiles, oneByOne } = splitByAddress(documents);
+    if (asFiles.length > 0) {
+      const folder = await mkdtemp(path.join(tmpdir(), 'quote-archive-search-'));
+      try {
+        await writeDocumentFiles(folder, asFiles);
+        const added = await request(() => index.addDirectory({ path: folder }));
+        for (const error of added.errors) diagnostics.push(searchDiagnostic(outputPath, `Unexpected Pagefind error indexing the articles: ${error}`, 'search-index-failed'));
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }
     // A few requests in flight keep the Pagefind service busy while Node encodes the next ones;
     // results are collected in input order, so diagnostics stay deterministic.
-    for (let i = 0; i < documents.length; i += IN_FLIGHT) {
-      const batch = documents.slice(i, i + IN_FLIGHT);
+    for (let i = 0; i < oneByOne.length; i += IN_FLIGHT) {
+      const batch = oneByOne.slice(i, i + IN_FLIGHT);
       const answers = await Promise.all(batch.map((document) => request(() => index.addHTMLFile({ url: document.url, content: document.content }))));
       answers.forEach((added, k) => {
         for (const error of added.errors) diagnostics.push(searchDiagnostic(batch[k]!.url, `Unexpected Pagefind error indexing the article: ${error}`, 'search-index-failed'));
@@ -148,6 +163,36 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
     await pagefind.close().catch(() => null);
   }
   return diagnostics;
+}
+
+/**
+ * A page address Pagefind gives back unchanged for the file
+ * `<folder><address>index.html`: `/`-rooted, ending in `/`, made of
+ * characters that need no encoding (article slugs are), no `.`/`..` parts.
+ */
+const FILE_ADDRESS = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/;
+
+/** The documents Pagefind can read as files (their address says where), and the others, sent one by one. */
+function splitByAddress(documents: readonly SearchDocument[]): { asFiles: SearchDocument[]; oneByOne: SearchDocument[] } {
+  const asFiles: SearchDocument[] = [];
+  const oneByOne: SearchDocument[] = [];
+  const seen = new Set<string>();
+  for (const document of documents) {
+    const address = typeof document.url === 'string' ? document.url : '';
+    const fits = FILE_ADDRESS.test(address) && !seen.has(address);
+    if (fits) seen.add(address);
+    (fits ? asFiles : oneByOne).push(document);
+  }
+  return { asFiles, oneByOne };
+}
+
+/** Writes each document to `<folder><url>index.html`, where Pagefind's folder walk finds it under its address. */
+async function writeDocumentFiles(folder: string, documents: readonly SearchDocument[]): Promise<void> {
+  for (const document of documents) {
+    const file = path.join(folder, ...document.url.split('/').filter(Boolean), 'index.html');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, document.content);
+  }
 }
 
 function formatSeconds(ms: number): string {

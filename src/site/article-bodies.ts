@@ -59,13 +59,16 @@ export async function renderArticleBodies(archive: Archive, options: RenderArtic
   rendering.end();
   const html = new Map<string, string>();
   const texts = new Map<string, string>();
+  const articleTexts = new Map<string, string>();
   archive.articles.forEach((article, i) => {
     const body = bodies[i];
     if (!body) return;
     html.set(article.id, body.html);
+    articleTexts.set(article.id, body.plainText);
     for (const [id, text] of body.quoteTexts) texts.set(id, text);
   });
-  rememberPlainQuoteTexts(archive, texts);
+  // The search documents read the bodies' plain texts: handed over here, they cost no second parse.
+  rememberPlainQuoteTexts(archive, texts, articleTexts.size === archive.articles.length ? articleTexts : undefined);
   return html;
 }
 
@@ -86,5 +89,5 @@ function toArticleBodyInputs(archive: Archive): ArticleBodyInput[] {
 /** A cached value read back as a rendered body, or `undefined` when it does not have its shape. */
 function asRenderedBody(value: unknown): RenderedArticleBody | undefined {
   const body = value as Partial<RenderedArticleBody> | undefined;
-  return body && typeof body.html === 'string' && Array.isArray(body.quoteTexts) ? (body as RenderedArticleBody) : undefined;
+  return body && typeof body.html === 'string' && Array.isArray(body.quoteTexts) && typeof body.plainText === 'string' ? (body as RenderedArticleBody) : undefined;
 }

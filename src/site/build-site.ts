@@ -26,9 +26,11 @@ import { prefixSiteLinks } from './path-prefix.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
-import type { BuildCache } from '../cache/build-cache.ts';
+import { cacheKey, noCache, type BuildCache } from '../cache/build-cache.ts';
+import { asOutputFiles, describeOutputFiles, listOutputFiles, reuseOutputFiles } from '../output/reused-files.ts';
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBodies } from './article-bodies.ts';
+import { reuseRecordPages } from './reused-pages.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -42,6 +44,12 @@ export interface BuildSiteOptions extends ViewDataOptions {
   cache?: BuildCache;
   /** Worker threads to render article bodies on (default: none, this thread). */
   workers?: ArticleWorkers | null;
+  /**
+   * The previous site (the folder the new one will replace): output files the
+   * cache says this build would write byte for byte are taken from it when it
+   * still holds them unchanged (default: none, everything is made anew).
+   */
+  previousSite?: string;
 }
 
 function siteDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
@@ -63,26 +71,22 @@ function describeError(error: unknown): string {
 }
 
 /** Renders every page of `archive` with Eleventy into `outDir`. */
-async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[]; site: SiteView }> {
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions, bodies: Map<string, string>): Promise<{ diagnostics: Diagnostic[]; site: SiteView }> {
   const progress = options.progress ?? silentProgress;
-  const bodies = await renderArticleBodies(archive, {
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.workers ? { workers: options.workers } : {}),
-    progress,
-    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
-    ...(options.now ? { now: options.now } : {}),
-  });
   const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
   // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
   const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
   const writing = progress.stage('pages', pageCount);
+  // Record pages the previous site holds as they would be rendered now are linked, not rendered.
+  const plan = await reuseRecordPages(site, outDir, { ...(options.cache ? { cache: options.cache } : {}), ...(options.previousSite ? { previousSite: options.previousSite } : {}) });
+  writing.advance(plan.reused);
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
     quietMode: true,
     config: (eleventyConfig: EleventyConfig) => {
-      eleventyConfig.addGlobalData('site', site);
+      eleventyConfig.addGlobalData('site', plan.site);
       // Hosting under a sub-folder: every href, src and action of every page gets the prefix, so templates keep writing site paths.
       const pathPrefix = options.pathPrefix ?? '/';
       if (pathPrefix !== '/') eleventyConfig.addTransform('path-prefix', (content) => prefixSiteLinks(content, pathPrefix));
@@ -96,6 +100,7 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   eleventy.disableLogger();
   try {
     await eleventy.write();
+    await plan.record(outDir);
     writing.end();
     return { diagnostics: [], site };
   } catch (error) {
@@ -160,16 +165,64 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
   }
 }
 
+/**
+ * The Pagefind index of `archive` in `<outDir>/pagefind`. The index is built
+ * from one search document per article (quotes as its sub-results), not from
+ * the rendered pages. Pagefind is the costliest step of a rebuild, and its
+ * output depends only on the documents (and its version, part of the code
+ * version): when they are those of the previous site's index, that index is
+ * reused as it is.
+ */
+async function writeSearchIndexReusing(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+  const documents = toSearchDocuments(archive);
+  const cache = options.cache ?? noCache;
+  const key = cacheKey(JSON.stringify(documents));
+  const recorded = asOutputFiles(cache.get('search-index', key));
+  if (recorded && options.previousSite && await reuseOutputFiles(options.previousSite, outDir, recorded)) return [];
+  const diagnostics = await writeSearchIndex(documents, path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  if (diagnostics.length === 0 && cache !== noCache) {
+    const files = await describeOutputFiles(outDir, await listOutputFiles(outDir, 'pagefind'));
+    if (files) cache.set('search-index', key, files);
+  }
+  return diagnostics;
+}
+
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
-  const { diagnostics, site } = await writePages(archive, outDir, options);
-  if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
-  const exporting = (options.progress ?? silentProgress).stage('exports');
-  diagnostics.push(...(await writeExports(archive, site, outDir, options)));
-  exporting.end();
-  if (options.search === false) return diagnostics;
-  const indexing = (options.progress ?? silentProgress).stage('search index');
-  // The index is built from one search document per article (quotes as its sub-results), not from the rendered pages.
-  const searchDiagnostics = await writeSearchIndex(toSearchDocuments(archive), path.join(outDir, 'pagefind'), options.searchTimeoutMs === undefined ? {} : { timeoutMs: options.searchTimeoutMs });
+  const progress = options.progress ?? silentProgress;
+  const bodies = await renderArticleBodies(archive, {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.workers ? { workers: options.workers } : {}),
+    progress,
+    ...(options.renderBudgetMs === undefined ? {} : { renderBudgetMs: options.renderBudgetMs }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // Pagefind indexes in a process of its own, on the cores this thread leaves idle: it starts as soon as the
+  // search documents can be made (they need the bodies' plain texts) and runs while Eleventy writes the pages
+  // and the exports are written. The "search index" stage is then the wait for what is left of it.
+  const searching = options.search === false ? null : writeSearchIndexReusing(archive, outDir, options);
+  // Awaited below in every case; marked handled now so a failure while the pages are written is not "unhandled".
+  searching?.catch(() => undefined);
+  let diagnostics: Diagnostic[];
+  try {
+    const pages = await writePages(archive, outDir, options, bodies);
+    diagnostics = pages.diagnostics;
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      const exporting = progress.stage('exports');
+      diagnostics.push(...(await writeExports(archive, pages.site, outDir, options)));
+      exporting.end();
+    }
+  } catch (error) {
+    // Pagefind must be done with the temporary folder before the caller removes it.
+    await searching?.catch(() => undefined);
+    throw error;
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    await searching?.catch(() => undefined);
+    return diagnostics;
+  }
+  if (!searching) return diagnostics;
+  const indexing = progress.stage('search index');
+  const searchDiagnostics = await searching;
   indexing.end();
   // Pagefind names pages and quotes by URL: report them on the article's file, which the user can open.
   const fileByPath = new Map(archive.articles.map((a) => [a.path, a.sourceFile]));
