@@ -26,6 +26,7 @@ import { silentProgress, type BuildProgress } from '../output/progress.ts';
 import type { BuildCache } from '../cache/build-cache.ts';
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBodies } from './article-bodies.ts';
+import { bundleCitationScript, CITATION_SCRIPT_PATH } from '../cite/citation-script.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -107,7 +108,8 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
 }
 
 /** Writes the data exports and feeds, which are text made from the archive rather than templates. */
-async function writeExports(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+async function writeExports(archive: Archive, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
   const files: [string, string][] = [
     ['archive.json', toArchiveJson(archive)],
     ['archive.csv', toQuotesCsv(archive)],
@@ -118,7 +120,11 @@ async function writeExports(archive: Archive, outDir: string, options: BuildSite
     ['feed.xml', toAtomFeed(archive, { ...(options.title === undefined ? {} : { title: options.title }), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) })],
     ['quotes.json', toQuoteJsonFeed(archive, options.siteUrl ? { siteUrl: options.siteUrl } : {})],
   ];
-  const diagnostics: Diagnostic[] = [];
+  try {
+    files.push([CITATION_SCRIPT_PATH, await citationScript]);
+  } catch (error) {
+    diagnostics.push(siteDiagnostic(path.join(outDir, CITATION_SCRIPT_PATH), `Unexpected failure bundling the citation script: ${describeError(error)}`, 'site-build-failed'));
+  }
   await mkdir(outDir, { recursive: true });
   for (const [name, text] of files) {
     try {
@@ -151,10 +157,13 @@ export async function buildSite(archive: Archive, outDir: string, options: Build
 }
 
 async function writeSite(archive: Archive, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+  // esbuild bundles in its own process while Eleventy writes the pages.
+  const citationScript = bundleCitationScript();
+  citationScript.catch(() => {});
   const { diagnostics } = await writePages(archive, outDir, options);
   if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
   const exporting = (options.progress ?? silentProgress).stage('exports');
-  diagnostics.push(...(await writeExports(archive, outDir, options)));
+  diagnostics.push(...(await writeExports(archive, outDir, options, citationScript)));
   exporting.end();
   if (options.search === false) return diagnostics;
   const indexing = (options.progress ?? silentProgress).stage('search index');

@@ -17,6 +17,7 @@ import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { toSearchLanguage } from '../search/language.ts';
 import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
+import { toCiteView, type CiteView } from './citation-view.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -56,6 +57,8 @@ export interface QuoteView {
   speakerLabel: string | null;
   article: { title: string; path: string };
   source: LinkView;
+  /** The quote's "Cite" control. */
+  cite: CiteView;
 }
 
 export interface QuotedSpeakerView extends LinkView {
@@ -64,7 +67,7 @@ export interface QuotedSpeakerView extends LinkView {
   anchorId: string;
   quoteCount: number;
   quoteCountLabel: string;
-  quotes: { id: string; path: string; label: string }[];
+  quotes: { id: string; path: string; label: string; cite: CiteView }[];
 }
 
 export interface ArticlePageView {
@@ -84,7 +87,7 @@ export interface ArticlePageView {
   quoteCount: number;
   speakers: QuotedSpeakerView[];
   /** Quotes without a linked speaker record. */
-  unattributed: { id: string; path: string; label: string; speakerLabel: string | null }[];
+  unattributed: { id: string; path: string; label: string; speakerLabel: string | null; cite: CiteView }[];
   entities: (LinkView & { typeLabel: string })[];
   /** `<script type="application/ld+json">` element, safely serialized. */
   jsonLd: string;
@@ -263,12 +266,15 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       speakerLabel: speaker ? null : q.speakerName,
       article: { title: article.title, path: article.path },
       source: sourceLink(article),
+      cite: toCiteView(q, article, plainOf(q), speaker?.name ?? null, toSafeExternalUrl(article.url)),
     };
   };
 
   const articles: ArticlePageView[] = archive.articles.map((a) => {
     const quotes = (quotesByArticle.get(a.id) ?? []).slice().sort((x, y) => x.start - y.start);
     const articleSpeakers = a.speakerIds.map((id) => speakerById.get(id)).filter((s): s is Speaker => s !== undefined);
+    const safeUrl = toSafeExternalUrl(a.url);
+    const citeOf = (q: Quote): CiteView => toCiteView(q, a, plainOf(q), (q.speakerId ? speakerById.get(q.speakerId)?.name : undefined) ?? null, safeUrl);
     const speakers: QuotedSpeakerView[] = articleSpeakers.map((s) => {
       const own = quotes.filter((q) => q.speakerId === s.id);
       return {
@@ -278,12 +284,12 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         anchorId: `speaker-${s.id}`,
         quoteCount: own.length,
         quoteCountLabel: own.length === 1 ? '1 quote' : `${own.length} quotes`,
-        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8) })),
+        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), cite: citeOf(q) })),
       };
     });
     const unattributed = quotes
       .filter((q) => !q.speakerId || !speakerById.has(q.speakerId))
-      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName }));
+      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName, cite: citeOf(q) }));
     const entities = a.entityIds
       .map((id) => entityById.get(id))
       .filter((e): e is Entity => e !== undefined)
@@ -301,7 +307,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       source: sourceLink(a),
       byline: a.byline,
       dateline: a.dateline,
-      url: toSafeExternalUrl(a.url),
+      url: safeUrl,
       html: renderBody(a, quotes, articleSpeakers),
       quoteCount: quotes.length,
       speakers,
