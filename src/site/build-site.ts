@@ -75,8 +75,8 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
-  // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
-  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
+  // One page per record, plus the eight pages of templates that are not paginated (home, lists, data, search, 404).
+  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 8;
   const writing = progress.stage('pages', pageCount);
   const eleventy = new Eleventy(templatesDir, outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),

@@ -18,6 +18,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { toSearchLanguage } from '../search/language.ts';
 import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
 import { toCiteView, type CiteView } from './citation-view.ts';
+import { toDataDictionary, type DataFileDoc } from '../export/data-dictionary.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -161,6 +162,8 @@ export interface SiteView {
   sources: SourcePageView[];
   sourceIndex: (LinkView & { articleCount: number; quoteCount: number })[];
   timeline: TimelineView;
+  /** The data files and their fields, for `/data/`. */
+  dataFiles: DataFileDoc[];
   /** The list of all articles, newest first, pre-chunked into pages (`/articles/`, `/articles/page/2/`, …). */
   articleListPages: ArticleListPageView[];
   search: {
@@ -404,6 +407,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         { label: 'Entities', path: '/entities/' },
         { label: 'Sources', path: '/sources/' },
         { label: 'Timeline', path: '/timeline/' },
+        { label: 'Data', path: '/data/' },
         { label: 'Search', path: '/search/' },
       ],
     },
@@ -424,6 +428,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     sources,
     sourceIndex,
     timeline: toTimeline(allSummaries),
+    dataFiles: toDataDictionary(),
     articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
       filters: [
