@@ -19,6 +19,7 @@ import { toSearchLanguage } from '../search/language.ts';
 import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
 import { toCiteView, type CiteView } from './citation-view.ts';
 import { toDataDictionary, type DataFileDoc } from '../export/data-dictionary.ts';
+import { toSpeakerActivityCharts, toTimelineChart, type ActivityChartView, type TimelineChartView } from './chart-views.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -106,6 +107,8 @@ export interface SpeakerPageView {
   quoteCount: number;
   quotes: QuoteView[];
   sources: LinkView[];
+  /** Quotes per month, drawn at build time; null for a speaker without quotes. */
+  activity: ActivityChartView | null;
 }
 
 export interface EntityPageView {
@@ -129,6 +132,8 @@ export interface SourcePageView {
 }
 
 export interface TimelineView {
+  /** Quotes per month stacked by the top speakers; null without quotes. */
+  chart: TimelineChartView | null;
   years: {
     year: string;
     anchorId: string;
@@ -227,6 +232,18 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const speakerByEntity = new Map<string, Speaker>();
   for (const s of archive.speakers) if (s.entityId && !speakerByEntity.has(s.entityId)) speakerByEntity.set(s.entityId, s);
 
+  // A quote's Cite control is the same on its article page and its speaker page: made once.
+  const cites = new Map<string, CiteView>();
+  const citeOf = (q: Quote, article: Article): CiteView => {
+    let cite = cites.get(q.id);
+    if (!cite) {
+      const speakerName = q.speakerId ? speakerById.get(q.speakerId)?.name : undefined;
+      cite = toCiteView(q, article, plainOf(q), speakerName ?? null, toSafeExternalUrl(article.url));
+      cites.set(q.id, cite);
+    }
+    return cite;
+  };
+
   const renderBody = (a: Article, quotes: Quote[], articleSpeakers: Speaker[]): string => {
     const rendered = options.bodies?.get(a.id);
     if (rendered !== undefined) return rendered;
@@ -269,7 +286,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       speakerLabel: speaker ? null : q.speakerName,
       article: { title: article.title, path: article.path },
       source: sourceLink(article),
-      cite: toCiteView(q, article, plainOf(q), speaker?.name ?? null, toSafeExternalUrl(article.url)),
+      cite: citeOf(q, article),
     };
   };
 
@@ -277,7 +294,6 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     const quotes = (quotesByArticle.get(a.id) ?? []).slice().sort((x, y) => x.start - y.start);
     const articleSpeakers = a.speakerIds.map((id) => speakerById.get(id)).filter((s): s is Speaker => s !== undefined);
     const safeUrl = toSafeExternalUrl(a.url);
-    const citeOf = (q: Quote): CiteView => toCiteView(q, a, plainOf(q), (q.speakerId ? speakerById.get(q.speakerId)?.name : undefined) ?? null, safeUrl);
     const speakers: QuotedSpeakerView[] = articleSpeakers.map((s) => {
       const own = quotes.filter((q) => q.speakerId === s.id);
       return {
@@ -287,12 +303,12 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         anchorId: `speaker-${s.id}`,
         quoteCount: own.length,
         quoteCountLabel: own.length === 1 ? '1 quote' : `${own.length} quotes`,
-        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), cite: citeOf(q) })),
+        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), cite: citeOf(q, a) })),
       };
     });
     const unattributed = quotes
       .filter((q) => !q.speakerId || !speakerById.has(q.speakerId))
-      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName, cite: citeOf(q) }));
+      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName, cite: citeOf(q, a) }));
     const entities = a.entityIds
       .map((id) => entityById.get(id))
       .filter((e): e is Entity => e !== undefined)
@@ -320,6 +336,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     };
   });
 
+  const activityCharts = toSpeakerActivityCharts(archive);
   const speakers: SpeakerPageView[] = archive.speakers.map((s) => {
     const quotes = s.quoteIds
       .map((id) => quoteById.get(id))
@@ -341,6 +358,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       quoteCount: quotes.length,
       quotes,
       sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
+      activity: activityCharts.get(s.id) ?? null,
     };
   });
 
@@ -427,7 +445,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     entityIndex,
     sources,
     sourceIndex,
-    timeline: toTimeline(allSummaries),
+    timeline: { chart: toTimelineChart(archive), ...toTimeline(allSummaries) },
     dataFiles: toDataDictionary(),
     articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
@@ -445,7 +463,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
 }
 
 /** Groups article summaries (newest first) by year, then month. */
-function toTimeline(summaries: readonly ArticleSummaryView[]): TimelineView {
+function toTimeline(summaries: readonly ArticleSummaryView[]): Omit<TimelineView, 'chart'> {
   const years: TimelineView['years'] = [];
   for (const a of summaries) {
     const year = a.date.slice(0, 4);
