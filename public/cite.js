@@ -22,9 +22,16 @@ function citationData(details) {
     date: data.citeDate,
     byline: data.citeByline ?? null,
     url: data.citeUrl ?? null,
-    // Pages link root-relative; a citation needs the full address.
-    permalink: new URL(data.citePermalink, document.baseURI).href,
+    permalink: absolutePermalink(data.citePermalink),
   };
+}
+
+/** A citation needs the full address: speaker pages give `/articles/<slug>/#<quoteId>`, article pages only `#<quoteId>`. */
+function absolutePermalink(permalink) {
+  const url = new URL(permalink, document.baseURI);
+  // The quote's address is its page and id, whatever query the reader arrived with.
+  url.search = '';
+  return url.href;
 }
 
 function paragraph(text, className) {
