@@ -15,7 +15,8 @@ function citationData(details) {
   const data = { ...details.closest('[data-cite-title]')?.dataset, ...details.dataset };
   return {
     quoteId: data.citeQuoteId,
-    text: data.citeText,
+    // Speaker pages show the words in the quote's card and do not repeat them.
+    text: data.citeText ?? details.closest('.quote-card')?.querySelector('[data-cite-quote-text]')?.textContent ?? '',
     speaker: data.citeSpeaker ?? null,
     articleTitle: data.citeTitle,
     source: data.citeSource,

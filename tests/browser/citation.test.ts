@@ -115,7 +115,8 @@ test("a speaker page's Cite control copies the same APA reference for the quote"
   await page.goto(site.origin + SPEAKER);
   await openCite(page, QUOTE_ID);
   assert.equal(await copyFormat(page, QUOTE_ID, 'apa'), APA);
-  const csl = JSON.parse(await copyFormat(page, QUOTE_ID, 'csl-json')) as { custom: { permalink: string } }[];
+  const csl = JSON.parse(await copyFormat(page, QUOTE_ID, 'csl-json')) as { custom: { permalink: string; quote: string } }[];
+  assert.equal(csl[0]?.custom.quote, 'We are not going back until the safety rules change', "the quote's words, read from its card");
   assert.equal(csl[0]?.custom.permalink, `${site.origin}${ARTICLE}#${QUOTE_ID}`, 'the permalink is the quote in its article page');
   assert.deepEqual(session.problems, [], 'no console error, page error or CSP violation');
   await page.close();
