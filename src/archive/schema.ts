@@ -24,23 +24,27 @@ export const articleSchema = z.strictObject({
   id: id.describe('Stable id: front matter `slug`, else `<date>-<title slug>`.'),
   url: z.string().nullable().describe('Address of the original article (front matter `url`), or null when unknown.'),
   path: z.string().describe('The article\'s page on this site: `/articles/<id>/`.'),
-  title: z.string(),
-  date,
-  source: z.strictObject({ id, name: z.string(), path: z.string() }).describe('The outlet.'),
+  title: z.string().describe('The headline (front matter `title`).'),
+  date: date.describe('Publication date (front matter `date`), YYYY-MM-DD.'),
+  source: z.strictObject({
+    id: id.describe('The outlet\'s id, a slug of its name.'),
+    name: z.string().describe('The outlet\'s name as the front matter gives it.'),
+    path: z.string().describe('The outlet\'s page on this site: `/sources/<id>/`.'),
+  }).describe('The outlet.'),
   sourceFile: z.string().describe('The content file, relative to the content folder.'),
-  byline: z.string().nullable(),
-  dateline: z.string().nullable(),
+  byline: z.string().nullable().describe('Author(s) as written (front matter `byline`), or null.'),
+  dateline: z.string().nullable().describe('Place (and date) the story was filed from: front matter `dateline`, else found at the start of the body, or null.'),
   language: z.string().describe('BCP 47 language tag, default "en".'),
   body: z.string().describe('The body exactly as written; quote offsets point into it.'),
   extra: z.record(z.string(), z.unknown()).describe('Front-matter keys the archive does not interpret, kept as given.'),
-  quoteIds: z.array(id),
-  entityIds: z.array(id),
+  quoteIds: z.array(id).describe('The article\'s quotes, in the order they appear.'),
+  entityIds: z.array(id).describe('Entities the article names.'),
   speakerIds: z.array(id).describe('Speakers quoted in the article, in order of first quote.'),
 }).describe('An article.');
 
 export const quoteSchema = z.strictObject({
   id: id.describe('Stable id from a hash of the article id and the normalized quote text.'),
-  articleId: id,
+  articleId: id.describe('The article the quote is in.'),
   path: z.string().describe('The quote inside its article page: `/articles/<articleId>/#<id>`.'),
   text: z.string().describe('Exactly `body.slice(start, end)` of its article.'),
   kind: quoteKindSchema,
@@ -54,10 +58,10 @@ export const quoteSchema = z.strictObject({
 }).describe('A quote.');
 
 export const speakerSchema = z.strictObject({
-  id,
-  name: z.string(),
-  type: speakerTypeSchema,
-  aliases: z.array(z.string()),
+  id: id.describe('Stable id, a slug of the canonical name.'),
+  name: z.string().describe('Canonical name: the fullest spelling the articles give, or the name `content/aliases.yml` sets.'),
+  type: speakerTypeSchema.describe('person, organization (a body speaking, "the ministry said") or document (a statement, a report).'),
+  aliases: z.array(z.string()).describe('Other names the articles use for the speaker (surname alone, acronym, other spellings).'),
   titles: z.array(z.string()).describe('Titles and roles seen: "foreign ministry spokesperson".'),
   path: z.string().describe('`/speakers/<id>/`'),
   quoteIds: z.array(id).describe('Sorted by date, then article, then position.'),
@@ -65,20 +69,20 @@ export const speakerSchema = z.strictObject({
 }).describe('A speaker: one per real-world person, body or document across the archive.');
 
 export const entitySchema = z.strictObject({
-  id,
-  name: z.string(),
-  type: entityTypeSchema,
-  aliases: z.array(z.string()),
+  id: id.describe('Stable id, a slug of the canonical name.'),
+  name: z.string().describe('Canonical name: the fullest spelling the articles give, or the name `content/aliases.yml` sets.'),
+  type: entityTypeSchema.describe('person, organization, place or document (a law, a resolution, a report).'),
+  aliases: z.array(z.string()).describe('Other names the articles use for the entity.'),
   path: z.string().describe('`/entities/<id>/`'),
-  articleIds: z.array(id),
+  articleIds: z.array(id).describe('Articles that name the entity.'),
   mentionCount: z.number().int().min(0).describe('Mentions across the archive.'),
 }).describe('An entity named in the articles: person, organization, place or document.');
 
 export const sourceSchema = z.strictObject({
-  id,
-  name: z.string(),
+  id: id.describe('Stable id, a slug of the outlet\'s name.'),
+  name: z.string().describe('The outlet\'s name as the front matter gives it.'),
   path: z.string().describe('`/sources/<id>/`'),
-  articleIds: z.array(id),
+  articleIds: z.array(id).describe('The outlet\'s articles.'),
 }).describe('An outlet.');
 
 export const archiveSchema = z.strictObject({

@@ -11,7 +11,7 @@ import { quoteSchema, speakerTypeSchema } from '../archive/schema.ts';
 export const quoteRowSchema = quoteSchema.extend({
   speakerType: speakerTypeSchema.nullable().describe('The speaker record\'s type, null when the speaker is unnamed.'),
   sourceId: z.string().describe('The outlet\'s id (its page is `/sources/<sourceId>/`).'),
-  articleTitle: z.string(),
+  articleTitle: z.string().describe('The article\'s headline.'),
   articleDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('The article\'s date, YYYY-MM-DD.'),
   articleUrl: z.string().nullable().describe('Address of the original article, or null when unknown.'),
   articlePath: z.string().describe('The article\'s page on this site.'),

@@ -31,6 +31,7 @@ import { asOutputFiles, describeOutputFiles, listOutputFiles, reuseOutputFiles }
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBodies } from './article-bodies.ts';
 import { reuseRecordPages } from './reused-pages.ts';
+import { bundleCitationScript, CITATION_SCRIPT_PATH } from '../cite/citation-script.ts';
 
 /** Options of `buildSite`. */
 export interface BuildSiteOptions extends ViewDataOptions {
@@ -76,8 +77,8 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   const viewing = progress.stage('page data', archive.articles.length);
   const site = toSiteView(archive, { ...options, bodies });
   viewing.end();
-  // One page per record, plus the seven pages of templates that are not paginated (home, lists, search, 404).
-  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 7;
+  // One page per record, plus the eight pages of templates that are not paginated (home, lists, data, search, 404).
+  const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 8;
   const writing = progress.stage('pages', pageCount);
   // Record pages the previous site holds as they would be rendered now are linked, not rendered.
   const plan = await reuseRecordPages(site, outDir, { ...(options.cache ? { cache: options.cache } : {}), ...(options.previousSite ? { previousSite: options.previousSite } : {}) });
@@ -117,8 +118,9 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
 }
 
 /** Writes the data exports and feeds, which are text made from the archive rather than templates. */
-async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions): Promise<Diagnostic[]> {
+async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>): Promise<Diagnostic[]> {
   const hosting = { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}) };
+  const diagnostics: Diagnostic[] = [];
   const files: [string, string][] = [
     ['archive.json', toArchiveJson(archive)],
     ['archive.csv', toQuotesCsv(archive)],
@@ -133,7 +135,11 @@ async function writeExports(archive: Archive, site: SiteView, outDir: string, op
     ...toAtomFeeds(archive, { ...hosting, ...(options.title === undefined ? {} : { title: options.title }), ...(options.language ? { language: options.language } : {}) })
       .map((feed): [string, string] => [feed.path.slice(1), feed.xml]),
   ];
-  const diagnostics: Diagnostic[] = [];
+  try {
+    files.push([CITATION_SCRIPT_PATH, await citationScript]);
+  } catch (error) {
+    diagnostics.push(siteDiagnostic(path.join(outDir, CITATION_SCRIPT_PATH), `Unexpected failure bundling the citation script: ${describeError(error)}`, 'site-build-failed'));
+  }
   await mkdir(outDir, { recursive: true });
   for (const [name, text] of files) {
     try {
@@ -200,6 +206,9 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
   // search documents can be made (they need the bodies' plain texts) and runs while Eleventy writes the pages
   // and the exports are written. The "search index" stage is then the wait for what is left of it.
   const searching = options.search === false ? null : writeSearchIndexReusing(archive, outDir, options);
+  // esbuild bundles the citation script in its own process while Eleventy writes the pages.
+  const citationScript = bundleCitationScript();
+  citationScript.catch(() => {});
   // Awaited below in every case; marked handled now so a failure while the pages are written is not "unhandled".
   searching?.catch(() => undefined);
   let diagnostics: Diagnostic[];
@@ -208,7 +217,7 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
     diagnostics = pages.diagnostics;
     if (!diagnostics.some((d) => d.severity === 'error')) {
       const exporting = progress.stage('exports');
-      diagnostics.push(...(await writeExports(archive, pages.site, outDir, options)));
+      diagnostics.push(...(await writeExports(archive, pages.site, outDir, options, citationScript)));
       exporting.end();
     }
   } catch (error) {

@@ -18,6 +18,9 @@ import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { toSearchLanguage } from '../search/language.ts';
 import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.ts';
+import { toCiteView, type CiteView } from './citation-view.ts';
+import { toDataDictionary, type DataFileDoc } from '../export/data-dictionary.ts';
+import { toSpeakerActivityCharts, toTimelineChart, type ActivityChartView, type TimelineChartView } from './chart-views.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -69,6 +72,8 @@ export interface QuoteView {
   speakerLabel: string | null;
   article: { title: string; path: string };
   source: LinkView;
+  /** The quote's "Cite" control. */
+  cite: CiteView;
 }
 
 export interface QuotedSpeakerView extends LinkView {
@@ -77,7 +82,7 @@ export interface QuotedSpeakerView extends LinkView {
   anchorId: string;
   quoteCount: number;
   quoteCountLabel: string;
-  quotes: { id: string; path: string; label: string }[];
+  quotes: { id: string; path: string; label: string; cite: CiteView }[];
 }
 
 export interface ArticlePageView {
@@ -97,7 +102,7 @@ export interface ArticlePageView {
   quoteCount: number;
   speakers: QuotedSpeakerView[];
   /** Quotes without a linked speaker record. */
-  unattributed: { id: string; path: string; label: string; speakerLabel: string | null }[];
+  unattributed: { id: string; path: string; label: string; speakerLabel: string | null; cite: CiteView }[];
   entities: (LinkView & { typeLabel: string })[];
   /** `<script type="application/ld+json">` element, safely serialized. */
   jsonLd: string;
@@ -121,6 +126,8 @@ export interface SpeakerPageView {
   sources: LinkView[];
   jsonLd: string;
   feed: FeedLinkView;
+  /** Quotes per month, drawn at build time; null for a speaker without quotes. */
+  activity: ActivityChartView | null;
 }
 
 export interface EntityPageView {
@@ -147,6 +154,8 @@ export interface SourcePageView {
 }
 
 export interface TimelineView {
+  /** Quotes per month stacked by the top speakers; null without quotes. */
+  chart: TimelineChartView | null;
   years: {
     year: string;
     anchorId: string;
@@ -180,6 +189,8 @@ export interface SiteView {
   sources: SourcePageView[];
   sourceIndex: (LinkView & { articleCount: number; quoteCount: number })[];
   timeline: TimelineView;
+  /** The data files and their fields, for `/data/`. */
+  dataFiles: DataFileDoc[];
   /** The list of all articles, newest first, pre-chunked into pages (`/articles/`, `/articles/page/2/`, …). */
   articleListPages: ArticleListPageView[];
   search: {
@@ -254,6 +265,18 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const speakerByEntity = new Map<string, Speaker>();
   for (const s of archive.speakers) if (s.entityId && !speakerByEntity.has(s.entityId)) speakerByEntity.set(s.entityId, s);
 
+  // A quote's Cite control is the same on its article page and its speaker page: made once.
+  const cites = new Map<string, CiteView>();
+  const citeOf = (q: Quote, article: Article): CiteView => {
+    let cite = cites.get(q.id);
+    if (!cite) {
+      const speakerName = q.speakerId ? speakerById.get(q.speakerId)?.name : undefined;
+      cite = toCiteView(q, article, plainOf(q), speakerName ?? null, toSafeExternalUrl(article.url));
+      cites.set(q.id, cite);
+    }
+    return cite;
+  };
+
   const renderBody = (a: Article, quotes: Quote[], articleSpeakers: Speaker[]): string => {
     const rendered = options.bodies?.get(a.id);
     if (rendered !== undefined) return rendered;
@@ -296,12 +319,14 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       speakerLabel: speaker ? null : q.speakerName,
       article: { title: article.title, path: article.path },
       source: sourceLink(article),
+      cite: citeOf(q, article),
     };
   };
 
   const articles: ArticlePageView[] = archive.articles.map((a) => {
     const quotes = (quotesByArticle.get(a.id) ?? []).slice().sort((x, y) => x.start - y.start);
     const articleSpeakers = a.speakerIds.map((id) => speakerById.get(id)).filter((s): s is Speaker => s !== undefined);
+    const safeUrl = toSafeExternalUrl(a.url);
     const speakers: QuotedSpeakerView[] = articleSpeakers.map((s) => {
       const own = quotes.filter((q) => q.speakerId === s.id);
       return {
@@ -311,12 +336,12 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         anchorId: `speaker-${s.id}`,
         quoteCount: own.length,
         quoteCountLabel: own.length === 1 ? '1 quote' : `${own.length} quotes`,
-        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8) })),
+        quotes: own.map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), cite: citeOf(q, a) })),
       };
     });
     const unattributed = quotes
       .filter((q) => !q.speakerId || !speakerById.has(q.speakerId))
-      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName }));
+      .map((q) => ({ id: q.id, path: `#${q.id}`, label: summarizeQuote(plainOf(q), 8), speakerLabel: q.speakerName, cite: citeOf(q, a) }));
     const entities = a.entityIds
       .map((id) => entityById.get(id))
       .filter((e): e is Entity => e !== undefined)
@@ -334,7 +359,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       source: sourceLink(a),
       byline: a.byline,
       dateline: a.dateline,
-      url: toSafeExternalUrl(a.url),
+      url: safeUrl,
       html: renderBody(a, quotes, articleSpeakers),
       quoteCount: quotes.length,
       speakers,
@@ -355,6 +380,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     };
   });
 
+  const activityCharts = toSpeakerActivityCharts(archive);
   const speakers: SpeakerPageView[] = archive.speakers.map((s) => {
     const quotes = s.quoteIds
       .map((id) => quoteById.get(id))
@@ -378,6 +404,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
       jsonLd: toJsonLdElement(toRecordJsonLd(recordOf(s), { aliases: s.aliases.filter((alias) => alias !== s.name), titles: s.titles })),
       feed: { path: feedPathOf(s.path), title: `Quotes by ${s.name}` },
+      activity: activityCharts.get(s.id) ?? null,
     };
   });
 
@@ -450,6 +477,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         { label: 'Entities', path: '/entities/' },
         { label: 'Sources', path: '/sources/' },
         { label: 'Timeline', path: '/timeline/' },
+        { label: 'Data', path: '/data/' },
         { label: 'Search', path: '/search/' },
       ],
     },
@@ -469,7 +497,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     entityIndex,
     sources,
     sourceIndex,
-    timeline: toTimeline(allSummaries),
+    timeline: { chart: toTimelineChart(archive), ...toTimeline(allSummaries) },
+    dataFiles: toDataDictionary(),
     articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
       filters: [
@@ -492,7 +521,7 @@ function describeArticle(a: Article, speakers: readonly string[]): string {
 }
 
 /** Groups article summaries (newest first) by year, then month. */
-function toTimeline(summaries: readonly ArticleSummaryView[]): TimelineView {
+function toTimeline(summaries: readonly ArticleSummaryView[]): Omit<TimelineView, 'chart'> {
   const years: TimelineView['years'] = [];
   for (const a of summaries) {
     const year = a.date.slice(0, 4);
