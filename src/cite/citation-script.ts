@@ -29,6 +29,24 @@ function cslStylesPlugin(): Plugin {
   };
 }
 
+/**
+ * citation-js imports node-fetch for Node and uses the browser's own fetch in a
+ * browser; the bundle is for browsers, so node-fetch (and its Node built-ins)
+ * is replaced by the browser's fetch and Headers.
+ */
+function browserFetchPlugin(): Plugin {
+  return {
+    name: 'browser-fetch',
+    setup(buildApi) {
+      buildApi.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'browser-fetch' }));
+      buildApi.onLoad({ filter: /.*/, namespace: 'browser-fetch' }, () => ({
+        contents: 'export default (...args) => globalThis.fetch(...args); export const Headers = globalThis.Headers;',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 let bundled: Promise<string> | null = null;
 
 /** The citation script's text (minified ES module). */
@@ -44,7 +62,7 @@ export function bundleCitationScript(): Promise<string> {
     // Licences of citation-js, citeproc-js and the styles stay with the code.
     legalComments: 'eof',
     logLevel: 'silent',
-    plugins: [cslStylesPlugin()],
+    plugins: [cslStylesPlugin(), browserFetchPlugin()],
   }).then((result) => {
     const file = result.outputFiles[0];
     if (!file) throw new Error('esbuild wrote no citation script');

@@ -16,7 +16,7 @@ const datesOf = (articles: readonly ArticleSummaryView[]): string[] => articles.
 /** Every page of `site` with its last change: home and lists first, then records. */
 export function toSitemapPages(site: SiteView): SitemapPage[] {
   const latest = newest(site.articles.map((a) => a.date));
-  const fixed = ['/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/'].map((path) => ({ path, lastmod: latest }));
+  const fixed = ['/', '/speakers/', '/entities/', '/sources/', '/timeline/', '/search/', '/data/'].map((path) => ({ path, lastmod: latest }));
   return [
     ...fixed,
     ...site.articleListPages.map((p) => ({ path: p.path, lastmod: newest(datesOf(p.articles)) })),
