@@ -97,7 +97,7 @@ test('there is one search document per article, and each of its quotes is a head
   }
 });
 
-test('a quote\'s heading names its speaker, its text follows as plain text, and its data anchor carries its date and named speaker', () => {
+test('a quote\'s heading names its speaker, its text follows as plain text, and its data anchor carries its date, kind and named speaker', () => {
   const documents = toSearchDocuments(archive);
   for (const quote of archive.quotes) {
     const article = archive.articles.find((a) => a.id === quote.articleId)!;
@@ -106,7 +106,7 @@ test('a quote\'s heading names its speaker, its text follows as plain text, and 
     const speaker = archive.speakers.find((s) => s.id === quote.speakerId);
     if (quote.speakerName) assert.ok(heading.text().startsWith(`${speaker?.name ?? quote.speakerName}: `), heading.text());
     assert.doesNotMatch(heading.next('p').text(), /\*|\]\(/, 'no Markdown syntax');
-    assert.equal(heading.prev('span').attr('id'), quoteDataAnchorId(quote.id, quote.date, speaker?.name ?? ''));
+    assert.equal(heading.prev('span').attr('id'), quoteDataAnchorId(quote.id, quote.date, quote.kind, speaker?.name ?? ''));
   }
 });
 
@@ -121,7 +121,7 @@ test('an article\'s own part holds its text outside its quotes, so each quote\'s
   assert.match($(`h6[id="${quote.id}"]`).next('p').text(), /patience/i);
 });
 
-test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and its entities as filters', () => {
+test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and kinds, and its entities as filters', () => {
   const documents = toSearchDocuments(archive);
   for (const [i, article] of archive.articles.entries()) {
     const $ = cheerio.load(documents[i]!.content);
@@ -131,6 +131,7 @@ test('an article carries its source, its and its quotes\' years, its quotes\' na
     assert.deepEqual(values('year'), [...new Set([article.date, ...quotes.map((q) => q.date)].map((d) => d.slice(0, 4)))].sort());
     assert.deepEqual(values('speaker'), [...new Set(quotes.flatMap((q) => archive.speakers.filter((s) => s.id === q.speakerId).map((s) => s.name)))].sort());
     assert.deepEqual(values('entity'), article.entityIds.map((id) => archive.entities.find((e) => e.id === id)!.name).sort());
+    assert.deepEqual(values('kind'), [...new Set(quotes.map((q) => q.kind))].sort());
   }
 });
 
