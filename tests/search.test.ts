@@ -159,10 +159,11 @@ test('searching a speaker name finds their quotes, and the speaker filter narrow
   for (const id of lopez.quoteIds) assert.ok(hits.includes(archive.quotes.find((q) => q.id === id)!.path), id);
 });
 
-test('filters list every speaker, source, year and entity, and browse without a query', async () => {
+test('filters list every speaker, source, year, entity and quote kind, and browse without a query', async () => {
   const filters = await pagefind.filters();
-  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'source', 'speaker', 'year']);
+  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'kind', 'source', 'speaker', 'year']);
   assert.deepEqual(Object.keys(filters.source!).sort(), archive.sources.map((s) => s.name).sort());
+  assert.deepEqual(Object.keys(filters.kind!).sort(), [...new Set(archive.quotes.map((q) => q.kind))].sort());
   const fromSource = await search(null, { source: 'Coastal Times' });
   assert.equal(fromSource.length, archive.articles.filter((a) => a.source.name === 'Coastal Times').length);
 });
