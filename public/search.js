@@ -132,10 +132,11 @@ function applyState(state) {
   input.value = state.q;
   sortSelect.value = state.sort;
   for (const [key, select] of selects) {
-    const chosen = state.filters[key] ?? '';
+    let chosen = state.filters[key] ?? '';
     if (chosen && ![...select.options].some((option) => option.value === chosen)) {
-      if (select.hasAttribute('data-fixed')) continue;
-      addOption(select, chosen, chosen);
+      // A fixed filter has no other values: an unknown one in the address means no filter.
+      if (select.hasAttribute('data-fixed')) chosen = '';
+      else addOption(select, chosen, chosen);
     }
     select.value = chosen;
   }
