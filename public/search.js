@@ -7,20 +7,29 @@
 // quote that matched (landing on /articles/<slug>/#<quoteId>), then the article
 // itself when its own text matched. Pagefind filters whole articles (an article
 // carries every speaker and year of its quotes); the per-quote facts ride in the
-// ids of empty anchors (`<quoteId>|<date>|<speaker>`, see src/search/documents.ts),
-// and this script keeps only the quotes a speaker or year filter really matches.
+// ids of empty anchors (`<quoteId>|<date>|<kind>|<speaker>`, see src/search/documents.ts),
+// and this script keeps only the quotes a speaker, year or kind filter really matches.
+//
+// Every search is a history entry (its query, filters, order and language are
+// the address), so back and forward step through searches and a reload or a
+// shared link shows the same one. Words typed in one go make one entry, not
+// one per pause: a search started by typing replaces the entry the same
+// typing made, until the reader commits it (Enter, a filter, leaving the box).
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = ['speaker', 'source', 'year', 'entity', 'type'];
+const FILTER_KEYS = ['speaker', 'source', 'year', 'entity', 'kind', 'type'];
 /** Filters Pagefind applies; `type` (quote or article) is decided per hit, here. */
-const INDEX_FILTER_KEYS = ['speaker', 'source', 'year', 'entity'];
-const RESULT_TYPES = ['Quote', 'Article'];
+const INDEX_FILTER_KEYS = ['speaker', 'source', 'year', 'entity', 'kind'];
+/** Orders the page offers besides relevance (the default, no `sort` in the address). */
+const SORTS = ['date'];
 /** Articles whose data is fetched at once while collecting hits. */
 const DATA_BATCH = 8;
 /** Quiet time after a keystroke before searching; the index chunks are fetched during it. */
 const TYPING_PAUSE_MS = 120;
 /** Separator of the facts in a quote's data anchor id (src/search/documents.ts). */
 const DATA_SEPARATOR = '|';
+/** What a quote's kind is called on the page (as on speaker pages). */
+const KIND_LABELS = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
 
 const form = document.querySelector('form.search-form');
 const input = document.getElementById('search-q');
@@ -28,6 +37,8 @@ const filterBox = document.getElementById('search-filters');
 const languageLabel = document.querySelector('.search-language');
 const languageSelect = document.getElementById('search-language');
 const statusLine = document.getElementById('search-status');
+const sortSelect = document.getElementById('search-sort');
+const keysHint = document.querySelector('.search-keys');
 const list = document.getElementById('search-results');
 const selects = new Map(
   [...document.querySelectorAll('select[data-filter]')].map((select) => [select.dataset.filter, select]),
@@ -46,6 +57,12 @@ let runId = 0;
 /** The current search: articles Pagefind found, how many were turned into hits, hits not yet shown, counts. */
 let current = null;
 let filterValuesLoaded = null;
+/** The language whose index is loaded; another one needs the page opened again. */
+let loadedLanguage = '';
+/** Whether the current history entry was made by typing the reader has not committed yet. */
+let typingEntry = false;
+/** The typing pause timer. */
+let timer = 0;
 
 /**
  * Says what the results list shows, as `data-state` on it: `loading` (the
@@ -58,7 +75,7 @@ function setState(state) {
   list.dataset.state = state;
 }
 
-/** Reads the query, filters and language from the address, so links and the home search box work. */
+/** Reads the query, filters, order and language from the address, so links, reloads and the home search box work. */
 function readState() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
@@ -67,17 +84,34 @@ function readState() {
     if (value) filters[key] = value;
   }
   const language = params.get('language') ?? '';
-  return { q: params.get('q') ?? '', filters, language: languages.includes(language) ? language : '' };
+  const sort = params.get('sort') ?? '';
+  return { q: params.get('q') ?? '', filters, sort: SORTS.includes(sort) ? sort : '', language: languages.includes(language) ? language : '' };
 }
 
-/** Writes the query, filters and language to the address without a new history entry. */
-function writeState(q, filters) {
+/** The address of a search: `?q=…&speaker=…&sort=date&language=de`, or the bare page when nothing is asked. */
+function addressOf(q, filters) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   for (const [key, value] of Object.entries(filters)) params.set(key, value);
+  if (sortSelect.value) params.set('sort', sortSelect.value);
   if (languageSelect.value) params.set('language', languageSelect.value);
   const query = params.toString();
-  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  return query ? `?${query}` : window.location.pathname;
+}
+
+/**
+ * Makes the search the current history entry. `how` says what started it:
+ * `load` (the address itself) and `history` (back or forward) change no
+ * entry; `typing` adds one, then replaces it while the same typing goes on;
+ * `commit` (Enter, a filter, the order) adds one unless nothing changed.
+ */
+function recordSearch(q, filters, how) {
+  if (how === 'history') return;
+  const address = addressOf(q, filters);
+  const unchanged = new URL(address, window.location.href).href === window.location.href;
+  if (how === 'load' || unchanged || (how === 'typing' && typingEntry)) window.history.replaceState(null, '', address);
+  else window.history.pushState(null, '', address);
+  typingEntry = how === 'typing';
 }
 
 function selectedFilters() {
@@ -93,14 +127,23 @@ function addOption(select, value, label) {
   select.append(option);
 }
 
-/** Gives each filter control its "Any" choice plus the value chosen in the address, before any values load. */
-function prepareFilters(chosen) {
+/**
+ * Puts a search into the controls: its words, its order, and each filter's
+ * value, added as a choice when the values have not loaded yet.
+ */
+function applyState(state) {
+  input.value = state.q;
+  sortSelect.value = state.sort;
   for (const [key, select] of selects) {
-    if (key === 'type') for (const type of RESULT_TYPES) addOption(select, type, type);
-    else if (chosen[key]) addOption(select, chosen[key], chosen[key]);
-    if (chosen[key]) select.value = chosen[key];
+    let chosen = state.filters[key] ?? '';
+    if (chosen && ![...select.options].some((option) => option.value === chosen)) {
+      // A fixed filter has no other values: an unknown one in the address means no filter.
+      if (select.hasAttribute('data-fixed')) chosen = '';
+      else addOption(select, chosen, chosen);
+    }
+    select.value = chosen;
   }
-  if (Object.keys(chosen).length > 0) filterBox.open = true;
+  if (Object.keys(state.filters).length > 0) filterBox.open = true;
 }
 
 /**
@@ -114,7 +157,14 @@ function loadFilterValues() {
     try {
       const available = await pagefind.filters();
       for (const [key, select] of selects) {
-        if (key === 'type') continue;
+        if (select.hasAttribute('data-fixed')) {
+          // Fixed choices keep their labels and gain the counts the index has (none for `type`, decided here).
+          for (const option of select.options) {
+            option.dataset.label ??= option.textContent;
+            if (option.value && available[key]) option.textContent = `${option.dataset.label} (${available[key][option.value] ?? 0})`;
+          }
+          continue;
+        }
         const chosen = select.value;
         const values = Object.entries(available[key] ?? {}).sort(([a], [b]) =>
           key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en', { sensitivity: 'base' }),
@@ -172,12 +222,12 @@ function wordsBetween(data, from, to) {
  * (every quote, when browsing by filter alone), then the article when its own
  * text matched, each kept only if the filters hold for it.
  */
-function hitsOf(data, searched, filters) {
+function hitsOf(data, searched, filters, byDate) {
   const facts = new Map();
   for (const anchor of data.anchors ?? []) {
     if (!anchor.id.includes(DATA_SEPARATOR)) continue;
-    const [quoteId, date, speaker] = anchor.id.split(DATA_SEPARATOR);
-    facts.set(quoteId, { date, speaker: decodeURIComponent(speaker ?? '') });
+    const [quoteId, date, kind, speaker] = anchor.id.split(DATA_SEPARATOR);
+    facts.set(quoteId, { date, kind, speaker: decodeURIComponent(speaker ?? '') });
   }
   const pageUrl = data.url.split('#')[0];
   const source = data.filters?.source?.[0] ?? '';
@@ -204,14 +254,18 @@ function hitsOf(data, searched, filters) {
       const fact = facts.get(hit.id);
       if (filters.speaker && fact.speaker !== filters.speaker) continue;
       if (filters.year && fact.date.slice(0, 4) !== filters.year) continue;
-      hits.push({ type: 'Quote', url: `${pageUrl}#${hit.id}`, title: hit.title, excerpt: hit.excerpt, meta: [fact.speaker, fact.date, source] });
+      if (filters.kind && fact.kind !== filters.kind) continue;
+      hits.push({ type: 'Quote', url: `${pageUrl}#${hit.id}`, title: hit.title, excerpt: hit.excerpt, date: fact.date, meta: [fact.speaker, fact.date, KIND_LABELS[fact.kind], source] });
     }
   }
   if (filters.type !== 'Quote' && articleExcerpt !== null) {
     const speakerHolds = !filters.speaker || [...facts.values()].some((f) => f.speaker === filters.speaker);
     const yearHolds = !filters.year || articleDate.slice(0, 4) === filters.year;
-    if (speakerHolds && yearHolds) hits.push({ type: 'Article', url: pageUrl, title: data.meta?.title ?? pageUrl, excerpt: articleExcerpt, meta: ['Article', articleDate, source] });
+    const kindHolds = !filters.kind || [...facts.values()].some((f) => f.kind === filters.kind);
+    if (speakerHolds && yearHolds && kindHolds) hits.push({ type: 'Article', url: pageUrl, title: data.meta?.title ?? pageUrl, excerpt: articleExcerpt, date: articleDate, meta: ['Article', articleDate, source] });
   }
+  // Pagefind orders articles by their date; within one, the hits follow the days the words were said (a stable sort keeps ties in text order).
+  if (byDate) hits.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return hits;
 }
 
@@ -268,7 +322,7 @@ async function showMore(id) {
     if (id !== runId) return;
     search.next += batch.length;
     for (const data of datas) {
-      for (const hit of hitsOf(data, search.searched, search.filters)) {
+      for (const hit of hitsOf(data, search.searched, search.filters, search.byDate)) {
         search.counts[hit.type] += 1;
         search.pending.push(hit);
       }
@@ -287,19 +341,26 @@ async function showMore(id) {
   setState('done');
 }
 
+/** Whether results come newest first: when asked, and always when browsing by filter alone (no relevance to order by). */
+function sortsByDate(q) {
+  return !q || sortSelect.value === 'date';
+}
+
 function indexOptions(q, filters) {
   const indexFilters = {};
   for (const key of INDEX_FILTER_KEYS) if (filters[key]) indexFilters[key] = filters[key];
   const options = { filters: indexFilters };
-  if (!q) options.sort = { date: 'desc' };
+  if (sortsByDate(q)) options.sort = { date: 'desc' };
   return options;
 }
 
-async function runSearch() {
+/** Runs the search the controls describe; `how` started it (see recordSearch). */
+async function runSearch(how) {
   const id = ++runId;
+  window.clearTimeout(timer);
   const q = input.value.trim();
   const filters = selectedFilters();
-  writeState(q, filters);
+  recordSearch(q, filters, how);
   if (!q && Object.keys(filters).length === 0) {
     list.replaceChildren();
     document.querySelector('.search-more')?.remove();
@@ -311,7 +372,7 @@ async function runSearch() {
   setState('searching');
   const found = await pagefind.search(q || null, indexOptions(q, filters));
   if (id !== runId || !found) return;
-  current = { articles: found.results, next: 0, pending: [], shown: 0, searched: Boolean(q), filters, counts: { Quote: 0, Article: 0 } };
+  current = { articles: found.results, next: 0, pending: [], shown: 0, searched: Boolean(q), filters, byDate: sortsByDate(q), counts: { Quote: 0, Article: 0 } };
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
   await showMore(id);
@@ -339,11 +400,54 @@ async function loadIndex(language) {
   for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
 }
 
+/** Whether a key press belongs to a field the reader is typing in, where `/` is a character. */
+function isTypingIn(target) {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * The keyboard path: `/` anywhere but a field goes to the search box; from
+ * the box, the down arrow goes to the first result, and the arrows move from
+ * result to result (up from the first goes back to the box). A result is a
+ * link, so Enter opens it.
+ */
+function onKeyDown(event) {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === '/' && !isTypingIn(event.target)) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+    return;
+  }
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll('a.search-result__title')];
+  const more = document.querySelector('.search-more');
+  const stops = [input, ...links, ...(more ? [more] : [])];
+  const at = stops.indexOf(event.target);
+  if (at === -1) return;
+  const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
+/** Back or forward: the controls take the entry's search, which runs again (another language loads its index). */
+function onPopState() {
+  const state = readState();
+  if (state.language !== loadedLanguage) {
+    window.location.reload();
+    return;
+  }
+  typingEntry = false;
+  applyState(state);
+  runSearch('history');
+}
+
 async function start() {
   const state = readState();
-  input.value = state.q;
-  prepareFilters(state.filters);
+  applyState(state);
   prepareLanguages(state.language);
+  loadedLanguage = state.language;
   try {
     await loadIndex(state.language);
   } catch {
@@ -355,7 +459,6 @@ async function start() {
     if (filterBox.open) loadFilterValues();
   });
   if (filterBox.open) loadFilterValues();
-  let timer = 0;
   input.addEventListener('input', () => {
     // A search still running for earlier words must not write its results over the new words.
     runId += 1;
@@ -364,19 +467,26 @@ async function start() {
     const q = input.value.trim();
     // Fetch the index chunks of the words while the reader pauses, so the search itself finds them loaded.
     if (q) pagefind.preload(q, indexOptions(q, selectedFilters())).catch(() => null);
-    timer = window.setTimeout(runSearch, TYPING_PAUSE_MS);
+    timer = window.setTimeout(() => runSearch('typing'), TYPING_PAUSE_MS);
+  });
+  // Leaving the box ends the typing: the next words make a new history entry.
+  input.addEventListener('blur', () => {
+    typingEntry = false;
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    runSearch();
+    runSearch('commit');
   });
-  for (const select of selects.values()) select.addEventListener('change', runSearch);
-  // Another language loads another index: the page is opened again with the choice in its address.
+  for (const select of [...selects.values(), sortSelect]) select.addEventListener('change', () => runSearch('commit'));
+  // Another language loads another index: the page is opened again at a new entry with the choice in its address.
   languageSelect.addEventListener('change', () => {
-    writeState(input.value.trim(), selectedFilters());
+    window.history.pushState(null, '', addressOf(input.value.trim(), selectedFilters()));
     window.location.reload();
   });
-  await runSearch();
+  window.addEventListener('popstate', onPopState);
+  document.addEventListener('keydown', onKeyDown);
+  keysHint.hidden = false;
+  await runSearch('load');
 }
 
 start();

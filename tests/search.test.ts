@@ -98,7 +98,7 @@ test('there is one search document per article, and each of its quotes is a head
   }
 });
 
-test('a quote\'s heading names its speaker, its text follows as plain text, and its data anchor carries its date and named speaker', () => {
+test('a quote\'s heading names its speaker, its text follows as plain text, and its data anchor carries its date, kind and named speaker', () => {
   const documents = toSearchDocuments(archive);
   for (const quote of archive.quotes) {
     const article = archive.articles.find((a) => a.id === quote.articleId)!;
@@ -107,7 +107,7 @@ test('a quote\'s heading names its speaker, its text follows as plain text, and 
     const speaker = archive.speakers.find((s) => s.id === quote.speakerId);
     if (quote.speakerName) assert.ok(heading.text().startsWith(`${speaker?.name ?? quote.speakerName}: `), heading.text());
     assert.doesNotMatch(heading.next('p').text(), /\*|\]\(/, 'no Markdown syntax');
-    assert.equal(heading.prev('span').attr('id'), quoteDataAnchorId(quote.id, quote.date, speaker?.name ?? ''));
+    assert.equal(heading.prev('span').attr('id'), quoteDataAnchorId(quote.id, quote.date, quote.kind, speaker?.name ?? ''));
   }
 });
 
@@ -122,7 +122,7 @@ test('an article\'s own part holds its text outside its quotes, so each quote\'s
   assert.match($(`h6[id="${quote.id}"]`).next('p').text(), /patience/i);
 });
 
-test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and its entities as filters', () => {
+test('an article carries its source, its and its quotes\' years, its quotes\' named speakers and kinds, and its entities as filters', () => {
   const documents = toSearchDocuments(archive);
   for (const [i, article] of archive.articles.entries()) {
     const $ = cheerio.load(documents[i]!.content);
@@ -132,6 +132,7 @@ test('an article carries its source, its and its quotes\' years, its quotes\' na
     assert.deepEqual(values('year'), [...new Set([article.date, ...quotes.map((q) => q.date)].map((d) => d.slice(0, 4)))].sort());
     assert.deepEqual(values('speaker'), [...new Set(quotes.flatMap((q) => archive.speakers.filter((s) => s.id === q.speakerId).map((s) => s.name)))].sort());
     assert.deepEqual(values('entity'), article.entityIds.map((id) => archive.entities.find((e) => e.id === id)!.name).sort());
+    assert.deepEqual(values('kind'), [...new Set(quotes.map((q) => q.kind))].sort());
   }
 });
 
@@ -159,10 +160,11 @@ test('searching a speaker name finds their quotes, and the speaker filter narrow
   for (const id of lopez.quoteIds) assert.ok(hits.includes(archive.quotes.find((q) => q.id === id)!.path), id);
 });
 
-test('filters list every speaker, source, year and entity, and browse without a query', async () => {
+test('filters list every speaker, source, year, entity and quote kind, and browse without a query', async () => {
   const filters = await pagefind.filters();
-  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'source', 'speaker', 'year']);
+  assert.deepEqual(Object.keys(filters).sort(), ['entity', 'kind', 'source', 'speaker', 'year']);
   assert.deepEqual(Object.keys(filters.source!).sort(), archive.sources.map((s) => s.name).sort());
+  assert.deepEqual(Object.keys(filters.kind!).sort(), [...new Set(archive.quotes.map((q) => q.kind))].sort());
   const fromSource = await search(null, { source: 'Coastal Times' });
   assert.equal(fromSource.length, archive.articles.filter((a) => a.source.name === 'Coastal Times').length);
 });

@@ -16,18 +16,23 @@
  * Layout of a document (never served, only indexed):
  * - before the first quote heading: the article's title and its plain text
  *   outside its quotes, the part whose hit is the article itself;
- * - per quote: an empty `<span id="<quoteId>|<date>|<speaker>">` whose id
- *   carries what the search page filters one quote by (the day the words
- *   were said and the named speaker, URI-encoded), then an `<h6 id=quoteId>`
+ * - per quote: an empty `<span id="<quoteId>|<date>|<kind>|<speaker>">`
+ *   whose id carries what the search page filters and sorts one quote by
+ *   (the day the words were said, direct/partial/indirect, and the named
+ *   speaker, URI-encoded), then an `<h6 id=quoteId>`
  *   with "Speaker: first words" (h6: the lightest heading weight, so the
  *   title does not outrank the words), then the quote's text. Ids are not
  *   indexed, so these facts add no words to the index, unlike metadata,
  *   which Pagefind 1.5 makes searchable.
- * - page filters (source, year, speaker, entity) are the union over the
- *   article and its quotes, so Pagefind narrows to the right articles; the
- *   search page then keeps the quotes (and article) a filter really matches.
+ * - page filters (source, year, speaker, entity, kind) are the union over
+ *   the article and its quotes, so Pagefind narrows to the right articles;
+ *   the search page then keeps the quotes (and article) a filter really
+ *   matches. `kind` has three values, so it adds three small entries to the
+ *   filter index and nothing to what opening the search page fetches.
+ * - the `date` sort key is the article's date, so "newest first" is one
+ *   Pagefind sort; the page orders an article's quotes by their own dates.
  */
-import type { Archive, Entity } from '../archive/types.ts';
+import type { Archive, Entity, QuoteKind } from '../archive/types.ts';
 import { toPlainArticleTexts, toPlainQuoteTexts } from '../render/quote-text.ts';
 import { toSearchLanguage } from './language.ts';
 
@@ -74,9 +79,9 @@ export function entityFilterValues(entityIds: readonly string[], entityById: Rea
   return names.sort();
 }
 
-/** The id of a quote's data anchor: quote id, date said, named speaker (empty when unnamed). */
-export function quoteDataAnchorId(quoteId: string, date: string, speaker: string): string {
-  return [quoteId, date, encodeURIComponent(speaker)].join(QUOTE_DATA_SEPARATOR);
+/** The id of a quote's data anchor: quote id, date said, kind, named speaker (empty when unnamed; last, as the only free text). */
+export function quoteDataAnchorId(quoteId: string, date: string, kind: QuoteKind, speaker: string): string {
+  return [quoteId, date, kind, encodeURIComponent(speaker)].join(QUOTE_DATA_SEPARATOR);
 }
 
 /**
@@ -117,17 +122,19 @@ export function toSearchDocuments(archive: Archive): SearchDocument[] {
     const quotes = quotesByArticle.get(article.id) ?? [];
     const years = [article.date.slice(0, 4)];
     const speakers: string[] = [];
+    const kinds: string[] = [];
     const parts: string[] = [];
     for (const quote of quotes) {
       const speaker = quote.speakerId ? speakerById.get(quote.speakerId) : undefined;
       // Only named speakers make useful filter values; "a source" would group strangers.
       if (speaker) speakers.push(speaker.name);
       years.push(quote.date.slice(0, 4));
+      kinds.push(quote.kind);
       const plain = quoteTexts.get(quote.id) ?? quote.text;
       const speakerName = speaker?.name ?? quote.speakerName ?? '';
       const title = speakerName ? `${speakerName}: ${firstWords(plain, 10)}` : firstWords(plain, 10);
       parts.push(
-        `<span id="${escapeHtml(quoteDataAnchorId(quote.id, quote.date, speaker?.name ?? ''))}"></span>`
+        `<span id="${escapeHtml(quoteDataAnchorId(quote.id, quote.date, quote.kind, speaker?.name ?? ''))}"></span>`
         + `<h6 id="${escapeHtml(quote.id)}">${escapeHtml(title)}</h6>`
         + `<p>${escapeHtml(plain)}</p>`,
       );
@@ -137,6 +144,7 @@ export function toSearchDocuments(archive: Archive): SearchDocument[] {
       ['year', sorted(years)],
       ['speaker', sorted(speakers)],
       ['entity', entityFilterValues(article.entityIds, entityById)],
+      ['kind', sorted(kinds)],
     ];
     const filterSpans = filters.flatMap(([key, values]) => values.map((v) => `<span data-pagefind-filter="${key}">${escapeHtml(v)}</span>`)).join('');
     const body = narrativeOf(articleTexts.get(article.id) ?? '', quotes);

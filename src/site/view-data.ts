@@ -194,7 +194,12 @@ export interface SiteView {
   /** The list of all articles, newest first, pre-chunked into pages (`/articles/`, `/articles/page/2/`, …). */
   articleListPages: ArticleListPageView[];
   search: {
-    filters: { key: string; label: string }[];
+    /**
+     * The search page's filter controls. `choices` lists a filter whose values
+     * are fixed (result type, quote kind), written into the page so they need
+     * no index fetch; the others' values load from the index when asked for.
+     */
+    filters: { key: string; label: string; choices?: { value: string; label: string }[] }[];
     /** Language of the search page, hence of the index Pagefind loads first: the archive's most common. */
     language: string;
     /** The archive's other languages, whose indexes the search script merges in. */
@@ -506,7 +511,8 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
         { key: 'source', label: 'Source' },
         { key: 'year', label: 'Year' },
         { key: 'entity', label: 'Entity' },
-        { key: 'type', label: 'Result type' },
+        { key: 'kind', label: 'Quote kind', choices: (['direct', 'partial', 'indirect'] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] })) },
+        { key: 'type', label: 'Result type', choices: [{ value: 'Quote', label: 'Quote' }, { value: 'Article', label: 'Article' }] },
       ],
       language: languages[0] ?? 'en',
       otherLanguages: languages.slice(1),

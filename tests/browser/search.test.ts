@@ -63,14 +63,15 @@ after(async () => {
   await filtersSite?.close();
 });
 
-type FilterKey = 'speaker' | 'source' | 'year' | 'entity' | 'type';
+type FilterKey = 'speaker' | 'source' | 'year' | 'entity' | 'kind' | 'type';
 
 /**
  * What the archive says a filter on `key` = `value` must show with no words
  * typed: the address of every quote record and every article page carrying
  * that value, sorted. Quote records carry their speaker, their article's
  * source and entities, and the year the words were said; article pages
- * carry their own source, year, entities and quoted speakers.
+ * carry their own source, year, entities, quoted speakers and the kinds of
+ * their quotes.
  */
 function expectedResults(of: Archive, key: FilterKey, value: string): string[] {
   const speakerName = new Map(of.speakers.map((s) => [s.id, s.name]));
@@ -81,6 +82,7 @@ function expectedResults(of: Archive, key: FilterKey, value: string): string[] {
     source: [a.source.name],
     year: [a.date.slice(0, 4)],
     entity: a.entityIds.map((id) => entityName.get(id) ?? ''),
+    kind: of.quotes.filter((q) => q.articleId === a.id).map((q) => q.kind),
     type: ['Article'],
   })[key];
   const quoteValues = (q: Quote): string[] => {
@@ -90,6 +92,7 @@ function expectedResults(of: Archive, key: FilterKey, value: string): string[] {
       source: [a.source.name],
       year: [q.date.slice(0, 4)],
       entity: a.entityIds.map((id) => entityName.get(id) ?? ''),
+      kind: [q.kind],
       type: ['Quote'],
     })[key];
   };
@@ -108,6 +111,7 @@ function filterValues(of: Archive, key: FilterKey): { value: string; results: st
     if (key === 'source') values.add(a.source.name);
     if (key === 'year') values.add(q.date.slice(0, 4)).add(a.date.slice(0, 4));
     if (key === 'entity') for (const e of of.entities) if (a.entityIds.includes(e.id)) values.add(e.name);
+    if (key === 'kind') values.add(q.kind);
     if (key === 'type') values.add('Quote').add('Article');
   }
   return [...values].sort().map((value) => ({ value, results: expectedResults(of, key, value) }));
@@ -171,7 +175,7 @@ test('the home search box sends ?q= to /search/, which searches at once', async 
   assert.deepEqual(browser.problems, []);
 });
 
-for (const key of ['speaker', 'source', 'year', 'entity'] as const) {
+for (const key of ['speaker', 'source', 'year', 'entity', 'kind'] as const) {
   test(`the ${key} filter shows exactly the quotes and articles of the chosen ${key}, every page of them, and the address keeps the choice`, async () => {
     const { value, results: expected } = narrowingValue(filtersArchive, key);
     const { results, address } = await resultsOfFilter(key, value);
@@ -187,6 +191,213 @@ test('the result type filter shows exactly every quote, or exactly every article
     assert.deepEqual(results, expectedResults(filtersArchive, 'type', value), value);
     assert.ok(address.includes(`type=${value}`), address);
   }
+  assert.deepEqual(browser.problems, []);
+});
+
+test('the quote kind filter offers direct, partial and reported speech; each shows exactly the quotes of that kind, labelled with it, and the articles holding one', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  assert.deepEqual(await page.locator('select[data-filter="kind"] option').allTextContents(), ['Any', 'Direct quote', 'Partial quote', 'Reported speech']);
+  await page.close();
+  const labels = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' } as const;
+  for (const kind of ['direct', 'partial', 'indirect'] as const) {
+    const expected = expectedResults(filtersArchive, 'kind', kind);
+    assert.ok(filtersArchive.quotes.some((q) => q.kind === kind), `the fixture has a ${kind} quote`);
+    const { results, address } = await resultsOfFilter('kind', kind);
+    assert.deepEqual(results, expected, kind);
+    assert.ok(address.includes(`kind=${kind}`), address);
+  }
+  const reported = await browser.newPage();
+  await reported.goto(`${filtersSite.origin}/search/?kind=indirect&type=Quote`);
+  assert.equal(await waitForSearch(reported), 'done');
+  const metas = await reported.locator('.search-result__meta').allInnerTexts();
+  assert.equal(metas.length, filtersArchive.quotes.filter((q) => q.kind === 'indirect').length);
+  for (const meta of metas) assert.ok(meta.includes(labels.indirect), meta);
+  await reported.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/** The date of what a result address points at: the quote's day (said), or the article's. */
+function dateOfResult(of: Archive, address: string): { article: string; hit: string } {
+  const quote = of.quotes.find((q) => q.path === address);
+  const article = of.articles.find((a) => a.path === address.split('#')[0])!;
+  return { article: article.date, hit: quote?.date ?? article.date };
+}
+
+/** Whether results come newest first: by their article's date, then within an article by the day of each hit. */
+function isNewestFirst(of: Archive, addresses: string[]): boolean {
+  const dates = addresses.map((a) => dateOfResult(of, a));
+  return dates.every((d, i) => i === 0 || d.article < dates[i - 1]!.article || (d.article === dates[i - 1]!.article && d.hit <= dates[i - 1]!.hit));
+}
+
+test('"Newest first" orders the results of a query by date, and the address keeps the choice; best match first orders them otherwise', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/?q=harbour`);
+  const byRelevance = await allResults(page);
+  assert.ok(byRelevance.length > 3, 'the query finds several results');
+  assert.ok(!isNewestFirst(filtersArchive, byRelevance), `the best matches of this query are not already newest first: ${byRelevance.join(' ')}`);
+  await page.locator('#search-sort').selectOption('date');
+  const byDate = await allResults(page);
+  assert.match(page.url(), /[?&]sort=date(&|$)/);
+  assert.deepEqual([...byDate].sort(), [...byRelevance].sort(), 'the same results');
+  assert.ok(isNewestFirst(filtersArchive, byDate), byDate.join(' '));
+  // Opened from its address, the page keeps the order.
+  await page.goto(`${filtersSite.origin}/search/?q=harbour&sort=date`);
+  assert.equal(await page.locator('#search-sort').inputValue(), 'date');
+  assert.deepEqual(await allResults(page), byDate);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/** Waits until back or forward has put `q` into the search box and the page has searched it again. */
+async function waitForRestored(page: import('playwright-core').Page, q: string): Promise<string[]> {
+  // The page's popstate handler fills the box and starts the search in one step, so once the box holds q the search under way is q's.
+  await page.waitForFunction((words) => (globalThis as unknown as { document: { getElementById(id: string): { value: string } } }).document.getElementById('search-q').value === words, q);
+  return allResults(page);
+}
+
+test('every search is a history entry: back and forward step through searches and their results, and a reload shows the same search', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  await page.locator('#search-q').fill('ferries');
+  await page.locator('#search-q').press('Enter');
+  const ferries = await allResults(page);
+  await page.locator('#search-q').fill('barrier');
+  const barrier = await allResults(page);
+  await openFilters(page);
+  await page.locator('select[data-filter="year"]').selectOption('2021');
+  const barrier2021 = await allResults(page);
+  assert.ok(ferries.length > 0 && barrier.length > barrier2021.length && barrier2021.length > 0);
+  assert.notDeepEqual(ferries, barrier);
+
+  await page.goBack();
+  assert.deepEqual(await waitForRestored(page, 'barrier'), barrier);
+  assert.equal(await page.locator('select[data-filter="year"]').inputValue(), '', 'the filter of the later search is gone');
+  await page.goBack();
+  assert.deepEqual(await waitForRestored(page, 'ferries'), ferries);
+  assert.match(decodeURIComponent(page.url()), /\?q=ferries$/);
+  await page.goBack();
+  assert.equal(await waitForSearch(await waitForBox(page, '')), 'idle', 'the first entry is the empty page');
+  await page.goForward();
+  assert.deepEqual(await waitForRestored(page, 'ferries'), ferries);
+  await page.goForward();
+  await page.goForward();
+  await page.waitForFunction(() => (globalThis as unknown as { location: { search: string } }).location.search.includes('year=2021'));
+  assert.deepEqual(await waitForRestored(page, 'barrier'), barrier2021);
+  assert.equal(await page.locator('select[data-filter="year"]').inputValue(), '2021');
+
+  await page.reload();
+  assert.deepEqual(await waitForRestored(page, 'barrier'), barrier2021);
+  assert.equal(await page.locator('select[data-filter="year"]').inputValue(), '2021');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/** Waits until the search box holds `q` (after back or forward), and returns the page. */
+async function waitForBox(page: import('playwright-core').Page, q: string): Promise<import('playwright-core').Page> {
+  await page.waitForFunction((words) => (globalThis as unknown as { document: { getElementById(id: string): { value: string } } }).document.getElementById('search-q').value === words, q);
+  return page;
+}
+
+test('words typed in one go make one history entry, not one per pause', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const entries = () => page.evaluate(() => (globalThis as unknown as { history: { length: number } }).history.length);
+  const start = await entries();
+  // Each fill is a pause long enough to search (the page settles), yet the same typing.
+  for (const words of ['fer', 'ferr', 'ferries']) {
+    await page.locator('#search-q').fill(words);
+    await waitForSearch(page);
+  }
+  assert.equal(await entries(), start + 1);
+  await page.goBack();
+  assert.equal(await waitForSearch(await waitForBox(page, '')), 'idle');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/** The id of the element that has the focus. */
+const focusedId = (page: import('playwright-core').Page) => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+
+test('"/" puts the focus in the search box, except while typing in a field, where it is a character', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  assert.notEqual(await focusedId(page), 'search-q');
+  await page.keyboard.press('/');
+  assert.equal(await focusedId(page), 'search-q');
+  assert.equal(await page.locator('#search-q').inputValue(), '', 'the "/" opened the box, it was not typed');
+  await page.keyboard.type('a/b');
+  assert.equal(await page.locator('#search-q').inputValue(), 'a/b');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('from the search box the arrow keys move through the results, and Enter opens one at the quote\'s place in its article', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/?q=Lopez&type=Quote`);
+  assert.equal(await waitForSearch(page), 'done');
+  const shown = await shownResults(page);
+  assert.ok(shown.length >= 3);
+  const focusedHref = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('href') ?? '');
+  await page.locator('#search-q').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedHref(), shown[0]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedHref(), shown[2]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedHref(), shown[1]);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedId(page), 'search-q', 'up from the first result goes back to the box');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const quote = filtersArchive.quotes.find((q) => q.path === shown[1])!;
+  await page.waitForURL(`${filtersSite.origin}${quote.path}`);
+  assert.equal(await page.locator(':target').getAttribute('id'), quote.id);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('the count of results is written into a polite live region, so screen readers announce it', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const status = page.locator('#search-status');
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  assert.equal(await status.getAttribute('role'), 'status');
+  await page.locator('#search-q').fill('harbour');
+  assert.equal(await waitForSearch(page), 'done');
+  const quotes = (await page.locator('.search-result[data-type="Quote"]').count());
+  const articles = (await page.locator('.search-result[data-type="Article"]').count());
+  assert.equal(await status.innerText(), `${quotes} quote${quotes === 1 ? '' : 's'} and ${articles} article${articles === 1 ? '' : 's'}.`);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('without JavaScript the search page says search needs it and links to the speaker and source pages', async () => {
+  const page = await browser.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await page.goto(`${filtersSite.origin}/search/`);
+  const notice = page.locator('main .notice');
+  assert.ok(await notice.isVisible());
+  assert.match(await notice.innerText(), /needs JavaScript/);
+  const links = await notice.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.includes('/speakers/') && links.includes('/sources/'), links.join(' '));
+  assert.equal(await page.locator('#search-results').getAttribute('data-state'), 'loading', 'the script did not run');
+  await page.close();
+  // With JavaScript, the notice is not shown.
+  const withScript = await browser.newPage();
+  await withScript.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(withScript), 'idle');
+  assert.equal(await withScript.locator('main .notice').count(), 0);
+  await withScript.close();
   assert.deepEqual(browser.problems, []);
 });
 
