@@ -1,6 +1,7 @@
 /**
  * The README's pictures, taken by the test run's own browser from a real
- * build of the repository's sample articles: an article, a speaker page,
+ * build of the repository's sample articles: an article with a quote's Cite
+ * control open, a speaker page,
  * the timeline and search with results, saved as
  * `tests/browser/screenshots/*.png`. Only with QUOTE_ARCHIVE_SCREENSHOTS=1
  * (`QUOTE_ARCHIVE_SCREENSHOTS=1 node --import tsx --test
@@ -37,7 +38,7 @@ after(async () => {
   await site?.close();
 });
 
-test('the README screenshots show an article, a speaker, the timeline and search with results', { skip: enabled ? false : 'set QUOTE_ARCHIVE_SCREENSHOTS=1 to take them' }, async () => {
+test('the README screenshots show an article with a citation open, a speaker, the timeline and search with results', { skip: enabled ? false : 'set QUOTE_ARCHIVE_SCREENSHOTS=1 to take them' }, async () => {
   const article = [...archive.articles].sort((a, b) => b.quoteIds.length - a.quoteIds.length)[0]!;
   const speaker = [...archive.speakers].sort((a, b) => b.quoteIds.length - a.quoteIds.length)[0]!;
   const quote = archive.quotes.find((q) => q.id === article.quoteIds[1]) ?? archive.quotes[0]!;
@@ -55,6 +56,13 @@ test('the README screenshots show an article, a speaker, the timeline and search
     const response = await page.goto(`${site.origin}${path}`);
     assert.equal(response?.status(), 200, path);
     if (name === 'search') assert.equal(await waitForSearch(page), 'done');
+    if (name === 'article') {
+      // The quote's Cite control open, its formats loaded, as a reader about to copy a reference sees it.
+      const cite = `details.cite[data-cite-quote-id="${quote.id}"]`;
+      await page.click(`${cite} > summary`);
+      await page.waitForSelector(`${cite}[data-cite-state="ready"]`);
+      await page.locator(cite).scrollIntoViewIfNeeded();
+    }
     await page.screenshot({ path: `${screenshotDir}${name}.png` });
   }
   await page.close();
