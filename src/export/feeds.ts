@@ -17,6 +17,7 @@
  */
 import type { Archive, Article, Quote } from '../archive/types.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
+import { escapeXml } from './xml-escape.ts';
 
 /** Most entries one feed carries: the newest. Feed readers poll often; older entries are on the page. */
 export const FEED_ENTRY_LIMIT = 50;
@@ -46,15 +47,6 @@ export interface FeedFile {
   xml: string;
 }
 
-/** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot hold. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** Midnight UTC of a `YYYY-MM-DD` date (RFC 3339), the only time the archive knows. */
 function atomTime(date: string): string {

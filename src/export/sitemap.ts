@@ -5,6 +5,7 @@
  * every `<loc>` is absolute and robots.txt names the sitemap; without one the
  * locations are site paths (fine for tools, not for search engines).
  */
+import { escapeXml } from './xml-escape.ts';
 
 /** One page of the sitemap: its path in the site (without the prefix) and the date it last changed. */
 export interface SitemapPage {
@@ -21,16 +22,6 @@ export interface SitemapOptions {
   pathPrefix?: string;
 }
 
-/** Escapes text for XML, dropping characters XML 1.0 cannot hold. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 function addressOf(sitePath: string, options: SitemapOptions): string {
   // Page paths hold letters of any script: percent-encode them, as the protocol asks of a URL.

@@ -6,15 +6,10 @@
  */
 import type { Article, Quote } from '../archive/types.ts';
 import { toTextFragmentUrl } from '../render/text-fragment.ts';
+import type { QuoteCitationData } from '../cite/citation-item.ts';
 
-export interface CiteView {
-  quoteId: string;
-  text: string;
-  speaker: string | null;
-  articleTitle: string;
-  source: string;
-  date: string;
-  byline: string | null;
+/** A quote's citation data as the page carries it: permalinks as site paths, and the link to the words at the source. */
+export interface CiteView extends Omit<QuoteCitationData, 'url' | 'permalink'> {
   /** The original article's address (http(s) only), or null. */
   url: string | null;
   /** The quote's page on this site, as the templates write links (`/articles/<slug>/#<quoteId>`). */
