@@ -481,12 +481,15 @@ export class SpeakerResolver {
   /** A definite description ("the 27-year-old", "the British player") read like a pronoun of unknown gender. */
   #resolveDescription(pos: number, gender?: Gender): Resolution | null {
     // "the actress" is no one the article has shown to be a man.
-    const fits = (entity: number | null) => !gender || entity === null || (this.#gender.get(entity) ?? gender) === gender;
+    // With a gendered role, only a person the article shows to be of that gender: "the mother" is not the judge
+    // who spoke last, whose gender the article never says.
+    const fits = (entity: number | null) => !gender || (entity !== null && this.#gender.get(entity) === gender);
     const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person' && fits(h.entity));
     if (last && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 1) return { kind: 'named', ref: last.ref, entity: last.entity };
     if (gender) {
+      // Only someone the article shows to be of that gender: a guess of unknown gender is no better than none.
       const one = this.#resolvePronoun(gender === 'f' ? 'she' : 'he', pos);
-      return one.kind === 'named' ? one : null;
+      return one.kind === 'named' && one.entity !== null && this.#gender.get(one.entity) === gender ? one : null;
     }
     const he = this.#resolvePronoun('he', pos);
     const she = this.#resolvePronoun('she', pos);
