@@ -416,8 +416,15 @@ function parentheticalSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSp
 /** "X condemned the trip, saying it …": the participle's words belong to the sentence's subject. */
 function participleClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
   const text = ctx.doc.text;
-  const m = /,\s*(saying|adding|noting|arguing|warning|insisting|stressing|explaining|claiming|declaring|asserting)\s+(?:that\s+)?/i.exec(text.slice(sentence.start, sentence.end));
-  if (!m) return null;
+  const own = text.slice(sentence.start, sentence.end);
+  let m = /,\s*(saying|adding|noting|arguing|warning|insisting|stressing|explaining|claiming|declaring|asserting)\s+(?:that\s+)?/i.exec(own);
+  if (!m) {
+    // "… was met with applause upon announcing to journalists the mayor remained alive": a participle after a
+    // preposition reports the subject's words too, when a clause follows it.
+    const after = /\s(?:upon|on|after|when|while|before)\s+(announcing|saying|stating|confirming|revealing|telling\s+(?:journalists|reporters|the\s+press|the\s+media))\s+(?:to\s+(?:journalists|reporters|the\s+press|the\s+media)\s+)?(?:that\s+)?/i.exec(own);
+    if (!after || !startsClause(own.slice(after.index + after[0].length))) return null;
+    m = after;
+  }
   const lead = LEAD_ADVERBIAL.exec(text.slice(sentence.start, sentence.end));
   const subjectStart = sentence.start + (lead ? lead[0].length : 0);
   const subjectEnd = leadingNounPhrase(text, subjectStart, sentence.start + m.index);
