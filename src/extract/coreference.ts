@@ -9,6 +9,7 @@
 import type { ExtractedEntity, SpeakerRef } from '../archive/types.ts';
 import { familyName, isFamilyNameFirst, splitTitles } from './names.ts';
 import { cleanTitles } from './speakers.ts';
+import { lookupGazetteer } from './entity-lexicons.ts';
 
 interface Candidate {
   name: string;
@@ -143,6 +144,8 @@ function isShortFormOf(short: string[], full: Candidate): boolean {
     // "Nordstern" for "Nordstern Airlines"; "Food and Drug Administration" for "U.S. Food and Drug Administration".
     const prefix = short.every((w, i) => t[i] === w);
     const suffix = short.every((w, i) => t[t.length - short.length + i] === w);
+    // "Facebook" is not "Facebook Ireland Limited": a company named with a country after it is its national subsidiary.
+    if (prefix && !suffix && full.name.split(/\s+/).slice(short.length).some((w) => lookupGazetteer(w)?.type === 'place')) return false;
     return prefix || suffix;
   }
   // "Shboul" for "Hussein al-Shboul": the family name without its Arabic article.
