@@ -7,8 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArchive, buildArchiveCached } from '../src/pipeline.ts';
@@ -20,7 +19,7 @@ import { toPlainQuoteTexts } from '../src/render/quote-text.ts';
 import { readSourceFiles, findContentFiles } from '../src/load/content-files.ts';
 import { runCli } from '../src/cli.ts';
 import type { SourceFile } from '../src/archive/types.ts';
-import { listFiles, pagefindRecords } from './helpers/tree.ts';
+import { listFiles, pagefindRecords, withTempDir } from './helpers/tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,15 +38,6 @@ function cacheEntries(dir: string): string[] {
   return listFiles(dir).filter((file) => file.includes('/')).map((file) => join(dir, file));
 }
 
-async function withTempDir<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  try {
-    return await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 async function build(args: string[]): Promise<void> {
   let stderr = '';
   const code = await runCli(['build', ...args], { stdout: () => {}, stderr: (text) => { stderr += text; } });
@@ -64,15 +54,7 @@ test('a build from a cold cache and one from a warm cache give the same bytes as
     await build(['--content', content, '--out', join(dir, 'cold'), '--cache', cache]);
     assert.ok(cacheEntries(cache).length > 0, 'the cold build filled the cache');
     await build(['--content', content, '--out', join(dir, 'warm'), '--cache', cache]);
-    const expected = listFiles(join(dir, 'uncached')).filter((file) => !file.startsWith('pagefind/'));
-    for (const name of ['cold', 'warm']) {
-      const site = join(dir, name);
-      assert.deepEqual(listFiles(site).filter((file) => !file.startsWith('pagefind/')), expected, `${name}: same files`);
-      for (const file of expected) {
-        assert.ok((await readFile(join(site, file))).equals(await readFile(join(dir, 'uncached', file))), `${name}: ${file} has the same bytes`);
-      }
-      assert.deepEqual(pagefindRecords(site), pagefindRecords(join(dir, 'uncached')), `${name}: same search records`);
-    }
+    for (const name of ['cold', 'warm']) await assertSameSite(join(dir, name), join(dir, 'uncached'), name);
   });
 });
 

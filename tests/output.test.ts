@@ -7,11 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashTree } from './helpers/tree.ts';
+import { hashTree, withTempDir } from './helpers/tree.ts';
 import { writeSiteAtomically } from '../src/output/atomic.ts';
 import { SITE_STAMP, SITE_STAMP_TEXT } from '../src/output/site-stamp.ts';
 import { setTestPointHandler } from '../src/test-points.ts';
@@ -19,15 +18,6 @@ import type { Diagnostic } from '../src/archive/types.ts';
 
 const atomicModule = fileURLToPath(new URL('../src/output/atomic.ts', import.meta.url));
 
-
-async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'qa-output-'));
-  try {
-    await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const writeFiles = (files: Record<string, string>) => async (tmp: string): Promise<Diagnostic[]> => {
   for (const [name, text] of Object.entries(files)) {
@@ -46,7 +36,7 @@ async function deadPid(): Promise<number> {
 }
 
 test('a successful build replaces the whole previous site', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     assert.deepEqual(await writeSiteAtomically(site, writeFiles({ 'index.html': 'old', 'gone.html': 'x' })), []);
     assert.deepEqual(await writeSiteAtomically(site, writeFiles({ 'index.html': 'new', 'a/b.html': 'b' })), []);
@@ -57,7 +47,7 @@ test('a successful build replaces the whole previous site', async () => {
 });
 
 test('a build that reports an error leaves the previous site byte for byte and no temporary folder', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     await writeSiteAtomically(site, writeFiles({ 'index.html': 'old', 'x/y.json': '{}' }));
     const before = await hashTree(site);
@@ -72,7 +62,7 @@ test('a build that reports an error leaves the previous site byte for byte and n
 });
 
 test('a build that throws becomes a site-build-failed error and leaves the previous site', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     await writeSiteAtomically(site, writeFiles({ 'index.html': 'old' }));
     const before = await hashTree(site);
@@ -87,7 +77,7 @@ test('a build that throws becomes a site-build-failed error and leaves the previ
 });
 
 test('warnings do not stop the swap and are returned', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const warning: Diagnostic = { ...error, severity: 'warning', ruleId: 'future-date' };
     const diagnostics = await writeSiteAtomically(join(dir, '_site'), async (tmp) => {
       await writeFile(join(tmp, 'index.html'), 'new');
@@ -99,7 +89,7 @@ test('warnings do not stop the swap and are returned', async () => {
 });
 
 test('stamped folders left by dead runs are removed; those of running builds and unstamped ones are kept', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const dead = await deadPid();
     await mkdir(join(dir, `._site.tmp-${dead}-abc`, 'deep'), { recursive: true });
     await writeFile(join(dir, `._site.tmp-${dead}-abc`, SITE_STAMP), SITE_STAMP_TEXT);
@@ -121,7 +111,7 @@ test('stamped folders left by dead runs are removed; those of running builds and
 });
 
 test('a run killed between its two renames is repaired: the set-aside site is put back, even if the next build fails', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const dead = await deadPid();
     const aside = join(dir, `._site.old-${dead}-zz`);
     await mkdir(aside);
@@ -135,7 +125,7 @@ test('a run killed between its two renames is repaired: the set-aside site is pu
 });
 
 test('a set-aside folder without our stamp is not taken for the previous site', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const dead = await deadPid();
     const aside = join(dir, `._site.old-${dead}-zz`);
     await mkdir(aside);
@@ -147,7 +137,7 @@ test('a set-aside folder without our stamp is not taken for the previous site', 
 });
 
 test('when the second rename fails, the previous site is put back and the error says so', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     await writeSiteAtomically(site, writeFiles({ 'index.html': 'old' }));
     const before = await hashTree(site);
@@ -169,7 +159,7 @@ test('when the second rename fails, the previous site is put back and the error 
 });
 
 test('when neither the new site nor the old one can be put in place, the error says the target is missing and where the old site is; the next build puts it back', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     await writeSiteAtomically(site, writeFiles({ 'index.html': 'old' }));
     const before = await hashTree(site);
@@ -197,7 +187,7 @@ test('when neither the new site nor the old one can be put in place, the error s
 });
 
 test('a non-empty target without our stamp is not replaced', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     await mkdir(join(dir, 'docs'));
     await writeFile(join(dir, 'docs', 'notes.txt'), 'mine');
     const diagnostics = await writeSiteAtomically(join(dir, 'docs'), writeFiles({ 'index.html': 'new' }));
@@ -208,7 +198,7 @@ test('a non-empty target without our stamp is not replaced', async () => {
 });
 
 test('a target that is a file is not replaced and the failure is reported', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     await writeFile(join(dir, '_site'), 'not a folder');
     const diagnostics = await writeSiteAtomically(join(dir, '_site'), writeFiles({ 'index.html': 'new' }));
     assert.deepEqual(diagnostics.map((d) => d.ruleId), ['output-failed']);
@@ -218,7 +208,7 @@ test('a target that is a file is not replaced and the failure is reported', asyn
 });
 
 test('a build killed at each named point leaves the old or the new complete site, and the next run cleans up', async () => {
-  await withTempDir(async (dir) => {
+  await withTempDir('qa-output-', async (dir) => {
     const site = join(dir, '_site');
     const script = join(dir, 'build.mts');
     await writeFile(script, `

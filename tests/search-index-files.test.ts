@@ -7,24 +7,22 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { pendingIndexFiles, untilIndexWritten } from '../src/search/index-files.ts';
+import { withTempDir } from './helpers/tree.ts';
 
 const ENTRY = JSON.stringify({ version: '1.5.2', languages: { en: { hash: 'en_1', wasm: 'en', page_count: 1 } } });
 const MiB = 1024 * 1024;
 
+/** A temporary index folder with its fragment subfolder, as Pagefind lays it out. */
 async function withIndexDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-index-files-'));
-  try {
+  await withTempDir('quote-archive-index-files-', async (dir) => {
     await mkdir(path.join(dir, 'fragment'));
     await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 test('a whole index has nothing pending', async () => {

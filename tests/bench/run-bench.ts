@@ -20,10 +20,10 @@
  */
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, generateCorpus, writeCorpus } from './corpus/generate.ts';
+import { DEFAULT_SEED, writeCorpus } from './corpus/generate.ts';
 import { runStep, type StepFigures } from './process-run.ts';
 import { measureSite, type SiteSize } from './site-size.ts';
 import { measureSearch, type QueryCost } from './search-cost.ts';
@@ -111,12 +111,8 @@ function ourBuild(content: string, out: string, cache: string): Promise<StepFigu
 }
 
 /** Changes one article the way an editor fixes a story: a sentence and a quote added to its body. */
-async function editOneArticle(content: string, articles: number): Promise<string> {
-  const draft = generateCorpus({ articles, seed }).at(Math.floor(articles / 2));
-  if (!draft) throw new Error('no article to edit');
-  const path = join(content, draft.path);
+async function editOneArticle(path: string): Promise<void> {
   await appendFile(path, '\nThis story has been updated with a response from the ministry.\n\n"We will publish the full figures next week," a ministry spokesperson said.\n');
-  return draft.path;
 }
 
 function printStep(name: string, figures: StepFigures, plainMs?: number, fullMs?: number): void {
@@ -190,9 +186,12 @@ async function benchSize(articles: number): Promise<SizeFigures> {
         printStep('ours, nothing changed', (figures.unchanged = fastest(runs)), plainMs, full.wallMs);
       }
       if (only.has('edit')) {
-        const edited = await editOneArticle(content, articles);
+        // The corpus's middle article (writeCorpus lists the files in order).
+        const edited = paths[Math.floor(articles / 2)];
+        if (!edited) throw new Error('no article to edit');
+        await editOneArticle(edited);
         printStep(`ours, 1 edited`, (figures.edit = await ourBuild(content, ourOut, cache)), plainMs, full.wallMs);
-        console.log(`    (edited ${edited})`);
+        console.log(`    (edited ${relative(content, edited)})`);
       }
       if (only.has('add')) {
         await writeCorpus(content, { articles: articles + ADDED_ARTICLES, from: articles, seed });

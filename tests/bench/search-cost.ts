@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { serveSite } from '../../src/site/serve.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { waitForSearch } from '../helpers/search-page.ts';
 
 /** Longest wait for the page to settle; reaching it fails the measurement. */
 const SETTLE_LIMIT_MS = 120_000;
@@ -59,8 +60,7 @@ function countServedBytes(server: Server): ByteCounter {
 
 /** Waits until the results list says the page has settled (public/search.js sets `data-state`). */
 async function settled(page: Page): Promise<void> {
-  await page.locator('#search-results[data-state="done"], #search-results[data-state="idle"], #search-results[data-state="failed"]').waitFor({ state: 'attached', timeout: SETTLE_LIMIT_MS });
-  if ((await page.locator('#search-results').getAttribute('data-state')) === 'failed') throw new Error('the search page could not load its index');
+  if ((await waitForSearch(page, SETTLE_LIMIT_MS)) === 'failed') throw new Error('the search page could not load its index');
 }
 
 async function measureQuery(origin: string, counter: ByteCounter, query: string): Promise<QueryCost> {

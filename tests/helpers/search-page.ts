@@ -17,10 +17,11 @@ const SETTLE_LIMIT_MS = 30_000;
  * the current page written (`done`), nothing to search (`idle`) or the index
  * failed (`failed`). Call it after an action that starts a search (typing
  * sets `pending` at once, a filter or "show more" sets `searching`).
+ * `timeoutMs` bounds the wait (30 s unless said); reaching it fails.
  */
-export async function waitForSearch(page: Page): Promise<SettledState> {
+export async function waitForSearch(page: Page, timeoutMs = SETTLE_LIMIT_MS): Promise<SettledState> {
   const list = page.locator('#search-results[data-state="done"], #search-results[data-state="idle"], #search-results[data-state="failed"]');
-  await list.waitFor({ state: 'attached', timeout: SETTLE_LIMIT_MS });
+  await list.waitFor({ state: 'attached', timeout: timeoutMs });
   return (await list.getAttribute('data-state')) as SettledState;
 }
 

@@ -1,9 +1,20 @@
-/** File-tree helpers: listing a built site's files, reading its Pagefind records, and checking `_site` is left byte for byte as it was. */
+/** File-tree helpers: a temporary folder for a test, listing a built site's files, reading its Pagefind records, and checking `_site` is left byte for byte as it was. */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+
+/** Runs `run` in a new temporary folder named with `prefix`, and removes the folder afterwards, whatever happens. */
+export async function withTempDir<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** Every file under `dir` whose name ends with `extension` (default: any), as `/`-separated paths relative to `dir`, sorted. */
 export function listFiles(dir: string, extension = ''): string[] {
