@@ -12,9 +12,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ArticleFacts, LoadedArticle } from '../archive/types.ts';
-import { extractLoadedArticle } from '../pipeline.ts';
-import { renderArticleBody, type ArticleBodyInput, type RenderedArticleBody } from '../render/article-body.ts';
-import type { ExtractTask, RenderTask } from './article-worker.ts';
+import type { ArticleBodyInput, RenderedArticleBody } from '../render/article-body.ts';
+import runExtractTask, { renderBody, type ExtractTask, type RenderTask } from './article-worker.ts';
 
 /** Per-article work spread over threads. */
 export interface ArticleWorkers {
@@ -69,13 +68,12 @@ export function createArticleWorkers(options: ArticleWorkersOptions = {}): Artic
     shareWork(items, threads === 0 ? null : started(), shareHere || threads === 0, here, there, threads * TASKS_PER_WORKER, onResult);
   return {
     minArticles: options.minArticles ?? 150,
+    // This thread runs the very functions a worker runs, with the same task.
     extract(articles, budgetMs, onResult) {
-      const budget = budgetMs === undefined ? {} : { articleBudgetMs: budgetMs };
-      return share(articles, (article) => extractLoadedArticle(article, budget).facts, async (p, article) => (await p.run({ article, budgetMs })) as ArticleFacts, onResult);
+      return share(articles, (article) => runExtractTask({ article, budgetMs }), async (p, article) => (await p.run({ article, budgetMs })) as ArticleFacts, onResult);
     },
     render(inputs, budgetMs, onResult) {
-      const budget = budgetMs === undefined ? {} : { budgetMs };
-      return share(inputs, (input) => renderArticleBody(input, budget), async (p, input) => (await p.run({ input, budgetMs }, { name: 'renderBody' })) as RenderedArticleBody, onResult);
+      return share(inputs, (input) => renderBody({ input, budgetMs }), async (p, input) => (await p.run({ input, budgetMs }, { name: 'renderBody' })) as RenderedArticleBody, onResult);
     },
     close: async () => {
       await pool?.destroy();

@@ -19,9 +19,9 @@ function parseAll(archive: Archive): void {
   const quotes = new Map<string, string>();
   const articles = new Map<string, string>();
   for (const article of archive.articles) {
-    const { text } = renderNamingFile(article.sourceFile, () => parseTextDocument(article.body));
-    articles.set(article.id, text);
-    for (const [id, plain] of plainQuoteTexts(text, byArticle.get(article.id) ?? [])) quotes.set(id, plain);
+    const { quoteTexts, plainText } = toArticlePlainTexts(article.body, article.sourceFile, byArticle.get(article.id) ?? []);
+    articles.set(article.id, plainText);
+    for (const [id, plain] of quoteTexts) quotes.set(id, plain);
   }
   if (!quoteCache.has(archive)) quoteCache.set(archive, quotes);
   articleCache.set(archive, articles);

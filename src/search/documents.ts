@@ -35,6 +35,7 @@
 import type { Archive, Entity, QuoteKind } from '../archive/types.ts';
 import { toPlainArticleTexts, toPlainQuoteTexts } from '../render/quote-text.ts';
 import { toSearchLanguage } from './language.ts';
+import { quotesByArticle } from '../archive/quotes-by-article.ts';
 
 /** A document for Pagefind's `addHTMLFile`: the page address it stands for, and its HTML. */
 export interface SearchDocument {
@@ -108,18 +109,13 @@ const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort
 export function toSearchDocuments(archive: Archive): SearchDocument[] {
   const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
   const entityById = new Map<string, Entity>(archive.entities.map((e) => [e.id, e]));
-  const quotesByArticle = new Map<string, Archive['quotes']>();
-  for (const q of archive.quotes) {
-    const list = quotesByArticle.get(q.articleId);
-    if (list) list.push(q);
-    else quotesByArticle.set(q.articleId, [q]);
-  }
+  const byArticle = quotesByArticle(archive.quotes);
   // The same plain texts the pages show (one parse per article, shared with them).
   const quoteTexts = toPlainQuoteTexts(archive);
   const articleTexts = toPlainArticleTexts(archive);
   const documents: SearchDocument[] = [];
   for (const article of archive.articles) {
-    const quotes = quotesByArticle.get(article.id) ?? [];
+    const quotes = byArticle.get(article.id) ?? [];
     const years = [article.date.slice(0, 4)];
     const speakers: string[] = [];
     const kinds: string[] = [];
