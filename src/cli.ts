@@ -334,22 +334,12 @@ const GIVEN_FIELDS = ['title', 'date', 'source', 'url', 'byline', 'dateline', 'l
 const ONE_ARTICLE_FIELDS = ['title', 'url'] as const;
 
 async function runImport(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', default: 'content' },
-        force: { type: 'boolean', default: false },
-        ...Object.fromEntries(GIVEN_FIELDS.map((field) => [field, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    failUsage((error as Error).message);
-    return;
-  }
+  const parsed = parse(args, {
+    out: { type: 'string', default: 'content' },
+    force: { type: 'boolean', default: false },
+    ...Object.fromEntries(GIVEN_FIELDS.map((field) => [field, { type: 'string' as const }])),
+  }, true);
+  if (!parsed) return;
   if (parsed.positionals.length === 0) {
     failUsage('import needs at least one file or folder');
     return;
