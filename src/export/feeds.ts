@@ -18,6 +18,7 @@
 import type { Archive, Article, Quote } from '../archive/types.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
 import { escapeXml } from './xml-escape.ts';
+import { siteAddressBase } from './site-address.ts';
 
 /** Most entries one feed carries: the newest. Feed readers poll often; older entries are on the page. */
 export const FEED_ENTRY_LIMIT = 50;
@@ -70,9 +71,8 @@ interface FeedSpec {
 export function toAtomFeeds(archive: Archive, options: AtomFeedsOptions = {}): FeedFile[] {
   const siteTitle = options.title ?? 'Quote archive';
   const limit = options.limit ?? FEED_ENTRY_LIMIT;
-  const prefix = (options.pathPrefix ?? '/').replace(/\/$/, '');
-  const origin = (options.siteUrl ?? '').replace(/\/+$/, '');
-  const urlOf = (sitePath: string): string => `${origin}${prefix}${sitePath}`;
+  const base = siteAddressBase(options);
+  const urlOf = (sitePath: string): string => `${base}${sitePath}`;
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
   const quoteById = new Map(archive.quotes.map((q) => [q.id, q]));
   const plain = toPlainQuoteTexts(archive);

@@ -5,6 +5,7 @@
  */
 import type { Archive } from '../archive/types.ts';
 import { toPlainQuoteTexts } from '../render/quote-text.ts';
+import { siteAddressBase } from './site-address.ts';
 
 /** Options of the quote feed. */
 export interface QuoteFeedOptions {
@@ -25,7 +26,7 @@ export function toQuoteJsonFeed(archive: Archive, options: QuoteFeedOptions = {}
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, options.limit ?? 100);
   const plainTexts = toPlainQuoteTexts(archive);
-  const base = `${(options.siteUrl ?? '').replace(/\/+$/, '')}${(options.pathPrefix ?? '/').replace(/\/$/, '')}`;
+  const base = siteAddressBase(options);
   const items = quotes.map((q) => {
     const article = articleById.get(q.articleId);
     const text = plainTexts.get(q.id) ?? q.text;

@@ -6,6 +6,7 @@
  * locations are site paths (fine for tools, not for search engines).
  */
 import { escapeXml } from './xml-escape.ts';
+import { siteAddressBase } from './site-address.ts';
 
 /** One page of the sitemap: its path in the site (without the prefix) and the date it last changed. */
 export interface SitemapPage {
@@ -25,7 +26,7 @@ export interface SitemapOptions {
 
 function addressOf(sitePath: string, options: SitemapOptions): string {
   // Page paths hold letters of any script: percent-encode them, as the protocol asks of a URL.
-  return encodeURI(`${(options.siteUrl ?? '').replace(/\/+$/, '')}${(options.pathPrefix ?? '/').replace(/\/$/, '')}${sitePath}`);
+  return encodeURI(`${siteAddressBase(options)}${sitePath}`);
 }
 
 /** The sitemap of `pages`, in the order given. */

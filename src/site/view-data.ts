@@ -21,6 +21,7 @@ import { quotesByArticle as groupByArticle } from '../archive/quotes-by-article.
 import { toCiteView, type CiteView } from './citation-view.ts';
 import { toDataDictionary, type DataFileDoc } from '../export/data-dictionary.ts';
 import { toSpeakerActivityCharts, toTimelineChart, type ActivityChartView, type TimelineChartView } from './chart-views.ts';
+import { siteAddressBase } from '../export/site-address.ts';
 
 /** Site-wide constants shown on every page. */
 export interface SiteMeta {
@@ -255,9 +256,10 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
   const title = options.title ?? 'Quote archive';
   const homeListSize = options.homeListSize ?? 12;
   const pathPrefix = options.pathPrefix ?? '/';
-  const canonicalBase = options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${pathPrefix.replace(/\/$/, '')}` : null;
+  const base = siteAddressBase({ siteUrl: options.siteUrl, pathPrefix });
+  const canonicalBase = options.siteUrl ? base : null;
   // Structured data is read by other programs, and the prefix transform looks only at tags: its links carry the prefix (and the address when known) here.
-  const urlOf = (sitePath: string): string => `${canonicalBase ?? pathPrefix.replace(/\/$/, '')}${sitePath}`;
+  const urlOf = (sitePath: string): string => `${base}${sitePath}`;
   const recordOf = (r: { name: string; type: EntityType | Speaker['type']; path: string }) => ({ name: r.name, type: r.type, url: urlOf(r.path) });
 
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
@@ -372,7 +374,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       entities,
       jsonLd: toJsonLdElement(toArticleJsonLd(a, {
         url: urlOf(a.path),
-        originalUrl: toSafeExternalUrl(a.url),
+        originalUrl: safeUrl,
         sourceUrl: urlOf(a.source.path),
         mentions: a.entityIds.map((id) => entityById.get(id)).filter((e): e is Entity => e !== undefined).map(recordOf),
         quotes: quotes.map((q) => {
