@@ -17,9 +17,9 @@
  *         articles: [2024-03-01-cup-final]
  * ```
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { CuratorAliases, CuratorJoin, CuratorSplit, CuratorSplitRecord, Diagnostic, Located, SourceFile } from '../archive/types.ts';
-import { RULES, type RuleId } from '../diagnostics/messages.ts';
+import { parseYamlFile } from './yaml-file.ts';
 
 /** The file name looked for at the top of the content folder. */
 export const ALIASES_FILE_NAME = 'aliases.yml';
@@ -36,15 +36,7 @@ export interface LoadedAliases {
  * changes the archive (its well-formed entries are still checked against it).
  */
 export function loadAliasesFile(file: SourceFile): LoadedAliases {
-  const lines = new LineCounter();
-  const doc = parseDocument(file.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = [];
-  const report = (ruleId: RuleId, offset: number, reason: string, note?: string): void => {
-    const { line, col } = lines.linePos(offset);
-    const entry = RULES[ruleId];
-    diagnostics.push({ file: file.path, line, column: col, severity: entry.severity, reason, ruleId, source: entry.source, note: note ?? entry.hint, excerpt: file.value.split(/\r?\n/)[line - 1] });
-  };
-  for (const error of doc.errors) report('aliases-yaml-syntax-error', error.pos[0], error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+  const { doc, lines, diagnostics, report } = parseYamlFile(file, 'aliases-yaml-syntax-error');
   if (diagnostics.length) return { aliases: null, diagnostics };
 
   const located = (node: YamlNode): Located<string> => {

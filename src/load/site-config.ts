@@ -6,9 +6,9 @@
  * every page); an unknown key is a warning (a typo should be seen, a newer
  * setting should not stop an older build).
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { Diagnostic, SourceFile } from '../archive/types.ts';
-import { RULES, type RuleId } from '../diagnostics/messages.ts';
+import { parseYamlFile } from './yaml-file.ts';
 
 /** The file name looked for at the top of the content folder (it is not an article: only `*.md` are). */
 export const SITE_CONFIG_FILE_NAME = 'site.yml';
@@ -92,16 +92,8 @@ export function splitSiteUrl(url: string, pathPrefix: string | null): { url: str
 
 /** Parses and checks the site settings file; settings with a problem keep their default. */
 export function loadSiteConfig(file: SourceFile): LoadedSiteConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(file.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = [];
-  const report = (ruleId: RuleId, offset: number, reason: string): void => {
-    const { line, col } = lines.linePos(offset);
-    const entry = RULES[ruleId];
-    diagnostics.push({ file: file.path, line, column: col, severity: entry.severity, reason, ruleId, source: entry.source, note: entry.hint, excerpt: file.value.split(/\r?\n/)[line - 1] });
-  };
+  const { doc, diagnostics, report } = parseYamlFile(file, 'site-config-yaml-syntax-error');
   const settings: SiteSettings = { ...DEFAULT_SITE_SETTINGS };
-  for (const error of doc.errors) report('site-config-yaml-syntax-error', error.pos[0], error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   if (diagnostics.length) return { settings, diagnostics };
   // A file of comments only (the shipped example) is all defaults.
   if (doc.contents === null) return { settings, diagnostics };
