@@ -725,7 +725,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
   // "the website oe24.at", "posted on 8kun.top": a site's domain in lower case names the outlet.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.cap || !t.word || !DOMAIN_NAME.test(t.text)) continue;
+    if (t.cap || !t.word || !t.text.includes('.') || !DOMAIN_NAME.test(t.text)) continue;
     const before = text[t.start - 1] ?? ' ';
     if (before === '@' || before === '/' || before === '.' || text[t.end] === '/' || text[t.end] === '@') continue;
     out.push(makeCandidate(text, tokens, i, i + 1, 'organization'));

@@ -81,12 +81,13 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     const atStart = /^[\s(\[—–-]*$/.test(prefix) || /^[\s(\[—–-]*$/.test(localPrefix.replace(/^[\s,]*/, '')) && previous !== undefined && found.some((f) => f.end <= span.open && f.sentence === sentence);
     // "Facebook released a statement which read, in part, "This judgment raises …"": a whole sentence
     // quoted after a comma is introduced like one after a colon.
-    const colonIntro = /:\s*$/.test(localPrefix) || (/,\s*$/.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 6 && (TERMINAL.test(content) || /^[,.]/.test(text.slice(span.close, span.close + 1))) && !isTitleCase(words));
+    const titleCase = isTitleCase(words);
+    const colonIntro = /:\s*$/.test(localPrefix) || (/,\s*$/.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 6 && (TERMINAL.test(content) || /^[,.]/.test(text.slice(span.close, span.close + 1))) && !titleCase);
     // "Trump said on Friday "I can do it if I want. I may do it."": whole sentences right after a verb
     // of saying, with no comma, are still the speaker's words as spoken.
-    const verbIntro = SAYING_BEFORE.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 4 && TERMINAL.test(content) && !isTitleCase(words);
+    const verbIntro = SAYING_BEFORE.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 4 && TERMINAL.test(content) && !titleCase;
     const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5;
-    const titleLike = isTitleCase(words) && !TERMINAL.test(content);
+    const titleLike = titleCase && !TERMINAL.test(content);
 
     let kind: 'direct' | 'partial';
     let cue: CueMatch | null = null;

@@ -205,8 +205,8 @@ function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: numb
   return null;
 }
 
-/** Verbs that put their speaker after them ("…, said Lee", "…, added the minister"). */
-const INVERTING_VERBS = new Set(['say', 'add', 'tell', 'write', 'explain', 'note', 'continue', 'ask', 'reply', 'answer', 'respond', 'report', 'announce', 'claim', 'insist', 'warn', 'argue', 'recall', 'admit', 'acknowledge', 'concede', 'observe', 'remark', 'declare', 'state', 'suggest', 'predict', 'caution', 'confirm', 'conclude', 'stress', 'emphasize', 'emphasise', 'allege', 'assert', 'contend', 'maintain', 'counter', 'retort', 'agree', 'estimate', 'indicate', 'reveal', 'disclose', 'testify', 'tweet', 'comment', 'concur', 'reiterate', 'complain', 'boast', 'joke', 'quip', 'recount', 'lament', 'promise', 'vow', 'pledge', 'urge', 'demand', 'acknowledge', 'believe', 'think', 'predict', 'forecast', 'inform', 'brief', 'clarify', 'elaborate', 'whisper', 'shout', 'exclaim', 'cry', 'plead', 'beg', 'mutter', 'murmur', 'snap', 'sigh', 'wonder', 'point out', 'chime in']);
+/** Verbs that put their speaker after them ("…, said Lee", "…, added the minister"); reporting lemmas only, the only ones this is asked about. */
+const INVERTING_VERBS = new Set(['say', 'add', 'tell', 'write', 'explain', 'note', 'continue', 'reply', 'answer', 'respond', 'report', 'announce', 'claim', 'insist', 'warn', 'argue', 'recall', 'admit', 'acknowledge', 'concede', 'observe', 'remark', 'declare', 'state', 'suggest', 'predict', 'caution', 'confirm', 'conclude', 'stress', 'emphasize', 'allege', 'assert', 'contend', 'maintain', 'counter', 'retort', 'agree', 'estimate', 'indicate', 'reveal', 'disclose', 'testify', 'tweet', 'comment', 'concur', 'reiterate', 'complain', 'boast', 'recount', 'lament', 'promise', 'vow', 'pledge', 'forecast', 'inform', 'brief', 'clarify', 'elaborate']);
 
 /** "…, said Lee, the minister." */
 function invertedSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { form: string }, cue: { cue: string; end: number }): ReportedSpeech | null {
@@ -347,10 +347,11 @@ const DIRECTIVE = /\b(urged|urges|urging|encouraged|encourages|encouraging|advis
 function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
   const text = ctx.doc.text;
   const s = text.slice(sentence.start, sentence.end);
-  const lead = LEAD_ADVERBIAL.exec(s);
-  const clauseStart = sentence.start + (lead ? lead[0].length : 0);
   DIRECTIVE.lastIndex = 0;
+  // Most sentences hold no directive: the lead adverbial is looked for only once one does.
+  let clauseStart: number | undefined;
   for (let m = DIRECTIVE.exec(s); m; m = DIRECTIVE.exec(s)) {
+    clauseStart ??= sentence.start + (LEAD_ADVERBIAL.exec(s)?.[0].length ?? 0);
     const verbStart = sentence.start + m.index + (m[0].length - m[0].trimStart().length);
     if (ctx.quoted.contains(verbStart) || verbStart <= clauseStart) continue;
     // "was asked to", "were told to": the subject received the words.
