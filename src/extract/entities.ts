@@ -806,22 +806,15 @@ function makeCandidate(text: string, tokens: Token[], a: number, b: number, type
 }
 
 /**
- * The candidates of one name phrase. A person is never read from the middle of a known name the phrase
- * opens with: "United States Donald Trump" is the country, then the man; "United Nations Educational"
+ * The candidates of one name phrase. A person is never read from the middle of a known name in the
+ * phrase: "United States Donald Trump" is the country, then the man; "United Nations Educational"
  * is no person "Nations Educational".
  */
 function classifySegment(text: string, tokens: Token[], a: number, b: number, allowPerson = true): Candidate[] {
   const raw = classifyPhrase(text, tokens, a, b, allowPerson);
   if (!allowPerson || b - a < 3 || !raw.some((c) => c.type === 'person')) return raw;
   // The known names of two words or more inside the phrase.
-  const known: { from: number; to: number; entry: GazetteerEntry }[] = [];
-  for (let i = a; i < b - 1; i++) {
-    const m = longestGazetteerMatch(tokens, i, b);
-    if (m && m.end - i >= 2) {
-      known.push({ from: i, to: m.end, entry: m.entry });
-      i = m.end - 1;
-    }
-  }
+  const known = gazetteerSpans(tokens, a, b).filter((k) => k.to - k.from >= 2);
   if (!known.length) return raw;
   const out: Candidate[] = [];
   for (const c of raw) {
@@ -1165,16 +1158,21 @@ function classifyTitle(text: string, tokens: Token[], a: number, b: number): Can
   return out.filter((c) => c.type !== 'person' && !c.single);
 }
 
-function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: number): Candidate[] {
-  const out: Candidate[] = [];
+/** The known names in tokens [a, b), longest first from left to right, as token spans. */
+function gazetteerSpans(tokens: Token[], a: number, b: number): { from: number; to: number; entry: GazetteerEntry }[] {
+  const out: { from: number; to: number; entry: GazetteerEntry }[] = [];
   for (let i = a; i < b; i++) {
     const m = longestGazetteerMatch(tokens, i, b);
     if (m) {
-      out.push(makeCandidate(text, tokens, i, m.end, m.entry.type, m.entry.name, true));
+      out.push({ from: i, to: m.end, entry: m.entry });
       i = m.end - 1;
     }
   }
   return out;
+}
+
+function gazetteerMatchesWithin(text: string, tokens: Token[], a: number, b: number): Candidate[] {
+  return gazetteerSpans(tokens, a, b).map((k) => makeCandidate(text, tokens, k.from, k.to, k.entry.type, k.entry.name, true));
 }
 
 /** Lower-case levels and bodies of local government a place's name stands before ("the Kunar provincial council"). */
