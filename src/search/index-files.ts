@@ -14,10 +14,11 @@
  * chunks long; those long ones are checked by content (gzip unpacks, JSON
  * parses), the rest by size.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { listOutputFiles } from '../output/reused-files.ts';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -29,12 +30,6 @@ const GZIP_FILE = /\.(pf_meta|pf_index|pf_fragment|pf_filter)$|^wasm\..+\.pagefi
 
 /** The file the search page reads first; it lists the languages and their meta files. */
 const ENTRY_FILE = 'pagefind-entry.json';
-
-/** Every regular file under `dir`, as paths relative to it. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-}
 
 /** Whether one index file holds all its bytes (see the module comment for why these checks suffice). */
 async function isWhole(file: string): Promise<boolean> {
@@ -56,7 +51,7 @@ async function isWhole(file: string): Promise<boolean> {
 
 /** The index files under `dir` that are still being written, relative to it, sorted. */
 export async function pendingIndexFiles(dir: string): Promise<string[]> {
-  const files = await listFiles(dir);
+  const files = await listOutputFiles(dir, '.');
   const whole = await Promise.all(files.map((file) => isWhole(path.join(dir, file))));
   const pending = files.filter((_, i) => !whole[i]);
   if (!files.includes(ENTRY_FILE)) pending.push(ENTRY_FILE);
