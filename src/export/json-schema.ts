@@ -19,12 +19,16 @@ function toSchemaText(schema: z.ZodType, title: string): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+// The schemas depend on the code only: made once per process (a build wants each twice, for its files and /data/).
+let archiveSchemaText: string | undefined;
+let quoteRowSchemaText: string | undefined;
+
 /** JSON Schema of `archive.json`. */
 export function toArchiveJsonSchema(): string {
-  return toSchemaText(archiveSchema, 'quote-archive archive.json');
+  return (archiveSchemaText ??= toSchemaText(archiveSchema, 'quote-archive archive.json'));
 }
 
 /** JSON Schema of one line of `quotes.jsonl` (and one row of `quotes.csv`, read back). */
 export function toQuoteRowJsonSchema(): string {
-  return toSchemaText(quoteRowSchema, 'quote-archive quotes.jsonl line');
+  return (quoteRowSchemaText ??= toSchemaText(quoteRowSchema, 'quote-archive quotes.jsonl line'));
 }
