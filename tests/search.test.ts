@@ -15,6 +15,7 @@ import * as cheerio from 'cheerio';
 import type { Archive } from '../src/archive/types.ts';
 import { toSearchDocuments, quoteDataAnchorId } from '../src/search/documents.ts';
 import { writeSearchIndex } from '../src/search/pagefind.ts';
+import { untilIndexWritten } from '../src/search/index-files.ts';
 import { setTestPointHandler, type TestPoint } from '../src/test-points.ts';
 import { buildArchiveFromFacts } from './fixtures/site/archive-from-facts.ts';
 import { pagefindRecords } from './helpers/tree.ts';
@@ -209,6 +210,8 @@ test('Pagefind is stopped only once its index files are whole: a write still pen
   setTestPointHandler(async (point) => {
     reached.push(point);
     if (point === 'search-index-written') {
+      // Pagefind's own writes may still be landing: let them, so none lands after the one staged here.
+      await untilIndexWritten(output);
       written = await readFile(entry, 'utf8');
       await writeFile(entry, '');
     }
@@ -228,7 +231,11 @@ test('Pagefind is stopped only once its index files are whole: a write still pen
 test('an index file that never fills because Pagefind died is a search diagnostic, not a published empty file', async () => {
   const output = path.join(workDir, 'never-filled');
   setTestPointHandler(async (point, child) => {
-    if (point === 'search-index-written') await writeFile(path.join(output, 'pagefind-entry.json'), '');
+    if (point === 'search-index-written') {
+      // Pagefind's own writes may still be landing: let them, so none fills the file emptied here.
+      await untilIndexWritten(output);
+      await writeFile(path.join(output, 'pagefind-entry.json'), '');
+    }
     if (point === 'search-index-flushing' && child && child.exitCode === null && child.signalCode === null) {
       // Pagefind's process is unref'd: hold the event loop open until its exit is seen.
       const holdOpen = setInterval(() => undefined, 1000);
