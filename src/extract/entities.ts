@@ -1494,7 +1494,7 @@ function linkCandidates(candidates: Candidate[]): ExtractedEntity[] {
       add(byKey.get(key) ?? open(c, key, c.name, c.parts), c);
       continue;
     }
-    const acr = acronyms.get(word);
+    const acr = acronyms.get(word) ?? (c.known ? undefined : findOrganizationByInitials(groups, word));
     if (acr) {
       add(acr, c);
       continue;
@@ -1619,6 +1619,28 @@ function findOrganizationByWord(groups: Group[], word: string): Group | undefine
   if (CONTENT_OR_ROLE(word) || ORG_SUFFIXES.has(word) || word.length < 3) return undefined;
   const w = foldKey(word);
   const matches = groups.filter((g) => g.type === 'organization' && g.mentions.length > 0 && g.parts.length >= 2 && (foldKey(g.parts[0]!) === w || foldKey(g.parts[g.parts.length - 1]!) === w));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Words an abbreviation skips ("Department of Public Safety" is DPS). */
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/**
+ * "the Tacoma Police Department announced … According to TPD": an acronym no
+ * article defines is the organization of this article whose initials it
+ * spells, the whole name's or the name's after a leading place ("Arizona
+ * Department of Public Safety" is DPS too). Only one such organization, or none.
+ */
+function findOrganizationByInitials(groups: Group[], word: string): Group | undefined {
+  if (!/^\p{Lu}{2,6}$/u.test(word)) return undefined;
+  const matches = groups.filter((g) => {
+    if (g.type !== 'organization' || g.mentions.length === 0 || g.parts.length < 2) return false;
+    const words = g.name.split(/[\s-]+/).filter((w) => !INITIALS_SKIP.has(w.toLowerCase()));
+    if (!words.every((w) => /^\p{Lu}/u.test(w))) return false;
+    const initials = words.map((w) => w[0]).join('');
+    if (initials === word) return true;
+    return words.length > word.length && initials.slice(1) === word && lookupGazetteer(words[0]!)?.type === 'place';
+  });
   return matches.length === 1 ? matches[0] : undefined;
 }
 
