@@ -114,7 +114,8 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     // The name stands before the appositive, perhaps with an age between ("Jane Doe, 61, a nurse,").
     let j = index - 1;
     while (j > 0 && /^\d{1,3}$/.test(segmentText(j))) j--;
-    const prevText = segmentText(j);
+    // "But Greg Brown, who became chief executive, said": a conjunction opening the sentence is no lead adverbial.
+    const prevText = segmentText(j).replace(/^(?:But|And|Yet|So)\s+(?=\p{Lu})/u, '');
     // It names someone: capitalized, short, no clause ("The bridge was closed"), no lead or date ("In one email", "dated Aug. 3").
     const dateOrParticiple = /^\p{Ll}+(?:ed|ing)\b/u.test(prevText) || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(prevText);
     const longName = /^(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|the|for|on|au|für|van|von))*$/u.test(prevText);

@@ -25,7 +25,9 @@ export interface ReportedSpeech {
   sentence: Sentence;
 }
 
-const LEAD_ADVERBIAL = new RegExp(`^(?:(?:${LEAD_WORDS}|\\p{Lu}\\p{Ll}+ing)\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`, 'u');
+// "But Greg Brown, who became chief executive, said": before a capitalized name and its comma, the
+// conjunction alone leads; the name is the subject, not the end of a lead adverbial.
+const LEAD_ADVERBIAL = new RegExp(`^(?:(?:But|And|So|Yet)\\s+(?=\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)+,)|(?:${LEAD_WORDS}|\\p{Lu}\\p{Ll}+ing)\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`, 'u');
 const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b|,\s*\p{Ll})/iu;
 const NEEDS_THAT = new Set(['declare', 'stress', 'emphasize', 'suggest', 'predict', 'admit', 'warn', 'claim', 'allege', 'find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 // "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand

@@ -27,6 +27,9 @@ const ABBREVIATIONS = new Set([
   'ave', 'blvd', 'rd', 'e.g', 'i.e', 'a.m', 'p.m', 'ph.d', 'u.s', 'u.n', 'u.k', 'e.u', 'd.c', 'n.y', 'l.a', 'calif', 'fla', 'mass', 'wash', 'ariz', 'colo', 'conn', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mich', 'minn', 'miss', 'mo', 'neb', 'nev', 'okla', 'ore', 'pa', 'penn', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',
 ]);
 
+// Abbreviations that often end a sentence: corporate suffixes, name suffixes, "etc.", "et al.".
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bros', 'jr', 'sr', 'etc', 'al']);
+
 // After an abbreviation that may also end a sentence ("the U.S."), these
 // words show a new sentence started.
 const SENTENCE_STARTERS = /^(?:The|A|An|He|She|It|They|We|I|You|His|Her|Its|Their|Our|This|That|These|Those|But|And|Or|So|Yet|In|On|At|For|As|If|When|While|After|Before|Since|However|Meanwhile|Still|Some|Many|Most|There|Here|Officials|Analysts)\b/;
@@ -158,8 +161,10 @@ function isBoundary(text: string, dot: number, after: number, limit: number): bo
   const word = text.slice(w, dot).toLowerCase();
   if (/^[a-z]$/.test(word)) return false; // an initial: "George W. Bush"
   if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
-    // "U.S." and friends also end sentences; trust an obvious sentence start.
-    return /\./.test(word) && SENTENCE_STARTERS.test(next);
+    // A title or month always goes on to its name or day; "U.S.", "Inc." and "Jr." also end
+    // sentences: trust an obvious sentence start, or a quotation opening ("… Qualcomm Inc. "This is …").
+    if (!/\./.test(word) && !SENTENCE_FINAL_ABBREVIATIONS.has(word)) return false;
+    return SENTENCE_STARTERS.test(next) || OPENING.includes(next[0]!);
   }
   if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return SENTENCE_STARTERS.test(next);
   return true;

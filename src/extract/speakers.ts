@@ -218,6 +218,11 @@ export class SpeakerResolver {
       const afterOrg = this.#doc.text.slice(org.end, end).trim().toLowerCase().replace(/^[’']s\s*/, '');
       // "South Africa's central bank": an organization of that place, named elsewhere in the article.
       const afterHead = afterOrg.split(/\s+/).pop() ?? '';
+      // "The suburban Chicago company said": a business of that place, the one the article is about.
+      if (org.type === 'place' && COMPANY_HEADS.has(afterHead)) {
+        const found = this.#organizationBefore(s, afterHead);
+        if (found) return found;
+      }
       if (org.type === 'place' && afterOrg && ORGANIZATION_HEADS.has(afterHead) && !afterOrg.split(/\s+/).every((w) => ORGANIZATION_HEADS.has(w) || ['foreign', 'interior', 'defense', 'defence', 'finance', 'health', 'justice', 'education', 'trade', 'economy'].includes(w))) {
         const found = this.#organizationBefore(org.start, afterHead) ?? (this.#blockIndex(s) <= 1 ? this.#organizationAfter(end, afterHead) : null);
         if (found) return found;
@@ -693,8 +698,10 @@ function appositiveTitle(appositive: string): string[] {
 export function cleanTitles(titles: string[]): string[] {
   const out: string[] = [];
   for (const raw of titles) {
-    let t = raw.replace(/^[\s,]+|[\s,]+$/g, '').replace(/^(?:a|an|the|former|then-)\s+/i, '').replace(/\s*\b(?:Dr|Mr|Mrs|Ms|Prof)\.?$/, '').trim();
-    if (!t) continue;
+    // Quotation marks, dashes and a joining "and" around a title are the sentence's, not the title's.
+    let t = raw.replace(/^[\s,"“”'‘’—–-]+|[\s,"“”'‘’—–-]+$/g, '').replace(/^(?:and|or|but)\s+/i, '').replace(/^(?:a|an|the|former|then-)\s+/i, '').replace(/\s*\b(?:Dr|Mr|Mrs|Ms|Prof)\.?$/, '').trim();
+    // "who became chief executive this year" tells a story about the person; it is no title.
+    if (!t || /^(?:who|whom|whose|which|that)\b/i.test(t)) continue;
     if (!t.split(/\s+/).some((w) => isRoleWord(w.toLowerCase().replace(/[^a-z-]/g, '')))) continue;
     // A single role word capitalized only because it starts the sentence.
     if (!/\s/.test(t) && isRoleWord(t.toLowerCase())) t = t.toLowerCase();

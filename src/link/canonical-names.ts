@@ -28,6 +28,16 @@ export function dedupeByNormalized(values: string[]): string[] {
   return [...seen.values()];
 }
 
+/**
+ * A person's titles, once each: "Public Safety spokesman" beside "Oregon
+ * Department of Public Safety spokesman" is the same title cut short, and goes.
+ */
+export function dedupeTitles(values: string[]): string[] {
+  const titles = dedupeByNormalized(values);
+  const folded = titles.map((t) => normalizeName(t));
+  return titles.filter((_, i) => !folded.some((o, j) => j !== i && o.length > folded[i]!.length && o.endsWith(' ' + folded[i]!)));
+}
+
 /** Code-point order: locale-independent, so builds are identical everywhere. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -26,7 +26,7 @@ import { articleCountry, countryAroundMention, splitCountryQualifier } from './c
 import { applyCuratorAliases, type CuratorTarget } from './curator-aliases.ts';
 import { acronymKey, isAcronym, lexiconExpansion, readOrganizationName, type OrganizationName } from './organization-names.ts';
 import { splitTitleFromName } from './person-names.ts';
-import { compareStrings, dedupeByNormalized, pickCanonicalName } from './canonical-names.ts';
+import { compareStrings, dedupeByNormalized, dedupeTitles, pickCanonicalName } from './canonical-names.ts';
 import { normalizeName, organizationKey, SlugCounter } from './ids.ts';
 
 /** One article's records to link. */
@@ -390,7 +390,7 @@ function buildSpeakers(groups: Item[][], entityIdByGroup: Map<Item[], string>, n
     if (own.length === 0) return [];
     const name = chooseName(own, group, naming);
     const aliases = dedupeByNormalized(own.flatMap((i) => namesOf(i)).filter((a) => normalizeName(a) !== normalizeName(name)));
-    const titles = dedupeByNormalized(own.flatMap((i) => i.titles));
+    const titles = dedupeTitles(own.flatMap((i) => i.titles));
     const type = majorityType(own) as SpeakerType;
     return [{ name, type, aliases, titles, own, entityId: entityIdByGroup.get(group) ?? null }];
   });
