@@ -228,6 +228,35 @@ function splitOutsideBrackets(s: string): { start: number; end: number }[] {
   return out.filter((seg) => s.slice(seg.start, seg.end).trim() !== '');
 }
 
+// Words that end the noun phrase before a relative pronoun when read backwards ("along with officials who").
+const BEFORE_RELATIVE_NP = new Set(['with', 'by', 'among', 'from', 'to', 'at', 'in', 'for', 'on', 'including', 'like', 'as', 'than', 'but', 'met', 'joined', 'spoke', 'said', 'told', 'asked', 'when', 'where', 'while', 'after', 'before']);
+
+/**
+ * The noun phrase a relative pronoun right before the verb stands for: "along
+ * with county officials who urged …" is the officials; "…, Governor Jane Doe,
+ * who said …" is Jane Doe. Null when the verb has no "who"/"which" before it.
+ */
+export function relativeSubject(text: string, clauseStart: number, verbStart: number): { start: number; end: number; appositive: string } | null {
+  const head = text.slice(clauseStart, verbStart);
+  const rel = /(,\s*)?\b(?:who|which)\s+(?:(?:also|later|then|had|has|have)\s+)?$/i.exec(head);
+  if (!rel) return null;
+  const before = head.slice(0, rel.index);
+  const words = [...before.matchAll(/[^\s,;:()]+/g)];
+  const commaAfter = (i: number) => /[,;:(]/.test(before.slice(words[i]!.index! + words[i]![0].length, i + 1 < words.length ? words[i + 1]!.index : before.length));
+  let first = words.length;
+  if (rel[1]) {
+    // A name before the comma ("Governor Jane Doe, who"): its run of capitalized words.
+    while (first > 0 && /^(?:\p{Lu}|(?:of|the|and|de|van|von)$)/u.test(words[first - 1]![0]) && !(first - 1 < words.length - 1 && commaAfter(first - 1))) first--;
+    while (first < words.length && /^(?:of|the|and|de|van|von)$/.test(words[first]![0])) first++;
+  } else {
+    while (first > 0 && !BEFORE_RELATIVE_NP.has(words[first - 1]![0].toLowerCase()) && !(first - 1 < words.length - 1 && commaAfter(first - 1)) && words.length - first < 6) first--;
+  }
+  if (first >= words.length || words.length - first > 6) return null;
+  const start = clauseStart + words[first]!.index!;
+  const last = words[words.length - 1]!;
+  return { start, end: clauseStart + last.index! + last[0].length, appositive: '' };
+}
+
 /** The subject noun phrase of the clause starting at `clauseStart` (after a leading adverbial). */
 export function sentenceSubject(text: string, clauseStart: number, limit: number): { start: number; end: number; appositive: string } | null {
   const lead = LEAD_CLAUSE.exec(text.slice(clauseStart, limit));

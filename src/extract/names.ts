@@ -156,9 +156,13 @@ function inEnglishLists(word: string): boolean {
  */
 function describedNameStart(words: string[]): number {
   const n = words.length;
-  for (let k = 1; k <= n - 2; k++) {
+  // "North Carolina Emergency Management Mike Sprayberry": a place opening the phrase names the
+  // institution's place, whatever personal names ("North", "Carolina") its words are.
+  let place = 0;
+  for (let j = n - 3; j >= 1 && !place; j--) if (lookupGazetteer(words.slice(0, j).join(' '))?.type === 'place') place = j;
+  for (let k = Math.max(1, place); k <= n - 2; k++) {
     if (!isPersonalName(words[k]!) || !words.slice(k + 1).every((w) => /^\p{Lu}/u.test(w))) continue;
-    const front = words.slice(0, k);
+    const front = words.slice(place, k);
     if (!front.every((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w) || inEnglishLists(w) || isEnglishWord(w) || (!isPersonalName(w) && !isNameLike(w)))) return 0;
     const institution = front.some((w) => ORG_SUFFIXES.has(w) || ORG_HEADS.has(w));
     if (isEnglishWord(words[k - 1]!) || institution) return k;

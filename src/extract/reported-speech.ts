@@ -7,7 +7,7 @@
  * plus "…, adding that …" / "…, saying …", which reuse the speaker.
  */
 import type { Sentence } from './sentences.ts';
-import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, LEADING_ADVERBIAL, leadingNounPhrase, sentenceSubject, startsClause, subjectBefore } from './attribution.ts';
+import { cuePhrase, findVerbs, isAppositive, isClauseLike, LEAD_WORDS, LEADING_ADVERBIAL, leadingNounPhrase, relativeSubject, sentenceSubject, startsClause, subjectBefore } from './attribution.ts';
 import { lookupSpeechVerb } from './speech-verbs.ts';
 import { isRoleWord } from './names.ts';
 import { resolveWithFallback, type QuoteContext } from './quotes.ts';
@@ -87,7 +87,7 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
     if (hit.resolution.kind === 'none') break;
     const at = hit.cueEnd + m.index;
     const from = at + m[0].length;
-    if (quoted.contains(at)) continue;
+    if (quoted.contains(at) || TOPIC_AFTER_PARTICIPLE.test(text.slice(from, tailEnd))) continue;
     // The clause before runs on past this one (speaker-first clauses do): it ends here.
     const previous = clauses[clauses.length - 1]!;
     if (previous.start < at && previous.end > at) previous.end = at;
@@ -275,10 +275,12 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     if (attributesQuoteBefore(ctx, sentence, verb.start)) continue;
     // "… called the cycle life “remarkable” but noted that …": the verb shares the sentence's subject.
     const conjoined = /\b(?:and|but)\s+(?:also\s+|later\s+)?$/i.test(text.slice(Math.max(clauseStart, verb.start - 16), verb.start));
-    const subject = conjoined ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
+    // "along with county officials who said …": the relative pronoun's noun phrase spoke.
+    const relative = relativeSubject(text, clauseStart, verb.start);
+    const subject = relative ?? (conjoined ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start));
     if (!subject) continue;
     // Only a short description may precede the name: "Qatar's mediator, Minister Jane Doe, said".
-    const description = text.slice(clauseStart, subject.start).trim();
+    const description = relative ? '' : text.slice(clauseStart, subject.start).trim();
     // Only a description may precede the name ("Qatar's mediator, Minister Jane Doe, said"), never a clause —
     // unless a conjunction starts a new one: "He has been mayor for 17 years, and he says …".
     const conjoinedClause = /,$/.test(description) && /^(?:and|but|yet|so)\b/i.test(text.slice(subject.start, subject.end).trim());
@@ -329,6 +331,9 @@ function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart:
   return endsAttributively && !/\b(?:and|but|or)\b/i.test(between) && between.trim().split(/\s+/).length <= 8;
 }
 
+// "…, warning also of a tornado risk": a topic after the participle, no statement.
+const TOPIC_AFTER_PARTICIPLE = /^(?:(?:also|again|too)\s+)?(?:of|about|against|over)\b/i;
+
 /** `"…," she told the call, adding that orders had tripled`: the quote's speaker goes on. */
 function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: readonly TakenQuote[]): ReportedSpeech | null {
   const text = ctx.doc.text;
@@ -337,6 +342,7 @@ function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: read
   const m = /^[^.;"“”]{0,80}?,\s*(adding|saying|noting|arguing|warning|insisting|stressing|explaining)\s+(?:that\s+)?/i.exec(text.slice(quote.cueEnd!, sentence.end));
   if (!m) return null;
   const start = quote.cueEnd! + m[0].length;
+  if (TOPIC_AFTER_PARTICIPLE.test(text.slice(start, sentence.end))) return null;
   const resolution: Resolution = quote.speaker ? { kind: 'named', ref: quote.speaker, entity: null } : { kind: 'unnamed', description: quote.unnamedSpeaker! };
   return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: '', sentence };
 }
@@ -361,7 +367,7 @@ function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech 
     // "advises five to seven days": a number is a range, not someone asked.
     if (/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(m[2]!)) continue;
     const conjoined = /\b(?:and|but)\s+(?:also\s+)?$/i.test(text.slice(clauseStart, verbStart)) || /,\s*$/.test(text.slice(clauseStart, verbStart));
-    const subject = conjoined ? sentenceSubject(text, clauseStart, verbStart) : subjectBefore(text, clauseStart, verbStart);
+    const subject = relativeSubject(text, clauseStart, verbStart) ?? (conjoined ? sentenceSubject(text, clauseStart, verbStart) : subjectBefore(text, clauseStart, verbStart));
     if (!subject) continue;
     const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
     if (resolution.kind === 'none') continue;
@@ -435,6 +441,7 @@ function participleClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech
   const resolution = ctx.resolver.resolve(subjectStart, subjectEnd);
   if (resolution.kind === 'none') return null;
   const start = sentence.start + m.index + m[0].length;
+  if (TOPIC_AFTER_PARTICIPLE.test(text.slice(start, sentence.end))) return null;
   return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: text.slice(subjectStart, subjectEnd).trim().toLowerCase(), sentence };
 }
 
