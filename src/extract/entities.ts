@@ -1206,6 +1206,8 @@ function looksLikePerson(text: string, tokens: Token[], a: number, b: number, wo
   if (words.filter((w) => !NAME_PARTICLES.has(w)).length > 5) return false;
   if (words.some((w) => DEMONYMS.has(w) || (ORG_SUFFIXES.has(w) && !isPersonalName(w)) || /\d/.test(w))) return false;
   if (words.every((w) => ACRONYM.test(w))) return false;
+  // "BBC One", "CNN International": a known organization's abbreviation opens a channel or a unit, not a name.
+  if (ACRONYM.test(words[0]!) && lookupGazetteer(words[0]!)?.type === 'organization') return false;
   if (isFamilyNameFirst(words)) return true;
   // "Golden Slam", "Silver Line": a common noun at the end is not a family name.
   const lastWord = words[words.length - 1]!;

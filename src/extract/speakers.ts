@@ -114,7 +114,8 @@ export class SpeakerResolver {
         const honorific = HONORIFIC.exec(doc.text.slice(Math.max(0, m.start - 8), m.start)) ?? /^(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b/.exec(m.text);
         // Gendered words of the name's own phrase ("spokeswoman Li Wei"), never pronouns: "she would call Harmon" says nothing of Harmon.
         const phrase = (before.split(/[,;!?\n"“”]|\.\s/).pop() ?? '').replace(/\b(?:she|her|hers|he|his|him)\b/gi, '');
-        const g = honorific ? genderOf(honorific[1]!) : genderOf(phrase);
+        // A given name of known gender outweighs gendered words nearby ("Mr Corbyn's spokesman joined Theresa May").
+        const g = honorific ? genderOf(honorific[1]!) : byName ? null : genderOf(phrase);
         if (g) this.#gender.set(i, g);
       }
       for (const t of e.titles ?? []) {
@@ -263,7 +264,7 @@ export class SpeakerResolver {
     if (definite && DOCUMENT_HEADS.has(head)) return this.#documentBefore(s, head) ?? this.#organizationSpokeNearby(s) ?? (COURT_DOCUMENTS.has(head) ? this.#namedOrganizationBefore(s, (n) => /\b(?:Court|Tribunal)\b/.test(n)) : null) ?? { kind: 'unnamed', description: phrase };
     // "the National Elections Jury", "The Associated Press": capitalized words after "the" name an organization.
     const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
-    if (titled && titled[1]!.includes(' ')) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
+    if (titled && titled[1]!.includes(' ') && !isRoleWord(titled[1]!.split(/\s+/)[0]!.toLowerCase())) return { kind: 'named', ref: { name: titled[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     // "The EVG rail union": an abbreviation the entity stage did not know names the organization.
     const acronym = /\b(\p{Lu}{2,}[\p{Lu}\d&]*)\b/u.exec(phrase);
     if (definite && acronym && ORGANIZATION_HEADS.has(head)) return { kind: 'named', ref: { name: acronym[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
@@ -304,7 +305,7 @@ export class SpeakerResolver {
         // "the British player said" right after a named player: the role names them again.
         // In a lead, the role comes first and the name in the next paragraphs.
         const before = this.#personWithRoleBefore(s, role);
-        const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 ? this.#resolveDescription(s, ROLE_GENDER.get(role)) : null);
+        const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 || /^the\s+\S+\s+(?:for|of)\s/i.test(phrase) ? this.#resolveDescription(s, ROLE_GENDER.get(role)) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
       if (UNNAMED_GROUPS.has(head)) return { kind: 'unnamed', description: phrase };
@@ -332,7 +333,11 @@ export class SpeakerResolver {
    */
   #ownerInDescription(inside: Mention[], s: number, phrase: string, words: string[]): Resolution | null {
     const isGroup = (w: string) => UNNAMED_GROUPS.has(w) || DOCUMENT_HEADS.has(w) || /^(?:spokes(?:person|man|woman)|post|posting|tweet|message|video|blog|column|op-ed|article|interview|podcast)$/.test(w);
-    const headIsGroup = isGroup(words[words.length - 1]!);
+    const last = words[words.length - 1]!;
+    // "the Labour leader", "the party's chairman": one definite person holding a role, not the body;
+    // its unnamed spokesperson still speaks for it.
+    const definiteRole = /^(?:the|its|their)\s/i.test(phrase) && isRoleWord(last) && !/^spokes/.test(last);
+    const headIsGroup = isGroup(last) && !definiteRole;
     const owned = (m: Mention) => {
       if (headIsGroup) return true;
       // "a source within the central Interior Ministry", "a poll published by NBC News last week".
