@@ -83,6 +83,9 @@ export function cuePhrase(text: string, verbStart: number, verbEnd: number, limi
  * ("Maria Lopez, a spokeswoman for the ministry, said").
  */
 export function subjectBefore(text: string, clauseStart: number, verbStart: number): { start: number; end: number; appositive: string } | null {
+  // "…, who once said that …": the noun phrase the relative pronoun stands for.
+  const relative = relativeSubject(text, clauseStart, verbStart);
+  if (relative) return relative;
   let end = verbStart;
   const head = text.slice(clauseStart, end);
   const adjunct = ADJUNCT_BEFORE_VERB.exec(head);
@@ -238,7 +241,7 @@ const BEFORE_RELATIVE_NP = new Set(['with', 'by', 'among', 'from', 'to', 'at', '
  */
 export function relativeSubject(text: string, clauseStart: number, verbStart: number): { start: number; end: number; appositive: string } | null {
   const head = text.slice(clauseStart, verbStart);
-  const rel = /(,\s*)?\b(?:who|which)\s+(?:(?:also|later|then|had|has|have)\s+)?$/i.exec(head);
+  const rel = /(,\s*)?\b(?:who|which)\s+(?:(?:also|later|then|once|had|has|have|previously|earlier)\s+)?$/i.exec(head);
   if (!rel) return null;
   const before = head.slice(0, rel.index);
   const words = [...before.matchAll(/[^\s,;:()]+/g)];

@@ -602,10 +602,25 @@ export class SpeakerResolver {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'person') continue;
       const e = this.#entities[m.entity]!;
-      const near = this.#doc.text.slice(Math.max(0, m.start - 60), m.end + 60).toLowerCase();
-      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || near.includes(role)) return this.#named(m, '', '');
+      if ((e.titles ?? []).some((t) => t.toLowerCase().includes(role)) || this.#roleNextTo(m, role)) return this.#named(m, '', '');
     }
     return null;
+  }
+
+  /**
+   * Whether the role is written as this person's: before the name in its own
+   * clause ("defense attorney Abbe Lowell") or in an appositive after it
+   * ("Michael Cohen, the former attorney of …"). "the attorney of President
+   * Donald Trump" is someone else's role.
+   */
+  #roleNextTo(m: Mention, role: string): boolean {
+    const text = this.#doc.text;
+    const before = (text.slice(Math.max(0, m.start - 60), m.start).split(/[,;:!?"“”]|\.\s/).pop() ?? '').toLowerCase();
+    const word = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = [...before.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].pop()?.index ?? -1;
+    if (at >= 0 && !/\b(?:of|for|to|with|by)\b/.test(before.slice(at + role.length))) return true;
+    const after = text.slice(m.end, m.end + 60).toLowerCase();
+    return new RegExp(`^,\\s*(?:[^,.;]*\\s)?${word}\\b`).test(after);
   }
 
   #personWithRoleAfter(pos: number, role: string): Resolution | null {
