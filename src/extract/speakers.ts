@@ -43,6 +43,8 @@ function genderOfName(name: string): Gender | null {
   return GIVEN_NAME_GENDER.get(given) ?? GIVEN_NAME_GENDER.get(given.replace(/-(\p{Ll})/u, (_, c: string) => c)) ?? null;
 }
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
+// "the latest situation report released by", "its annual review published by": who issued the document spoke.
+const DOCUMENT_ISSUED_BY = /^(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|survey|statement|analysis|review|assessment|bulletin|update|figures|data|statistics)\s+(?:released|published|issued|compiled|prepared|posted|produced)\s+(?:(?:on|last|this)\s+\p{L}+\s+)?by\s+/iu;
 // "the company said": businesses are named with these words.
 const COMPANY_HEADS = new Set(['company', 'firm', 'carrier', 'airline', 'automaker', 'carmaker', 'lender', 'insurer', 'maker', 'manufacturer', 'retailer', 'startup', 'group', 'bank', 'conglomerate', 'operator', 'developer', 'publisher', 'studio', 'label', 'chain', 'brand', 'supplier', 'producer', 'miner', 'utility']);
 const COMPANY_NAME = /\b(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|Group|Co\.|Company|Holdings|AG|SA|S\.A\.|GmbH|NV|N\.V\.|AB|ASA|SE|SpA|Motors?|Airlines?|Airways|Bank|Pharma\w*|Therapeutics|Technologies|Systems|Foods|Energy|Labs?|Industries|Logistics|Capital|Partners|Ventures|Records|Pictures|Studios|Brands|Telecom|Automotive|Electronics|Semiconductor|Software)\b/;
@@ -152,6 +154,14 @@ export class SpeakerResolver {
     const lead = raw.match(LEADING_FILLER)?.[0].length ?? 0;
     const s = start + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length);
     const phrase = this.#doc.text.slice(s, end).trim();
+    // "the latest situation report released by the NCDC on Monday": a document of a named body, however long.
+    const issued = DOCUMENT_ISSUED_BY.exec(phrase);
+    if (issued) {
+      const from = s + issued[0].length;
+      const tail = /\s+(?:on|via|in|at|last|this|after|during|through|with)\s/.exec(this.#doc.text.slice(from, end));
+      const issuer = this.resolve(from, tail ? from + tail.index : end);
+      if (issuer.kind === 'named') return issuer;
+    }
     if (!phrase || phrase.split(/\s+/).length > 12) return { kind: 'none' };
     // "Another report from the government during the weekend": when it spoke is no part of who spoke.
     const when = TRAILING_TIME.exec(phrase);
@@ -517,16 +527,20 @@ export class SpeakerResolver {
   #resolveIt(pos: number, phrase: string): Resolution {
     const minBlock = this.#blockIndex(pos) - 2;
     const last = this.#lastSpoken(pos);
+    // "The ministry also said … 'The damages are …,' it noted": a body that spoke unnamed is "it" too.
+    const body = this.#lastUnnamed(pos, (u) => ORGANIZATION_HEADS.has(u.description.toLowerCase().split(/\s+/).pop() ?? ''));
+    const bodyNear = body && this.#blockIndex(pos) - this.#blockIndex(body.pos) <= 2 && !(last && last.ref.type === 'organization' && last.pos > body.pos) ? body : null;
     let fallback: Mention | null = null;
     for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
       const m = this.#mentions[i]!;
       if (m.start >= pos || m.type !== 'organization') continue;
       if (this.#blockIndex(m.start) < minBlock) break;
       if (this.#isQuoted(m.start)) continue;
-      if (last && last.ref.type === 'organization' && last.pos > m.start) break;
+      if ((last && last.ref.type === 'organization' && last.pos > m.start) || (bodyNear && bodyNear.pos > m.start)) break;
       if (this.#isSubject(m)) return this.#namedOrganization(m);
       fallback ??= m;
     }
+    if (bodyNear) return { kind: 'unnamed', description: bodyNear.description };
     if (last && last.ref.type === 'organization' && this.#blockIndex(pos) - this.#blockIndex(last.pos) <= 2) return { kind: 'named', ref: last.ref, entity: last.entity };
     if (fallback) return this.#namedOrganization(fallback);
     return { kind: 'unnamed', description: phrase };
