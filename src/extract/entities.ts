@@ -1331,6 +1331,12 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
   const sentenceInitial = t.sentenceStart;
   if (known) {
     if (sentenceInitial && CONTENT_WORDS.has(word.toLowerCase())) return [];
+    // "Newcastle have issued a statement", "Leeds were relegated": a city with a plural verb is its
+    // sports club, as British copy writes it; a country or state keeps being the place.
+    const next = tokens[i + 1];
+    if (known.type === 'place' && next?.word && /^(?:have|are|were)$/.test(next.text) && !isLocative(tokens, i) && !isCountryOrState(word) && tokens[i - 1]?.text.toLowerCase() !== 'the') {
+      return [{ ...base, type: 'organization', name: word }];
+    }
     const c: Candidate = { ...base, type: known.type, name: known.name, known: true };
     // "Jordan", "Chelsea", "Austin": a known place that is also a personal name may turn out to be a surname.
     if (isPersonalName(word) && !isLocative(tokens, i)) c.ambiguous = true;

@@ -140,6 +140,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     // `"…," she said. "…"`: a quote with no cue of its own goes on from the quote just before it
     // in the same paragraph, named or not.
     if (resolution.kind === 'none' && !cue && kind === 'direct' && last && last.sentence.block === sentence.block) resolution = carriedOver(last);
+    // A paragraph that opens with a quotation and has no cue, after a paragraph that ended with a
+    // quote: the same speaker goes on, named or not ("…," the club said. ¶ "We are clear …").
+    if (resolution.kind === 'none' && !cue && kind === 'direct' && last && last.sentence.block === sentence.block - 1 && endsItsBlock(ctx, last) && !text.slice(doc.blocks[sentence.block]!.start, span.open).trim()) resolution = carriedOver(last);
     if (resolution.kind === 'none' && kind === 'direct') resolution = resolver.lastSpeaker(span.open, 2);
     if (kind === 'partial' && resolution.kind === 'none') continue;
     resolver.remember(span.open, resolution, pronoun);
@@ -178,6 +181,12 @@ export function resolveWithFallback(ctx: QuoteContext, start: number, end: numbe
   if (first.kind !== 'none') return first;
   const np = leadingNounPhrase(ctx.doc.text, start, end);
   return np < end ? ctx.resolver.resolve(start, np, appositive) : first;
+}
+
+/** Whether a found quote's sentence is the last of its paragraph, so nothing was said after it there. */
+function endsItsBlock(ctx: QuoteContext, quote: { sentence: Sentence }): boolean {
+  const block = ctx.doc.blocks[quote.sentence.block]!;
+  return !ctx.doc.text.slice(quote.sentence.end, block.end).trim();
 }
 
 /** The sentence's grammatical subject, for a partial quote with no cue of its own. */
