@@ -42,7 +42,7 @@ const THAT = /^\s*(?:,\s*)?that\b\s*/i;
 export function extractReportedSpeech(ctx: QuoteContext, sentence: Sentence, taken: readonly TakenQuote[]): ReportedSpeech[] {
   const found = reportedIn(ctx, sentence, taken);
   // Remembered once and in text order: speaker lookups read the history back from its end.
-  for (const r of found) ctx.resolver.remember(r.start, r.resolution, r.pronoun);
+  for (const r of found) ctx.resolver.remember(r.end, r.resolution, r.pronoun);
   return found;
 }
 
@@ -74,7 +74,8 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   }
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
-  const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting');
+  // "did not say whether", "has never said", "Hart's did not respond": a denied saying reports nothing.
+  const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting' && !NEGATED.test(text.slice(Math.max(sentence.start, v.start - 24), v.start)));
   const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
   const clauses: ReportedSpeech[] = hit ? [hit] : [];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
@@ -102,7 +103,7 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   for (let m = other.exec(otherText); m; m = other.exec(otherText)) {
     const at = otherFrom + m.index;
     const subjectStart = at + m[0].indexOf(m[1]!);
-    if (quoted.contains(at) || /^(?:he|she|it|they)$/i.test(m[1]!.trim())) continue;
+    if (quoted.contains(at) || /^(?:he|she|it|they)$/i.test(m[1]!.trim()) || NEGATED.test(m[1]! + ' ')) continue;
     const resolution = resolveWithFallback(ctx, subjectStart, subjectStart + m[1]!.length, '');
     if (resolution.kind === 'none') continue;
     const from = at + m[0].length;
@@ -330,6 +331,8 @@ function attributesQuoteBefore(ctx: QuoteContext, sentence: Sentence, verbStart:
   const endsAttributively = /[,?!—–-]\s*$/.test(text.slice(span.start, span.end - 1)) || /^\s*[,—–-]/.test(between);
   return endsAttributively && !/\b(?:and|but|or)\b/i.test(between) && between.trim().split(/\s+/).length <= 8;
 }
+
+const NEGATED = /\b(?:not|never|n['’]t|no\s+longer)\s+(?:\p{L}+ly\s+)?(?:yet\s+)?$/iu;
 
 // "…, warning also of a tornado risk": a topic after the participle, no statement.
 const TOPIC_AFTER_PARTICIPLE = /^(?:(?:also|again|too)\s+)?(?:of|about|against|over)\b/i;

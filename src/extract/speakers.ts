@@ -483,6 +483,9 @@ export class SpeakerResolver {
       if (this.#isSubject(m) || (this.#history.some((h) => h.entity === m.entity) && !this.#isObject(m))) return { resolution: this.#named(m, '', ''), pos: m.start };
       fallback ??= m;
     }
+    // A person who spoke nearby is a better antecedent than one only named as an object since
+    // ("Pink says she is not separated from her husband, Carey Hart. … she said").
+    if (fallback && lastPerson && this.#blockIndex(pos) - this.#blockIndex(lastPerson.pos) <= 3 && !this.#history.some((h) => h.entity === fallback!.entity)) return { resolution: { kind: 'named', ref: lastPerson.ref, entity: lastPerson.entity }, pos: lastPerson.pos };
     if (fallback) return { resolution: this.#named(fallback, '', ''), pos: fallback.start };
     const compatible = (entity: number | null) => entity === null || (this.#gender.get(entity) ?? want) === want;
     const last = this.#lastSpoken(pos, (h) => h.ref.type === 'person' && compatible(h.entity));
