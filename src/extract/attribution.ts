@@ -122,7 +122,9 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
     // It names someone: capitalized, short, no clause ("The bridge was closed"), no lead or date ("In one email", "dated Aug. 3").
     const dateOrParticiple = /^\p{Ll}+(?:ed|ing)\b/u.test(prevText) || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(prevText);
     const longName = /^(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|au|für|van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|des|la|le|du|del|et|and|of|the|for|on|au|für|van|von))*$/u.test(prevText);
-    if (prevText.split(/\s+/).length > (longName ? 14 : 8) || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
+    // "One person died in the town, the website said": a count of people opens a statement, never a name.
+    const counted = /^(?:A|An|Another|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|At\s+least|More\s+than|\d[\d,.]*)\s+\p{Ll}+\s+(?:died|was|were|had|has|have|is|are|(?!named\b|called\b|identified\b|aged\b|dubbed\b)\p{Ll}+ed)\b/u.test(prevText);
+    if (counted || prevText.split(/\s+/).length > (longName ? 14 : 8) || !/\p{Lu}/u.test(prevText) || isClauseLike(prevText) || LEAD_PHRASE.test(prevText) || /^\d/.test(prevText) || dateOrParticiple) break;
     for (let k = j + 1; k <= index; k++) appositives.unshift(segmentText(k));
     index = j;
   }
@@ -165,6 +167,8 @@ export function isAppositive(segment: string): boolean {
   const titled = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(segment);
   if (titled && segment.split(/\s+/).length >= 3 && !isRoleWord(titled[1]!.split(/\s+/)[0]!.toLowerCase())) return false;
   if (/^\d{1,3}$/.test(segment)) return true; // an age: "Jane Doe, 61, said"
+  // "a spokesman for the National Disaster Mitigation Agency, or BNPB,": the short name of the body just named.
+  if (/^or\s+(?:the\s+)?\p{Lu}[\p{Lu}\d&.-]+$/u.test(segment)) return true;
   if (/^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(segment)) return true; // party and state: "Sen. Jane Doe, D-N.M., said"
   // "defending", "presiding" (court reports); "organized in a group called …"; "popularly known as …".
   if (/^\p{Ll}+ing$/u.test(segment)) return true;

@@ -1674,7 +1674,8 @@ function findPersonBySurname(persons: Group[], word: string, at: number): Group 
   if (matches.length === 0) {
     // Given-name reference ("Serena said") when exactly one person has it.
     const byGiven = persons.filter((p) => p.parts.length >= 2 && !foldedParts(p).familyFirst && foldedParts(p).parts[0] === w);
-    return byGiven.length === 1 && !EAST_ASIAN_SURNAMES.has(word) ? byGiven[0] : undefined;
+    // An East Asian family name first of three parts ("Mr Ng" of "Ng Eng Hen") is the family name.
+    return byGiven.length === 1 && (!EAST_ASIAN_SURNAMES.has(word) || byGiven[0]!.parts.length === 3) ? byGiven[0] : undefined;
   }
   if (matches.length === 1) return matches[0];
   const before = matches.filter((p) => p.firstStart <= at).sort((x, y) => lastMentionBefore(y, at) - lastMentionBefore(x, at));

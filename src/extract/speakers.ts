@@ -43,6 +43,8 @@ function genderOfName(name: string): Gender | null {
   return GIVEN_NAME_GENDER.get(given) ?? GIVEN_NAME_GENDER.get(given.replace(/-(\p{Ll})/u, (_, c: string) => c)) ?? null;
 }
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
+// Lower-case words that describe a news outlet before its name ("news website", "state broadcaster", "the daily").
+const MEDIA_DESCRIPTOR = /^(?:the\s+)?(?:(?:local|national|regional|state|state-run|state-owned|private|online|independent|local|news|business|financial|sports|tabloid|weekly|daily|investigative|public|pro-government|opposition|\p{Lu}\p{Ll}+-language)\s+){0,3}(?:website|site|agency|newspaper|paper|daily|weekly|broadcaster|channel|network|tabloid|magazine|outlet|portal|publication|station|radio|television|TV|news\s+agency|wire\s+service)\s+(?=\p{Lu})/u;
 // "the latest situation report released by", "its annual review published by": who issued the document spoke.
 const DOCUMENT_ISSUED_BY = /^(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|survey|statement|analysis|review|assessment|bulletin|update|figures|data|statistics)\s+(?:released|published|issued|compiled|prepared|posted|produced)\s+(?:(?:on|last|this)\s+\p{L}+\s+)?by\s+/iu;
 // "the company said": businesses are named with these words.
@@ -172,6 +174,12 @@ export class SpeakerResolver {
       const outlet = this.resolve(s + via.index + via[0].length, end);
       if (outlet.kind === 'named') return outlet;
     }
+    // "news website Detik.com", "state broadcaster RTS", "the daily Kommersant": the outlet by its name.
+    const outlet = MEDIA_DESCRIPTOR.exec(phrase);
+    if (outlet) {
+      const named = this.resolve(s + outlet[0].length, end);
+      if (named.kind === 'named') return named.ref.type === 'organization' ? named : { ...named, ref: { ...named.ref, type: 'organization', titles: [] } };
+    }
     // "the investor said, asking not to be named": whoever it is, the article keeps them unnamed.
     if (/^(?:he|she|the\s+[\p{Ll}\s-]+)$/iu.test(phrase) && this.#anonymous(s)) return { kind: 'unnamed', description: phrase };
     if (/^(?:he|she)$/i.test(phrase)) return this.#resolvePronoun(phrase.toLowerCase() as 'he' | 'she', s);
@@ -300,6 +308,10 @@ export class SpeakerResolver {
     if (definite && (MEDIA_HEADS.has(head) || MEDIA_QUALIFIED_HEADS.test(phrase))) {
       const outlet = this.#namedOrganizationBefore(s, (n) => MEDIA_NAME.test(n));
       if (outlet) return outlet;
+      // An outlet the entity stage did not know but that spoke before ("…, Detik.com said. … the website said").
+      const spoke = this.#lastSpoken(s, (h) => h.ref.type === 'organization' && MEDIA_NAME.test(h.ref.name));
+      if (spoke && this.#blockIndex(s) - this.#blockIndex(spoke.pos) <= 4) return { kind: 'named', ref: spoke.ref, entity: spoke.entity };
+      return { kind: 'unnamed', description: phrase };
     }
     if (definite || words.length <= 3) {
       if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
@@ -329,7 +341,8 @@ export class SpeakerResolver {
       const folded = split.name.normalize('NFC').toLowerCase();
       const known = this.#entities.findIndex((e) => e.type === 'organization' && [e.name, ...e.aliases].some((n) => n.normalize('NFC').toLowerCase() === folded));
       if (known >= 0) return this.#organization(known);
-      const organization = split.name.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w.toLowerCase()) || COMPANY_NAME.test(w));
+      // "Detik.com", "Politico.eu": a web address names a site, an organization.
+      const organization = split.name.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w.toLowerCase()) || COMPANY_NAME.test(w)) || /\.(?:com|net|org|info|news|co|io|eu|[a-z]{2})$/i.test(split.name);
       return { kind: 'named', ref: { name: split.name, type: organization ? 'organization' : 'person', aliases: [], titles: organization ? [] : cleanTitles(split.titles) }, entity: null };
     }
     return { kind: 'none' };
