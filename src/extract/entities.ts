@@ -1334,7 +1334,9 @@ function classifySingle(text: string, tokens: Token[], i: number, allowPerson: b
     // "Newcastle have issued a statement", "Leeds were relegated": a city with a plural verb is its
     // sports club, as British copy writes it; a country or state keeps being the place.
     const next = tokens[i + 1];
-    if (known.type === 'place' && next?.word && /^(?:have|are|were)$/.test(next.text) && !isLocative(tokens, i) && !isCountryOrState(word) && tokens[i - 1]?.text.toLowerCase() !== 'the') {
+    // Only as the subject, opening its sentence or clause: "services to London were not affected" is the city.
+    const opensClause = sentenceInitial || /^(?:,|;|and|but|while|as|after|when)$/i.test(tokens[i - 1]?.text ?? '');
+    if (known.type === 'place' && opensClause && next?.word && /^(?:have|are|were)$/.test(next.text) && !isCountryOrState(word)) {
       return [{ ...base, type: 'organization', name: word }];
     }
     const c: Candidate = { ...base, type: known.type, name: known.name, known: true };

@@ -413,8 +413,8 @@ function parentheticalSpeaker(ctx: QuoteContext, sentence: Sentence): ReportedSp
   if (comma < 0 || s.indexOf(',', comma + 1) < 0) return null;
   const m = PARENTHETICAL.exec(s);
   if (!m || !m[2]!.trim()) return null;
-  // "…, Detik.com said, citing an official": a participle or a linking word after the cue ends the statement before it.
-  if (/^(?:\p{Ll}+ing|according|as|while|but|and|though|although|after|before|when|because|which|who)\b/u.test(m[4]!)) return null;
+  // "…, Detik.com said, citing an official": a participle after the cue ends the statement before it.
+  if (/^(?:\p{Ll}+ing|according)\b/u.test(m[4]!)) return null;
   // The words before the commas must be able to start a statement (a subject), not an adverbial lead.
   if (/^(?:in|on|at|during|after|before|since|when|while|if|as|according|but|and|however|meanwhile)\b/i.test(m[1]!.trim())) return null;
   // Quoted words in the sentence are found as quotes.

@@ -309,9 +309,11 @@ export class SpeakerResolver {
       const outlet = this.#namedOrganizationBefore(s, (n) => MEDIA_NAME.test(n));
       if (outlet) return outlet;
       // An outlet the entity stage did not know but that spoke before ("…, Detik.com said. … the website said").
-      const spoke = this.#lastSpoken(s, (h) => h.ref.type === 'organization' && MEDIA_NAME.test(h.ref.name));
-      if (spoke && this.#blockIndex(s) - this.#blockIndex(spoke.pos) <= 4) return { kind: 'named', ref: spoke.ref, entity: spoke.entity };
-      return { kind: 'unnamed', description: phrase };
+      // Only a bare description ("the website"), not one that names its owner ("the hotel's website").
+      if (!/\p{Lu}/u.test(phrase.slice(1)) && !/['’]s\b/.test(phrase)) {
+        const spoke = this.#lastSpoken(s, (h) => h.ref.type === 'organization' && MEDIA_NAME.test(h.ref.name));
+        if (spoke && this.#blockIndex(s) - this.#blockIndex(spoke.pos) <= 4) return { kind: 'named', ref: spoke.ref, entity: spoke.entity };
+      }
     }
     if (definite || words.length <= 3) {
       if (ORGANIZATION_HEADS.has(head) || (words.length >= 2 && ORGANIZATION_HEADS.has(words.slice(-2).join(' ')))) {
