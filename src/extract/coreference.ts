@@ -209,7 +209,8 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
       return { ...ref, name: full.name, aliases, titles: cleanTitles([...titles, ...full.titles]) };
     }
     // "Osaka-based Hinode Materials": where an organization is based is not part of its name.
-    if (ref.type === 'organization') name = name.replace(/^\p{Lu}[\p{L}.'’ -]*?-based\s+(?=\p{Lu})/u, '');
+    // "Kurdish-led Syrian Democratic Forces", "Iran-backed …": who leads or backs it is not part of its name either.
+    if (ref.type === 'organization') name = name.replace(/^\p{Lu}[\p{L}.'’ -]*?-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s+(?=\p{Lu})/u, '');
     if (ref.type === 'organization' && !written(name)) {
       // A name the lexicon expanded ("NASA" → its full name) stays in the form the article uses.
       const form = ref.aliases.filter(written).sort((a, b) => b.length - a.length)[0];

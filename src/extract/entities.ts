@@ -1142,7 +1142,13 @@ function classifyTitle(text: string, tokens: Token[], a: number, b: number): Can
     if (end <= s) return;
     const words = tokens.slice(s, end).map(bareText);
     const whole = lookupGazetteer(words.join(' '));
-    if (whole) out.push(makeCandidate(text, tokens, s, end, whole.type, whole.name, true));
+    if (whole) {
+      const c = makeCandidate(text, tokens, s, end, whole.type, whole.name, true);
+      // "Captain Rochester", "Officer Washington": one place word right after a title may be the surname
+      // of a person the article names in full; linking decides.
+      if (whole.type === 'place' && end - s === 1 && s > a && (isRoleWord(tokens[s - 1]!.text) || isHonorific(tokens[s - 1]!.text))) c.ambiguous = true;
+      out.push(c);
+    }
     else if (words.length > 1 && (ORG_SUFFIXES.has(words[words.length - 1]!) || words.some((w, k) => ORG_HEADS.has(w) && words[k + 1] === 'of'))) out.push(makeCandidate(text, tokens, s, end, 'organization'));
     else out.push(...gazetteerMatchesWithin(text, tokens, s, end));
   };

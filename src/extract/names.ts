@@ -160,6 +160,10 @@ function describedNameStart(words: string[]): number {
   // institution's place, whatever personal names ("North", "Carolina") its words are.
   let place = 0;
   for (let j = n - 3; j >= 1 && !place; j--) if (lookupGazetteer(words.slice(0, j).join(' '))?.type === 'place') place = j;
+  // "Amnesty International Man-kei Tam": a known organization opening the phrase is where the person works.
+  for (let j = n - 2; j >= 1; j--) {
+    if (lookupGazetteer(words.slice(0, j).join(' '))?.type === 'organization' && isNameLike(words[j]!)) return j;
+  }
   for (let k = Math.max(1, place); k <= n - 2; k++) {
     if (!isPersonalName(words[k]!) || !words.slice(k + 1).every((w) => /^\p{Lu}/u.test(w))) continue;
     const front = words.slice(place, k);

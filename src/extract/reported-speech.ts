@@ -102,14 +102,21 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   const otherText = text.slice(otherFrom, sentence.end);
   for (let m = other.exec(otherText); m; m = other.exec(otherText)) {
     const at = otherFrom + m.index;
-    const subjectStart = at + m[0].indexOf(m[1]!);
+    let subjectStart = at + m[0].indexOf(m[1]!);
+    let subjectEnd = subjectStart + m[1]!.length;
     if (quoted.contains(at) || /^(?:he|she|it|they)$/i.test(m[1]!.trim()) || NEGATED.test(m[1]! + ' ')) continue;
-    const resolution = resolveWithFallback(ctx, subjectStart, subjectStart + m[1]!.length, '');
+    // "The Institute of Volcanology and Seismology (Phivolcs) reported": "and" between capitalized words
+    // without a comma joins a name, so the name starts before it.
+    if (!m[0].startsWith(',') && /\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(Math.max(0, at - 40), at)) && /^\p{Lu}/u.test(m[1]!)) {
+      const whole = subjectBefore(text, otherFrom, subjectEnd);
+      if (whole && whole.start < subjectStart) [subjectStart, subjectEnd] = [whole.start, whole.end];
+    }
+    const resolution = resolveWithFallback(ctx, subjectStart, subjectEnd, '');
     if (resolution.kind === 'none') continue;
     const from = at + m[0].length;
     const previous = clauses[clauses.length - 1];
     if (previous && previous.start < at && previous.end > at) previous.end = at;
-    clauses.push({ start: from, end: sentence.end, cue: m[2]!.replace(/\s+/g, ' '), cueEnd: from, resolution, pronoun: m[1]!.trim().toLowerCase(), sentence });
+    clauses.push({ start: from, end: sentence.end, cue: m[2]!.replace(/\s+/g, ' '), cueEnd: from, resolution, pronoun: text.slice(subjectStart, subjectEnd).trim().toLowerCase(), sentence });
   }
   for (const clause of clauses) {
     for (const piece of splitAndThat(text, clause.start, clause.end)) {

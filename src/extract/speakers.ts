@@ -156,6 +156,9 @@ export class SpeakerResolver {
     const lead = raw.match(LEADING_FILLER)?.[0].length ?? 0;
     const s = start + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length);
     const phrase = this.#doc.text.slice(s, end).trim();
+    // "The Philippine Institute of Volcanology and Seismology (Phivolcs)": an aside in brackets at the end is no part of who spoke.
+    const aside = /\s*\([^()]*\)$/.exec(phrase);
+    if (aside && aside.index > 0) return this.resolve(s, s + aside.index, appositive);
     // "the latest situation report released by the NCDC on Monday": a document of a named body, however long.
     const issued = DOCUMENT_ISSUED_BY.exec(phrase);
     if (issued) {
@@ -213,7 +216,7 @@ export class SpeakerResolver {
     // "the Junta de Andalucía": a capitalized name after "the" that no entity covers whole names an
     // organization, even when a place inside it is known.
     const titledName = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
-    if (titledName && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
+    if (titledName && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !/^\S+-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
       return { kind: 'named', ref: { name: titledName[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     }
     // "Gas Infrastructure Europe": a capitalized name that merely contains a place names an organization.
@@ -224,7 +227,10 @@ export class SpeakerResolver {
     // "Veridian co-founder and Chief Executive Priyanka Raghunathan-Cole": roles, then a name the entity stage missed.
     if (!person) {
       const split = splitTitles(phrase);
-      if (split.titles.length && split.name.split(/\s+/).length >= 2 && /^(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’.-]*$/u.test(split.name) && !inside.some((m) => phrase.indexOf(split.name) >= 0 && m.start - s >= phrase.indexOf(split.name))) {
+      const at = phrase.indexOf(split.name);
+      // "National Institute for Space Research": words inside an organization's name are no person's name.
+      const withinName = inside.some((m) => m.type !== 'person' && m.start - s <= at && m.end - s >= at + split.name.length);
+      if (split.titles.length && split.name.split(/\s+/).length >= 2 && /^(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’.-]*$/u.test(split.name) && !withinName && !inside.some((m) => at >= 0 && m.start - s >= at)) {
         return { kind: 'named', ref: { name: split.name, type: 'person', aliases: [], titles: cleanTitles(split.titles) }, entity: null };
       }
     }
