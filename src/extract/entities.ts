@@ -710,7 +710,7 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
       const open = tokens[b];
       const acr = tokens[b + 1];
       const close = tokens[b + 2];
-      if (open?.text === '(' && acr && close?.text === ')' && ACRONYM.test(acr.text)) {
+      if (open?.text === '(' && acr && close?.text === ')' && (ACRONYM.test(acr.text) || isSyllabicShortName(acr.text, produced.at(-1)))) {
         const target = produced.at(-1);
         if (target && target.end === bareEnd(tokens[b - 1]!) && target.type !== 'person') {
           if (target.single) {
@@ -845,6 +845,11 @@ function classifyPhrase(text: string, tokens: Token[], a: number, b: number, all
 
   // "US$480 million", "HK$2 billion": a currency's prefix names no place.
   if (n === 1 && text[tokens[a]!.end] === '$') return [];
+  // "the Center for Biological Diversity and Center for Food Safety": two bodies named with the same head word.
+  const and = words.indexOf('and');
+  if (and > 1 && and < n - 2 && words[and + 1] === first && ORG_HEADS.has(first) && !lookupGazetteer(words.join(' '))) {
+    return [...classifyPhrase(text, tokens, a, a + and, allowPerson), ...classifyPhrase(text, tokens, a + and + 1, b, allowPerson)];
+  }
   // "San Jose-based": the phrase before the modifier is a place (or whatever the gazetteer says).
   if (n > 1 && isModifierCompound(last)) {
     const dash = last.lastIndexOf('-');
@@ -1636,6 +1641,21 @@ function findOrganizationByWord(groups: Group[], word: string): Group | undefine
   const w = foldKey(word);
   const matches = groups.filter((g) => g.type === 'organization' && g.mentions.length > 0 && g.parts.length >= 2 && (foldKey(g.parts[0]!) === w || foldKey(g.parts[g.parts.length - 1]!) === w));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * "Philippine Institute of Volcanology and Seismology (Phivolcs)", "Office of
+ * Communications (Ofcom)": a short name in brackets written as a word, its
+ * letters taken in order from the organization's name, starting with its first.
+ */
+function isSyllabicShortName(word: string, target: Candidate | undefined): boolean {
+  if (!target || target.type !== 'organization' || !/^\p{Lu}\p{Ll}{2,}$/u.test(word)) return false;
+  const name = foldKey(target.name).replace(/[^\p{L}]/gu, '');
+  const letters = foldKey(word);
+  if (name[0] !== letters[0] || target.name.split(/\s+/).length < 3) return false;
+  let k = 0;
+  for (const ch of name) if (ch === letters[k]) k++;
+  return k === letters.length;
 }
 
 /** Words an abbreviation skips ("Department of Public Safety" is DPS). */

@@ -216,7 +216,9 @@ export class SpeakerResolver {
     // "the Junta de Andalucía": a capitalized name after "the" that no entity covers whole names an
     // organization, even when a place inside it is known.
     const titledName = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
-    if (titledName && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !/^\S+-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
+    // "the Center for Biological Diversity and Center for Food Safety": two bodies the entity stage found apart speak jointly, each its own.
+    const bodiesInside = inside.filter((m) => m.type === 'organization').length;
+    if (titledName && bodiesInside < 2 && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !/^\S+-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
       return { kind: 'named', ref: { name: titledName[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     }
     // "Gas Infrastructure Europe": a capitalized name that merely contains a place names an organization.
