@@ -1706,6 +1706,10 @@ function findPersonBySurname(persons: Group[], word: string, at: number): Group 
     return byGiven.length === 1 && (!EAST_ASIAN_SURNAMES.has(word) || byGiven[0]!.parts.length === 3) ? byGiven[0] : undefined;
   }
   if (matches.length === 1) return matches[0];
+  // Two people of one family ("Rosa Diaz" … "her husband, Carlos Diaz"): the bare surname goes on naming
+  // whoever the article already called by it; the other is named in full.
+  const calledBySurname = matches.filter((p) => p.firstStart <= at && p.mentions.some((m) => m.start < at && foldKey(m.text) === w));
+  if (calledBySurname.length === 1) return calledBySurname[0];
   const before = matches.filter((p) => p.firstStart <= at).sort((x, y) => lastMentionBefore(y, at) - lastMentionBefore(x, at));
   return before[0] ?? matches[0];
 }

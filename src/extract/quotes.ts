@@ -86,7 +86,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     // "Trump said on Friday "I can do it if I want. I may do it."": whole sentences right after a verb
     // of saying, with no comma, are still the speaker's words as spoken.
     const verbIntro = SAYING_BEFORE.test(localPrefix) && /^\p{Lu}/u.test(content) && words.length >= 4 && TERMINAL.test(content) && !titleCase;
-    const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5;
+    // '"No," Diaz replied.': one word opening the sentence before its attribution is a whole answer.
+    const oneWordAnswer = words.length === 1 && atStart && after !== null && /^\p{Lu}/u.test(content);
+    const sentenceLike = (words.length >= 2 && (TERMINAL.test(content) || after !== null || span.multiBlock || text[span.end] === ',')) || words.length >= 5 || oneWordAnswer;
     const titleLike = titleCase && !TERMINAL.test(content);
 
     let kind: 'direct' | 'partial';
