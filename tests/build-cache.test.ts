@@ -221,6 +221,24 @@ test('extraction and body rendering on worker threads, alone or shared with this
   }
 });
 
+test('worker threads running the worker code bundled into one file give the same archive and pages as this thread, and the bundle is kept for the next build', async () => {
+  await withTempDir('qa-worker-bundle-', async (dir) => {
+    const files = await contentFiles();
+    const expected = buildArchive(files);
+    const inThread = await renderArticleBodies(expected.archive);
+    const bundleFolder = join(dir, 'worker');
+    const workers = createArticleWorkers({ threads: 1, minArticles: 1, shareWithThisThread: false, bundleFolder });
+    try {
+      const parallel = await buildArchiveCached(files, { workers });
+      assert.equal(JSON.stringify(parallel), JSON.stringify(expected));
+      assert.deepEqual([...await renderArticleBodies(parallel.archive, { workers })], [...inThread]);
+    } finally {
+      await workers.close();
+    }
+    assert.deepEqual(readdirSync(bundleFolder), ['article-worker.mjs']);
+  });
+});
+
 /** `bytes` with the last lowercase letter of the second half changed to another one. */
 function withOneLetterChanged(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);
