@@ -25,7 +25,7 @@ import { checkOutputFolder } from './output/output-folder.ts';
 import { toPublishedArchive, toPublishedDiagnostics, toPublishedPath } from './output/published-paths.ts';
 import { buildArchive, buildArchiveCached, type BuildArchiveCachedOptions } from './pipeline.ts';
 import { createBuildProgress, silentProgress, type BuildProgress } from './output/progress.ts';
-import { noCache, openBuildCache, type BuildCache } from './cache/build-cache.ts';
+import { noCache, openBuildCache, type BuildCache, type OpenedBuildCache } from './cache/build-cache.ts';
 import { computeCodeVersion } from './cache/code-version.ts';
 import { createArticleWorkers, type ArticleWorkers } from './parallel/article-workers.ts';
 import { reachTestPoint } from './test-points.ts';
@@ -195,9 +195,10 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
   const settings: SiteSettings = { ...loadedConfig.settings, ...overrides };
   const siteConfig = { files: config.files, diagnostics: [...config.diagnostics, ...loadedConfig.diagnostics], settings };
   reading.end();
-  const opened = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
-  // Threads start only when enough articles miss the cache, and stop when the build ends.
-  const workers = createArticleWorkers(workerOptions());
+  const opened: OpenedBuildCache = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
+  // Threads start only when enough articles miss the cache, and stop when the build ends; their code is kept
+  // bundled beside the cache entries of this code version.
+  const workers = createArticleWorkers({ ...workerOptions(), ...(opened.versionFolder ? { bundleFolder: join(opened.versionFolder, 'worker') } : {}) });
   try {
     await buildWithWorkers(contentDir, outDir, started, { files, aliases, siteConfig, inputDiagnostics, recovered, progress, cache: opened.cache, cacheDiagnostics: opened.diagnostics, workers });
   } finally {

@@ -76,7 +76,7 @@ async function assertSameSite(actual: string, expected: string, what: string): P
   assert.deepEqual(pagefindRecords(actual), pagefindRecords(expected), `${what}: same search records`);
 }
 
-test('a rebuild takes unchanged pages and the search index from the previous site, renders what changed, and gives the bytes of an uncached build', async () => {
+test('a rebuild takes unchanged pages, the exports and feeds of an unchanged archive and the search index from the previous site, renders what changed, and gives the bytes of an uncached build', async () => {
   await withTempDir('qa-cache-reuse-', async (dir) => {
     const content = join(dir, 'content');
     await cp(join(root, 'content'), content, { recursive: true });
@@ -95,6 +95,7 @@ test('a rebuild takes unchanged pages and the search index from the previous sit
     assert.ok(unchanged.includes('pagefind/pagefind-entry.json'), 'the search index was taken from the previous site');
     assert.ok(unchanged.some((file) => file.startsWith('articles/') && file !== 'articles/index.html'), 'article pages were taken from the previous site');
     assert.ok(!unchanged.includes('index.html'), 'the home page, which reads the whole archive, was rendered');
+    assert.ok(['archive.json', 'quotes.csv', 'feed.xml', 'sitemap.xml', 'citation.js'].every((file) => unchanged.includes(file)), 'the exports and feeds were taken from the previous site');
 
     // An edited article: its page and index change; a page edited in the previous site by hand is not taken from it.
     const [edited] = (await findContentFiles(content)).filter((file) => !file.includes('filters'));
@@ -109,6 +110,7 @@ test('a rebuild takes unchanged pages and the search index from the previous sit
     const kept = sameFiles(out, second);
     assert.ok(!kept.includes('pagefind/pagefind-entry.json'), 'the search index of the edited archive was built anew');
     assert.ok(!kept.includes(tampered), 'the page edited by hand was rendered again');
+    assert.ok(!kept.includes('archive.json') && !kept.includes('feed.xml'), 'the exports and feeds of the edited archive were written anew');
     assert.ok(kept.some((file) => file.startsWith('articles/')), 'unchanged article pages were still taken from the previous site');
     await build(['--content', content, '--out', join(dir, 'uncached'), '--no-cache']);
     await assertSameSite(out, join(dir, 'uncached'), 'rebuilt after an edit');
@@ -219,6 +221,24 @@ test('extraction and body rendering on worker threads, alone or shared with this
       await workers.close();
     }
   }
+});
+
+test('worker threads running the worker code bundled into one file give the same archive and pages as this thread, and the bundle is kept for the next build', async () => {
+  await withTempDir('qa-worker-bundle-', async (dir) => {
+    const files = await contentFiles();
+    const expected = buildArchive(files);
+    const inThread = await renderArticleBodies(expected.archive);
+    const bundleFolder = join(dir, 'worker');
+    const workers = createArticleWorkers({ threads: 1, minArticles: 1, shareWithThisThread: false, bundleFolder });
+    try {
+      const parallel = await buildArchiveCached(files, { workers });
+      assert.equal(JSON.stringify(parallel), JSON.stringify(expected));
+      assert.deepEqual([...await renderArticleBodies(parallel.archive, { workers })], [...inThread]);
+    } finally {
+      await workers.close();
+    }
+    assert.deepEqual(readdirSync(bundleFolder), ['article-worker.mjs']);
+  });
 });
 
 /** `bytes` with the last lowercase letter of the second half changed to another one. */

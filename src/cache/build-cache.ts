@@ -45,13 +45,25 @@ export function cacheKey(...parts: string[]): string {
   return hash.digest('hex');
 }
 
+/** What `openBuildCache` opened. */
+export interface OpenedBuildCache {
+  cache: BuildCache;
+  diagnostics: Diagnostic[];
+  /**
+   * The folder of this code version's entries, where a build may keep files
+   * of its own that depend on the code only (the workers' bundled code);
+   * absent when the build runs uncached.
+   */
+  versionFolder?: string;
+}
+
 /**
  * Opens (creating it when missing) the cache in `dir` for code version
  * `codeVersion`, and removes the entries of other code versions, which no
  * build of this code can use. A folder that holds files but not our stamp is
  * not ours: a warning, and `noCache`.
  */
-export function openBuildCache(dir: string, codeVersion: string): { cache: BuildCache; diagnostics: Diagnostic[] } {
+export function openBuildCache(dir: string, codeVersion: string): OpenedBuildCache {
   try {
     let entries: string[] = [];
     try {
@@ -73,7 +85,7 @@ export function openBuildCache(dir: string, codeVersion: string): { cache: Build
       if (aside !== join(dir, name)) renameSync(join(dir, name), aside);
       removals.push(rm(aside, { recursive: true, force: true }).catch(() => {}));
     }
-    return { cache: folderCache(join(dir, version), removals), diagnostics: [] };
+    return { cache: folderCache(join(dir, version), removals), diagnostics: [], versionFolder: join(dir, version) };
   } catch {
     // A cache that cannot be set up (read-only disk) only makes the build slower.
     return { cache: noCache, diagnostics: [] };

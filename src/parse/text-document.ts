@@ -53,6 +53,15 @@ export function parseTextDocument(body: string): TextDocument {
   return parseArticleBody(body).doc ?? plainDocument(body);
 }
 
+/**
+ * The `text` of `parseTextDocument(body)`, read from the body's tree when the
+ * caller parsed it already (rendering does): `tree` is remark-parse's tree of
+ * `body`, or `null` when the body nests too deeply, which reads as plain text.
+ */
+export function plainTextOfTree(body: string, tree: Root | null): string {
+  return tree && MARKDOWN_SYNTAX.test(body) ? documentOf(body, tree).text : body;
+}
+
 function plainDocument(body: string): TextDocument {
   return { body, text: body, blocks: splitPlainBlocks(body, 0, body.length, 'paragraph') };
 }

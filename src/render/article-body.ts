@@ -5,9 +5,10 @@
  * its result can be cached by a hash of the input.
  */
 import { TimeBudget } from '../extract/time-budget.ts';
-import { renderArticleHtml } from './article-html.ts';
+import { parseBodyTree, renderBodyTree } from './article-html.ts';
 import { renderNamingFile } from './article-failure.ts';
-import { toArticlePlainTexts } from './quote-text.ts';
+import { plainQuoteTexts } from './quote-text.ts';
+import { plainTextOfTree } from '../parse/text-document.ts';
 import type { QuoteSpan, SpeakerLink } from './remark-quote-spans.ts';
 
 /** What rendering one body reads; nothing else of the archive matters to it. */
@@ -40,6 +41,11 @@ export interface RenderArticleBodyOptions {
 /** Renders one article body; a failure names the article's file (see `article-failure.ts`). */
 export function renderArticleBody(input: ArticleBodyInput, options: RenderArticleBodyOptions = {}): RenderedArticleBody {
   const budget = new TimeBudget({ ...(options.budgetMs === undefined ? {} : { limitMs: options.budgetMs }), ...(options.now ? { now: options.now } : {}) });
-  const html = renderNamingFile(input.sourceFile, () => renderArticleHtml(input.body, input.quotes, input.speakers, { budget }));
-  return { html, ...toArticlePlainTexts(input.body, input.sourceFile, input.quotes) };
+  return renderNamingFile(input.sourceFile, () => {
+    // One parse serves both: the plain text is read from the tree before marking the quotes changes it.
+    const tree = parseBodyTree(input.body, { budget });
+    const plainText = plainTextOfTree(input.body, tree);
+    const html = renderBodyTree(input.body, tree, input.quotes, input.speakers, { budget });
+    return { html, quoteTexts: plainQuoteTexts(plainText, input.quotes), plainText };
+  });
 }

@@ -44,6 +44,11 @@ export interface RenderArticleOptions {
   budget?: TimeBudget;
 }
 
+// Built once per thread: a processor made per article spent its time on setting up the same plugins again.
+// The quote marks differ per article, so their plugin runs on its own, before these.
+const markdownParser = unified().use(remarkParse).freeze();
+const safeHtml = unified().use(remarkRehype).use(rehypeSanitize, articleSanitizeSchema).use(rehypeStringify).freeze();
+
 /**
  * Renders `body` (Markdown) to sanitized HTML, marking `quotes` (offsets into
  * `body`). A body nested too deeply to render safely (see `nesting-depth.ts`;
@@ -52,18 +57,28 @@ export interface RenderArticleOptions {
  * TimeBudgetExceededError when `options.budget` runs out.
  */
 export function renderArticleHtml(body: string, quotes: readonly QuoteSpan[], speakers: readonly SpeakerLink[], options: RenderArticleOptions = {}): string {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkQuoteSpans, { quotes, speakers })
-    .use(remarkRehype)
-    .use(rehypeSanitize, articleSanitizeSchema)
-    .use(rehypeStringify);
-  let tree = findExcessiveMarkup(body) ? null : (processor.parse(body) as Root);
+  return renderBodyTree(body, parseBodyTree(body, options), quotes, speakers, options);
+}
+
+/**
+ * The Markdown tree `renderArticleHtml` renders `body` from, or `null` when
+ * the body nests too deeply to render safely (it is then rendered flat).
+ * Exported so a caller that needs the tree for something else too (the
+ * body's plain text) parses it only once.
+ */
+export function parseBodyTree(body: string, options: RenderArticleOptions = {}): Root | null {
+  const tree = findExcessiveMarkup(body) ? null : (markdownParser.parse(body) as Root);
   options.budget?.check(0, 'rendering the article');
-  if (!tree || findDeepNode(tree)) tree = flatTree(body);
-  const hast = processor.runSync(tree, body);
+  return tree && !findDeepNode(tree) ? tree : null;
+}
+
+/** Renders a tree from `parseBodyTree(body)` (marking its quotes changes it in place), as `renderArticleHtml` does. */
+export function renderBodyTree(body: string, tree: Root | null, quotes: readonly QuoteSpan[], speakers: readonly SpeakerLink[], options: RenderArticleOptions = {}): string {
+  const root = tree ?? flatTree(body);
+  remarkQuoteSpans({ quotes, speakers })(root, { value: body });
+  const hast = safeHtml.runSync(root, body);
   options.budget?.check(0, 'rendering the article');
-  return String(processor.stringify(hast, body));
+  return String(safeHtml.stringify(hast, body));
 }
 
 /** The body as plain paragraphs of text, each node placed at its offsets so quotes are still marked. */

@@ -27,7 +27,8 @@ function parseAll(archive: Archive): void {
   articleCache.set(archive, articles);
 }
 
-function plainQuoteTexts(text: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
+/** `[quote id, plain text]` of each of `quotes`, read from their article's plain text (`TextDocument.text`). */
+export function plainQuoteTexts(text: string, quotes: readonly Pick<Quote, 'id' | 'start' | 'end' | 'text'>[]): [string, string][] {
   return quotes.map((q) => {
     // Inside raw HTML the document blanks everything; the source text is then the best label.
     const plain = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();

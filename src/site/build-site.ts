@@ -4,6 +4,7 @@
  * article, its quotes as sub-results). Problems come back as Diagnostics (source `site` or
  * `search`); nothing here throws for a bad build.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -117,8 +118,8 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   }
 }
 
-/** Writes the data exports and feeds, which are text made from the archive rather than templates. */
-async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>): Promise<Diagnostic[]> {
+/** Writes the data exports and feeds, which are text made from the archive rather than templates; returns the files written too (relative to `outDir`). */
+async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>): Promise<{ diagnostics: Diagnostic[]; written: string[] }> {
   const hosting = { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}) };
   const diagnostics: Diagnostic[] = [];
   const files: [string, string][] = [
@@ -149,7 +150,43 @@ async function writeExports(archive: Archive, site: SiteView, outDir: string, op
       diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-build-failed'));
     }
   }
-  return diagnostics;
+  return { diagnostics, written: files.map(([name]) => name) };
+}
+
+/**
+ * The cache key of the exports and feeds: everything they are made of is the
+ * archive and the settings the site view reads (the sitemap lists its
+ * pages); the citation script and the schemas depend on the code only, which
+ * the cache's version covers. `null` without a cache.
+ */
+function exportsKey(archive: Archive, options: BuildSiteOptions): string | null {
+  if (!options.cache || options.cache === noCache) return null;
+  const { title, siteUrl, pathPrefix, language, homeListSize, articleListPageSize } = options;
+  // Hashed record by record (each part prefixed by its length, as `cacheKey` does): the archive as one JSON
+  // string would be ~15 MB per 1,000 articles held at once.
+  const hash = createHash('sha256');
+  const add = (part: string): void => { hash.update(`${part.length}:`).update(part); };
+  add(JSON.stringify({ title, siteUrl, pathPrefix, language, homeListSize, articleListPageSize }));
+  for (const [field, value] of Object.entries(archive) as [string, unknown][]) {
+    if (!Array.isArray(value)) {
+      add(`${field}=${JSON.stringify(value) ?? 'undefined'}`);
+      continue;
+    }
+    add(`${field}[${value.length}]`);
+    for (const record of value) add(JSON.stringify(record) ?? 'undefined');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Takes the exports and feeds from the previous site when the cache says this
+ * build would write them byte for byte and the previous site still holds
+ * those bytes (`reused-files.ts`): they are about a third of a rebuild with
+ * nothing changed. Resolves to whether it did.
+ */
+async function reuseExports(key: string | null, outDir: string, options: BuildSiteOptions): Promise<boolean> {
+  const recorded = key === null ? undefined : asOutputFiles(options.cache?.get('exports', key));
+  return recorded !== undefined && options.previousSite !== undefined && await reuseOutputFiles(options.previousSite, outDir, recorded).catch(() => false);
 }
 
 /** Builds the whole static site of `archive` into `outDir`. */
@@ -206,8 +243,10 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
   // search documents can be made (they need the bodies' plain texts) and runs while Eleventy writes the pages
   // and the exports are written. The "search index" stage is then the wait for what is left of it.
   const searching = options.search === false ? null : writeSearchIndexReusing(archive, outDir, options);
-  // esbuild bundles the citation script in its own process while Eleventy writes the pages.
-  const citationScript = bundleCitationScript();
+  const exportsCacheKey = exportsKey(archive, options);
+  const exportsReused = await reuseExports(exportsCacheKey, outDir, options);
+  // esbuild bundles the citation script in its own process while Eleventy writes the pages (unless the exports it belongs to were reused).
+  const citationScript = exportsReused ? Promise.resolve('') : bundleCitationScript();
   citationScript.catch(() => {});
   // Awaited below in every case; marked handled now so a failure while the pages are written is not "unhandled".
   searching?.catch(() => undefined);
@@ -217,7 +256,12 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
     diagnostics = pages.diagnostics;
     if (!diagnostics.some((d) => d.severity === 'error')) {
       const exporting = progress.stage('exports');
-      diagnostics.push(...(await writeExports(archive, pages.site, outDir, options, citationScript)));
+      if (!exportsReused) {
+        const exported = await writeExports(archive, pages.site, outDir, options, citationScript);
+        diagnostics.push(...exported.diagnostics);
+        const files = exportsCacheKey !== null && exported.diagnostics.length === 0 ? await describeOutputFiles(outDir, exported.written) : null;
+        if (exportsCacheKey !== null && files) options.cache?.set('exports', exportsCacheKey, files);
+      }
       exporting.end();
     }
   } catch (error) {
