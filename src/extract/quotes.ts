@@ -71,7 +71,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     const prefix = text.slice(sentence.start, span.open);
     const localPrefix = text.slice(clauseStart, span.open);
 
-    if (NAMING.test(localPrefix)) continue;
+    // "what she termed "a reckless gamble"": the speaker's own word for it, a partial quote.
+    const ownTerm = /\bwhat\s+(?:he|she|they|it|\p{Lu}[\p{L}'’.-]*)\s+(?:termed|dubbed|labell?ed|called|described\s+as)\s*$/u.test(localPrefix);
+    if (NAMING.test(localPrefix) && !ownTerm) continue;
     // "The glasses, called "Lumio Frame," weigh …": a capitalized name after a naming verb is a name.
     if (isTitleCase(words.map((w) => w.replace(/[,.]$/, ''))) && /\b(?:called|calls|named|dubbed|titled|entitled|branded)\s*$/i.test(localPrefix)) continue;
     if (isNickname(text, span, words)) continue;
@@ -98,7 +100,8 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       cue = after ?? strictBefore ?? (verbIntro ? attributionBefore(doc, clauseStart, span.open, false, quoted) : null);
     } else {
       if (titleLike && (WORK.test(localPrefix) || !after)) continue;
-      if (WORK.test(localPrefix) && words.length <= 8) continue;
+      // "the report "Silent Spring"" names a work; "called the report "misleading"" judges one.
+      if (WORK.test(localPrefix) && words.length <= 8 && /^\p{Lu}/u.test(content)) continue;
       const anyBefore = attributionBefore(doc, clauseStart, span.open, false, quoted);
       cue = anyBefore ?? after;
       const verbsInSentence = findVerbs(text, sentence.start, sentence.end, quoted);
