@@ -227,6 +227,8 @@ export interface ViewDataOptions {
   now?: () => number;
   /** Article bodies already rendered (`renderArticleBodies`), by article id; others are rendered here (default: none). */
   bodies?: ReadonlyMap<string, string>;
+  /** Data exports too large to publish whole (`archive.json`, …), published in parts only: `/data/` does not link their whole file (default: none). */
+  partsOnly?: readonly string[];
 }
 
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
@@ -505,7 +507,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     sources,
     sourceIndex,
     timeline: { chart: toTimelineChart(archive), ...toTimeline(allSummaries) },
-    dataFiles: toDataDictionary(),
+    dataFiles: toDataDictionary(options.partsOnly ?? []),
     articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
       filters: [
