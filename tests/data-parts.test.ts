@@ -172,7 +172,7 @@ test('past the limit a year is cut by month and a month into runs of articles, n
   const over = wholes.filter((w) => w.bytes > limit).map((w) => w.kind.name);
   assert.ok(over.includes('archive.json'));
   assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'data-export-split').map((d) => path.basename(d.file)), over);
-  for (const entry of index.exports) assert.equal(entry.whole === null, over.includes(entry.name), entry.name);
+  for (const entry of index.exports) assert.equal(entry.whole === null, (over as string[]).includes(entry.name), entry.name);
 });
 
 test('a whole export over the limit is not written: the index says so, /data/ links its parts instead, and a warning names data/index.json', async () => {

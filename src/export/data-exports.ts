@@ -42,13 +42,19 @@ export const DATA_EXPORTS: readonly DataExportKind[] = [
   { name: 'quotes.csv', path: '/quotes.csv', partPath: (period) => `/data/quotes/${period}.csv`, pieces: quoteRowsCsvPieces },
 ];
 
-/** The pieces joined, or only their size in UTF-8 bytes when it passes `limitBytes` (then `text` is null). */
-export function joinWithin(pieces: Iterable<string>, limitBytes: number): { bytes: number; text: string | null } {
+/**
+ * The pieces joined, or only their size in UTF-8 bytes when it passes
+ * `limitBytes` (then `text` is null). With `stopPastLimit` the count stops
+ * there too (`bytes` is then only past the limit), for a caller that only
+ * asks whether the text fits.
+ */
+export function joinWithin(pieces: Iterable<string>, limitBytes: number, stopPastLimit = false): { bytes: number; text: string | null } {
   let bytes = 0;
   let kept: string[] | null = [];
   for (const piece of pieces) {
     bytes += Buffer.byteLength(piece);
     if (kept && bytes > limitBytes) kept = null;
+    if (!kept && stopPastLimit) break;
     kept?.push(piece);
   }
   return { bytes, text: kept ? kept.join('') : null };
@@ -86,9 +92,14 @@ export function* toDataPartFiles(archive: Archive, limitBytes: number): Generato
   // `fits` makes the texts it measures; they are kept for the part it accepts, so each is made once.
   const texts = new WeakMap<Archive, (string | null)[]>();
   const fits = (part: Archive): boolean => {
-    const made = DATA_EXPORTS.map((kind) => joinWithin(kind.pieces(part), limitBytes).text);
+    // A part that does not fit is cut finer: no need to make the rest of it, or the other exports of it.
+    const made: (string | null)[] = [];
+    for (const kind of DATA_EXPORTS) {
+      made.push(joinWithin(kind.pieces(part), limitBytes, true).text);
+      if (made.at(-1) === null) return false;
+    }
     texts.set(part, made);
-    return made.every((t) => t !== null);
+    return true;
   };
   for (const { period, archive: part } of splitArchiveByPeriod(archive, fits)) {
     const made = texts.get(part) ?? DATA_EXPORTS.map(() => null);
