@@ -60,16 +60,19 @@ export function joinWithin(pieces: Iterable<string>, limitBytes: number, stopPas
   return { bytes, text: kept ? kept.join('') : null };
 }
 
-/** One export's whole file: its size, and its text when that is within the limit. */
+/** One export's whole file: its text, or null when it would pass the limit. */
 export interface WholeExport {
   kind: DataExportKind;
-  bytes: number;
   text: string | null;
 }
 
-/** Every export's whole file, as far as the limit allows. */
+/**
+ * Every export's whole file, as far as the limit allows. One past the limit
+ * is measured only up to it: at 50,000 articles the four wholes are 2 GB of
+ * text, which would take longer to count than its parts take to write.
+ */
 export function toWholeExports(archive: Archive, limitBytes: number): WholeExport[] {
-  return DATA_EXPORTS.map((kind) => ({ kind, ...joinWithin(kind.pieces(archive), limitBytes) }));
+  return DATA_EXPORTS.map((kind) => ({ kind, text: joinWithin(kind.pieces(archive), limitBytes, true).text }));
 }
 
 /** SHA-256 of a text's UTF-8 bytes, hex. */
@@ -126,7 +129,7 @@ export function* toDataPartFiles(archive: Archive, limitBytes: number): Generato
 export function toDataIndex(limitBytes: number, wholes: readonly WholeExport[], parts: readonly Pick<DataPartFile, 'kind' | 'entry'>[]): DataIndex {
   const exports: DataExportEntry[] = wholes.map((whole) => ({
     name: whole.kind.name,
-    whole: whole.text === null ? null : { path: whole.kind.path, bytes: whole.bytes, sha256: sha256Of(whole.text) },
+    whole: whole.text === null ? null : { path: whole.kind.path, bytes: Buffer.byteLength(whole.text), sha256: sha256Of(whole.text) },
     parts: parts.filter((p) => p.kind === whole.kind).map((p) => p.entry),
   }));
   return { limitBytes, exports };

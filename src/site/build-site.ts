@@ -122,12 +122,13 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
 }
 
 /** The warning that a whole export is published in parts only, naming the index that lists them. */
-function splitDiagnostic(outDir: string, whole: WholeExport, limitBytes: number, parts: number): Diagnostic {
+function splitDiagnostic(outDir: string, whole: WholeExport, limitBytes: number, parts: readonly { entry: { bytes: number } }[]): Diagnostic {
   const entry = RULES['data-export-split'];
   const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const total = parts.reduce((n, p) => n + p.entry.bytes, 0);
   return {
     file: path.join(outDir, whole.kind.name), line: 0, column: 0, severity: entry.severity, source: entry.source, ruleId: 'data-export-split', note: entry.hint,
-    reason: `${whole.kind.name} would be ${megabytes(whole.bytes)}, over the ${megabytes(limitBytes)} limit for one file: it is published in ${parts} parts only, listed in ${DATA_INDEX_PATH.slice(1)}`,
+    reason: `${whole.kind.name} would be over the ${megabytes(limitBytes)} limit for one file: it is published in ${parts.length} parts only (${megabytes(total)} in all), listed in ${DATA_INDEX_PATH.slice(1)}`,
   };
 }
 
@@ -157,7 +158,7 @@ async function writeDataExports(archive: Archive, outDir: string, wholes: readon
   }
   diagnostics.push(...(await writeSiteFile(outDir, DATA_INDEX_PATH.slice(1), toDataIndexJson(toDataIndex(limitBytes, wholes, parts)))));
   for (const whole of wholes) {
-    if (whole.text === null) diagnostics.push(splitDiagnostic(outDir, whole, limitBytes, parts.filter((p) => p.kind === whole.kind).length));
+    if (whole.text === null) diagnostics.push(splitDiagnostic(outDir, whole, limitBytes, parts.filter((p) => p.kind === whole.kind)));
   }
   return diagnostics;
 }
