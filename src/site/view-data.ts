@@ -123,7 +123,13 @@ export interface SpeakerPageView {
   aliases: string[];
   entity: LinkView | null;
   quoteCount: number;
-  quotes: QuoteView[];
+  /**
+   * Every quote by date; `citeArticleAbove` when the quote before it is from
+   * the same article, whose Cite control then carries the article's fields
+   * for both (a speaker is quoted about five times an article, and those
+   * fields were a sixth of a speaker page).
+   */
+  quotes: (QuoteView & { citeArticleAbove: boolean })[];
   sources: LinkView[];
   jsonLd: string;
   feed: FeedLinkView;
@@ -409,7 +415,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       aliases: s.aliases.filter((alias) => alias !== s.name),
       entity: entity ? { name: entity.name, path: entity.path } : null,
       quoteCount: quotes.length,
-      quotes,
+      quotes: quotes.map((q, i) => ({ ...q, citeArticleAbove: quotes[i - 1]?.article.path === q.article.path })),
       sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
       jsonLd: toJsonLdElement(toRecordJsonLd(recordOf(s), { aliases: s.aliases.filter((alias) => alias !== s.name), titles: s.titles })),
       feed: { path: feedPathOf(s.path), title: `Quotes by ${s.name}` },
