@@ -33,13 +33,15 @@ function citationData(details) {
     quoteId: data.citeQuoteId,
     // Speaker pages show the words in the quote's card and do not repeat them.
     text: data.citeText ?? details.closest('.quote-card')?.querySelector('[data-cite-quote-text]')?.textContent ?? '',
-    speaker: data.citeSpeaker ?? null,
+    // A speaker page names its speaker once, on the list of quotes.
+    speaker: data.citeSpeaker ?? details.closest('[data-cite-speaker]')?.dataset.citeSpeaker ?? null,
     articleTitle: data.citeTitle,
     source: data.citeSource,
     date: data.citeDate,
     byline: data.citeByline ?? null,
     url: data.citeUrl ?? null,
-    permalink: absolutePermalink(data.citePermalink),
+    // A speaker page's card links the quote from its blockquote's cite.
+    permalink: absolutePermalink(data.citePermalink ?? details.closest('.quote-card')?.querySelector('blockquote[cite]')?.getAttribute('cite') ?? ''),
   };
 }
 

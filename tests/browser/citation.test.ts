@@ -133,7 +133,9 @@ test("a speaker page gives an article's fields once for its run of quotes, and t
   assert.equal(await copyFormat(page, later, 'apa'), APA);
   const csl = JSON.parse(await copyFormat(page, later, 'csl-json')) as { custom: { permalink: string; quote: string } }[];
   assert.equal(csl[0]?.custom.quote, 'Our members have waited long enough for a safe port');
-  assert.equal(csl[0]?.custom.permalink, `${site.origin}${ARTICLE}#${later}`, "the later quote's own permalink");
+  assert.equal(csl[0]?.custom.permalink, `${site.origin}${ARTICLE}#${later}`, "the later quote's own permalink, read from its card");
+  assert.match(await copyFormat(page, later, 'plain'), /Pieter van der Berg/, 'the speaker, named once by the list of quotes');
+  assert.equal(await page.$$eval('.quote-card details.cite[data-cite-speaker], .quote-card details.cite[data-cite-permalink]', (elements) => elements.length), 0, 'no control repeats the speaker or the permalink');
   assert.deepEqual(session.problems, [], 'no console error, page error or CSP violation');
   await page.close();
 });
