@@ -95,7 +95,7 @@ function compareRecords(a: { name: string; type: string; id: string }, b: { name
   return compareStrings(normalizeName(a.name), normalizeName(b.name)) || compareStrings(a.type, b.type) || compareStrings(a.id, b.id);
 }
 
-/** Records of several parts joined by id, their id lists joined; `order` sorts the joined list. */
+/** Records of several parts joined by id, each once with the union of its id lists (`withIds` puts the list back, ordered). */
 function joinRecords<T extends { id: string }>(lists: readonly (readonly T[])[], ids: (record: T) => string[], withIds: (record: T, ids: string[]) => T): T[] {
   const byId = new Map<string, { record: T; ids: Set<string> }>();
   for (const list of lists) {
