@@ -9,21 +9,39 @@ const citationScript = new URL('citation.js', import.meta.url).href;
 /** The citation script's module, imported once for the page. */
 let formatter = null;
 
+/** The element that carries the article's fields for a control: itself, an ancestor (article page) or the control of a card above (speaker page). */
+function articleFieldsOf(details) {
+  const holder = details.closest('[data-cite-title]');
+  if (holder) return holder;
+  // A speaker page gives the article's fields once for a run of quotes from one article, on the first card of the run.
+  for (let card = details.closest('.quote-card')?.previousElementSibling; card; card = card.previousElementSibling) {
+    const above = card.querySelector('details.cite[data-cite-title]');
+    if (above) return above;
+  }
+  return null;
+}
+
+/** The article's fields of the `data-cite-*` attributes. */
+const ARTICLE_FIELDS = ['citeTitle', 'citeSource', 'citeDate', 'citeByline', 'citeUrl'];
+
 /** The quote's citation data, from the `data-cite-*` attributes of the control and its article (src/cite/citation-item.ts). */
 function citationData(details) {
-  // The article page gives the article's fields once, on the list that holds the controls.
-  const data = { ...details.closest('[data-cite-title]')?.dataset, ...details.dataset };
+  // The article page gives the article's fields once, on the list that holds the controls; a speaker page once per run of quotes from one article.
+  const article = articleFieldsOf(details)?.dataset ?? {};
+  const data = { ...Object.fromEntries(ARTICLE_FIELDS.filter((key) => key in article).map((key) => [key, article[key]])), ...details.dataset };
   return {
     quoteId: data.citeQuoteId,
     // Speaker pages show the words in the quote's card and do not repeat them.
     text: data.citeText ?? details.closest('.quote-card')?.querySelector('[data-cite-quote-text]')?.textContent ?? '',
-    speaker: data.citeSpeaker ?? null,
+    // A speaker page names its speaker once, on the list of quotes.
+    speaker: data.citeSpeaker ?? details.closest('[data-cite-speaker]')?.dataset.citeSpeaker ?? null,
     articleTitle: data.citeTitle,
     source: data.citeSource,
     date: data.citeDate,
     byline: data.citeByline ?? null,
     url: data.citeUrl ?? null,
-    permalink: absolutePermalink(data.citePermalink),
+    // A speaker page's card links the quote from its blockquote's cite.
+    permalink: absolutePermalink(data.citePermalink ?? details.closest('.quote-card')?.querySelector('blockquote[cite]')?.getAttribute('cite') ?? ''),
   };
 }
 

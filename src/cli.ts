@@ -233,11 +233,14 @@ async function buildWithWorkers(contentDir: string, outDir: string, started: num
   // Published records name files relative to the content folder; the terminal names them as the user does.
   const shownPath = new Map(files.map((f) => [toPublishedPath(f.path, contentDir), f.path]));
   const results = await writeSiteAtomically(outDir, async (tmpDir) => {
-    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), ...siteOptions(siteConfig.settings), progress, cache, workers, previousSite: outDir }))
-      .map((d) => ({ ...d, file: shownPath.get(d.file) ?? d.file }));
+    const siteDiagnostics = (await buildSite(toPublishedArchive(archive, contentDir), tmpDir, { ...searchOptions(), ...exportOptions(), ...siteOptions(siteConfig.settings), progress, cache, workers, previousSite: outDir }))
+      // A file of the new site is named where it will be once the site is in place, not in the temporary folder.
+      .map((d) => ({ ...d, file: shownPath.get(d.file) ?? (isInside(resolve(d.file), resolve(tmpDir)) ? join(outDir, relative(tmpDir, d.file)) : d.file) }));
     const all = [...diagnostics, ...siteDiagnostics];
     // The cache folder is the build machine's business, not the archive's: its warning is printed, not published.
-    const published = all.filter((d) => !inputs.cacheDiagnostics.includes(d));
+    // The site's own files are named from its root there (`archive.json`), not by the build machine's folders.
+    const published = all.filter((d) => !inputs.cacheDiagnostics.includes(d))
+      .map((d) => (d.line === 0 && resolve(d.file) !== resolve(outDir) && isInside(resolve(d.file), resolve(outDir)) ? { ...d, file: relative(outDir, d.file).split('\\').join('/') } : d));
     if (!hasErrors(all)) await writeFile(join(tmpDir, 'build-report.json'), toBuildReportJson(archive, toPublishedDiagnostics(published, contentDir)));
     return siteDiagnostics;
   });
@@ -271,6 +274,12 @@ function workerOptions(): { threads?: number } {
 /** The site settings as `buildSite` options. */
 function siteOptions(settings: SiteSettings): { title: string; siteUrl?: string; pathPrefix: string; language: string } {
   return { title: settings.title, pathPrefix: settings.pathPrefix, language: settings.language, ...(settings.url ? { siteUrl: settings.url } : {}) };
+}
+
+/** `QUOTE_ARCHIVE_EXPORT_LIMIT_MB=<n>`: the largest data export file, in MB of 1,000,000 bytes, e.g. 25 for a host that stops at 25 MiB (default in `buildSite`, 50). */
+function exportOptions(): { exportLimitBytes?: number } {
+  const megabytes = Number(process.env.QUOTE_ARCHIVE_EXPORT_LIMIT_MB);
+  return Number.isFinite(megabytes) && megabytes > 0 ? { exportLimitBytes: Math.floor(megabytes * 1_000_000) } : {};
 }
 
 /** The Pagefind time limit: `QUOTE_ARCHIVE_PAGEFIND_TIMEOUT` seconds without an answer (default in `writeSearchIndex`). */

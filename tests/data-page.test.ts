@@ -101,3 +101,16 @@ test('a field without a description is listed with none, so the page test can ca
     { name: 'b.c', type: 'integer', description: 'C' },
   ]);
 });
+
+test('the data page describes every field of data/index.json, of its exports and of their parts', async () => {
+  const index = await schemaFile('data-index.schema.json');
+  const exportItem = index.properties?.exports?.items ?? {};
+  const partItem = exportItem.properties?.parts?.items ?? {};
+  for (const [record, node] of [['data-index-root', index], ['data-index-export', exportItem], ['data-index-part', partItem]] as const) {
+    const fields = propertyPaths(node);
+    assert.ok(fields.length > 0, record);
+    for (const field of fields) assert.ok(descriptionOf(record, field), `${record} field ${field} is described on the data page`);
+  }
+  assert.ok(propertyPaths(partItem).includes('sha256'));
+  assert.ok(existsSync(path.join(workDir, 'data/index.json')), 'the index was written');
+});

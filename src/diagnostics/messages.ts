@@ -267,6 +267,11 @@ export const RULES = {
     why: 'When the new site could not be put in place and the old one could not be put back, the user must learn where the old site is rather than read that nothing changed.',
     hint: 'The next build puts the previous site back before doing anything else; or rename the folder named in the message back by hand.',
   },
+  'data-export-split': {
+    severity: 'warning', source: 'site',
+    why: 'Static hosts refuse files over a size (50 MB by default here), so a whole export past it is not written; without a word, the file a program or a link expects would just be missing.',
+    hint: 'The export\'s parts by date are listed in data/index.json (each with its size and SHA-256); read those, or join them, instead of the whole file.',
+  },
   'output-cleanup-failed': {
     severity: 'warning', source: 'output',
     why: 'A folder of ours that could not be removed (a read-only folder) takes disk space but must not fail this or any later build.',

@@ -13,14 +13,18 @@ export function escapeCsvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Builds the CSV text of every quote, one row each, in archive order. */
-export function toQuotesCsv(archive: Archive): string {
+/** The lines of `toQuotesCsv` (the header, then one row per quote), each with its CRLF. */
+export function* quotesCsvPieces(archive: Archive): Generator<string> {
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
-  const rows = [COLUMNS.join(',')];
+  yield `${COLUMNS.join(',')}\r\n`;
   for (const q of archive.quotes) {
     const article = articleById.get(q.articleId);
     const cells = [q.id, q.date, q.speakerName ?? '', q.speakerId ?? '', q.kind, q.cue ?? '', q.text, q.source, q.articleId, article?.title ?? '', q.path];
-    rows.push(cells.map(escapeCsvCell).join(','));
+    yield `${cells.map(escapeCsvCell).join(',')}\r\n`;
   }
-  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** Builds the CSV text of every quote, one row each, in archive order. */
+export function toQuotesCsv(archive: Archive): string {
+  return [...quotesCsvPieces(archive)].join('');
 }

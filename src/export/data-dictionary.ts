@@ -5,7 +5,8 @@
  * names exactly the fields the files hold and says what their `describe()`
  * says. A field without a description shows as such, and a test fails on it.
  */
-import { SCHEMA_FILES, toArchiveJsonSchema, toQuoteRowJsonSchema } from './json-schema.ts';
+import { SCHEMA_FILES, toArchiveJsonSchema, toDataIndexJsonSchema, toQuoteRowJsonSchema } from './json-schema.ts';
+import { DATA_INDEX_PATH } from './data-index.ts';
 
 /** The part of a JSON Schema (as zod writes it) this module reads. */
 export interface JsonSchemaNode {
@@ -43,8 +44,10 @@ export interface RecordDoc {
 export interface DataFileDoc {
   title: string;
   anchorId: string;
-  /** The files, as site paths. */
+  /** The files, as site paths (a whole file published in parts only is left out). */
   files: { label: string; path: string }[];
+  /** Whole files too large to publish, which only their parts hold (listed in `/data/index.json`). */
+  partsOnly: string[];
   /** The JSON Schema that describes them, as a site path. */
   schemaPath: string;
   description: string | null;
@@ -86,15 +89,25 @@ export function describeFields(node: JsonSchemaNode, prefix = ''): FieldDoc[] {
   return fields;
 }
 
-/** The records of `archive.json` and of `quotes.jsonl`/`quotes.csv`, from their published schemas. */
-export function toDataDictionary(): DataFileDoc[] {
+/**
+ * The records of `archive.json`, of `quotes.jsonl`/`quotes.csv` and of the
+ * index of their parts, from their published schemas; `partsOnly` names the
+ * exports too large to publish whole, whose whole file is not linked.
+ */
+export function toDataDictionary(partsOnly: readonly string[] = []): DataFileDoc[] {
   const archive = JSON.parse(toArchiveJsonSchema()) as JsonSchemaNode;
   const quoteRow = JSON.parse(toQuoteRowJsonSchema()) as JsonSchemaNode;
+  const index = JSON.parse(toDataIndexJsonSchema()) as JsonSchemaNode;
+  const whole = (...names: string[]): { label: string; path: string }[] => names.filter((n) => !partsOnly.includes(n)).map((n) => ({ label: n, path: `/${n}` }));
+  const parts = { label: 'its parts by date', path: DATA_INDEX_PATH };
+  const exportItem = index.properties?.exports?.items ?? {};
+  const partItem = exportItem.properties?.parts?.items ?? {};
   return [
     {
       title: 'archive.json',
       anchorId: 'archive-json',
-      files: [{ label: 'archive.json', path: '/archive.json' }],
+      files: [...whole('archive.json'), parts],
+      partsOnly: partsOnly.filter((n) => n === 'archive.json'),
       schemaPath: `/${SCHEMA_FILES.archive}`,
       description: archive.description ?? null,
       records: Object.entries(archive.properties ?? {}).map(([key, list]) => ({
@@ -108,13 +121,24 @@ export function toDataDictionary(): DataFileDoc[] {
     {
       title: 'quotes.jsonl and quotes.csv',
       anchorId: 'quote-rows',
-      files: [
-        { label: 'quotes.jsonl', path: '/quotes.jsonl' },
-        { label: 'quotes.csv', path: '/quotes.csv' },
-      ],
+      files: [...whole('quotes.jsonl', 'quotes.csv'), parts],
+      partsOnly: partsOnly.filter((n) => n === 'quotes.jsonl' || n === 'quotes.csv'),
       schemaPath: `/${SCHEMA_FILES.quoteRow}`,
       description: quoteRow.description ?? null,
       records: [{ name: 'one line / one row', anchorId: 'quote-row', description: null, fields: describeFields(quoteRow) }],
+    },
+    {
+      title: 'data/index.json: the exports in parts',
+      anchorId: 'data-index',
+      files: [{ label: 'data/index.json', path: DATA_INDEX_PATH }],
+      partsOnly: [],
+      schemaPath: `/${SCHEMA_FILES.dataIndex}`,
+      description: index.description ?? null,
+      records: [
+        { name: 'index.json', anchorId: 'data-index-root', description: null, fields: describeFields(index) },
+        { name: 'exports[]', anchorId: 'data-index-export', description: exportItem.description ?? null, fields: describeFields(exportItem) },
+        { name: 'exports[].parts[]', anchorId: 'data-index-part', description: partItem.description ?? null, fields: describeFields(partItem) },
+      ],
     },
   ];
 }

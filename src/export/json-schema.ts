@@ -6,11 +6,13 @@
 import { z } from 'zod';
 import { archiveSchema } from '../archive/schema.ts';
 import { quoteRowSchema } from './quote-rows.ts';
+import { dataIndexSchema } from './data-index.ts';
 
 /** The schema files, by path under the site root. */
 export const SCHEMA_FILES = {
   archive: 'schema/archive.schema.json',
   quoteRow: 'schema/quote-row.schema.json',
+  dataIndex: 'schema/data-index.schema.json',
 } as const;
 
 function toSchemaText(schema: z.ZodType, title: string): string {
@@ -22,6 +24,7 @@ function toSchemaText(schema: z.ZodType, title: string): string {
 // The schemas depend on the code only: made once per process (a build wants each twice, for its files and /data/).
 let archiveSchemaText: string | undefined;
 let quoteRowSchemaText: string | undefined;
+let dataIndexSchemaText: string | undefined;
 
 /** JSON Schema of `archive.json`. */
 export function toArchiveJsonSchema(): string {
@@ -31,4 +34,9 @@ export function toArchiveJsonSchema(): string {
 /** JSON Schema of one line of `quotes.jsonl` (and one row of `quotes.csv`, read back). */
 export function toQuoteRowJsonSchema(): string {
   return (quoteRowSchemaText ??= toSchemaText(quoteRowSchema, 'quote-archive quotes.jsonl line'));
+}
+
+/** JSON Schema of `/data/index.json`, the index of the exports' parts. */
+export function toDataIndexJsonSchema(): string {
+  return (dataIndexSchemaText ??= toSchemaText(dataIndexSchema, 'quote-archive data/index.json'));
 }

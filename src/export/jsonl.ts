@@ -3,9 +3,14 @@
  * tools can stream a large archive without parsing one huge document.
  */
 import type { Archive } from '../archive/types.ts';
-import { toQuoteRows } from './quote-rows.ts';
+import { quoteRowsOf } from './quote-rows.ts';
+
+/** The lines of `toQuotesJsonl`, each with its `\n`. */
+export function* quotesJsonlPieces(archive: Archive): Generator<string> {
+  for (const row of quoteRowsOf(archive)) yield `${JSON.stringify(row)}\n`;
+}
 
 /** One JSON object per quote, each on its own `\n`-ended line; empty text for an archive without quotes. */
 export function toQuotesJsonl(archive: Archive): string {
-  return toQuoteRows(archive).map((row) => `${JSON.stringify(row)}\n`).join('');
+  return [...quotesJsonlPieces(archive)].join('');
 }

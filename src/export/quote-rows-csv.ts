@@ -11,7 +11,7 @@
  *   apostrophe.
  */
 import type { Archive } from '../archive/types.ts';
-import { QUOTE_ROW_FIELDS, toQuoteRows } from './quote-rows.ts';
+import { QUOTE_ROW_FIELDS, quoteRowsOf } from './quote-rows.ts';
 
 /** Quotes one cell of `quotes.csv` (see the module comment for the apostrophe rule). */
 export function escapeQuoteRowCell(value: string | number | null): string {
@@ -21,9 +21,13 @@ export function escapeQuoteRowCell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The lines of `toQuoteRowsCsv` (the header, then one row per quote), each with its CRLF. */
+export function* quoteRowsCsvPieces(archive: Archive): Generator<string> {
+  yield `${QUOTE_ROW_FIELDS.join(',')}\r\n`;
+  for (const row of quoteRowsOf(archive)) yield `${QUOTE_ROW_FIELDS.map((field) => escapeQuoteRowCell(row[field])).join(',')}\r\n`;
+}
+
 /** The CSV text of every quote row: a header of field names, then one CRLF-ended row per quote. */
 export function toQuoteRowsCsv(archive: Archive): string {
-  const lines = [QUOTE_ROW_FIELDS.join(',')];
-  for (const row of toQuoteRows(archive)) lines.push(QUOTE_ROW_FIELDS.map((field) => escapeQuoteRowCell(row[field])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return [...quoteRowsCsvPieces(archive)].join('');
 }

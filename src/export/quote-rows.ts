@@ -22,15 +22,15 @@ export type QuoteRow = z.infer<typeof quoteRowSchema>;
 /** The column order of `quotes.csv` and the key order of `quotes.jsonl` lines. */
 export const QUOTE_ROW_FIELDS = Object.keys(quoteRowSchema.shape) as (keyof QuoteRow)[];
 
-/** Every quote of the archive as a flat row, in archive order. */
-export function toQuoteRows(archive: Archive): QuoteRow[] {
+/** Every quote of the archive as a flat row, in archive order; one at a time, so an export that stops at its size limit does not make every row first. */
+export function* quoteRowsOf(archive: Archive): Generator<QuoteRow> {
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
   const speakerById = new Map(archive.speakers.map((s) => [s.id, s]));
-  return archive.quotes.map((q) => {
+  for (const q of archive.quotes) {
     const article = articleById.get(q.articleId);
     // An archive always holds the article of each quote; the fallbacks only keep a broken one printable.
     // Fields written out rather than spread: the quote's fields come first, in the schema's order, whatever the record holds.
-    return {
+    yield {
       id: q.id, articleId: q.articleId, path: q.path, text: q.text, kind: q.kind, speakerId: q.speakerId, speakerName: q.speakerName,
       cue: q.cue, start: q.start, end: q.end, date: q.date, source: q.source,
       speakerType: q.speakerId === null ? null : speakerById.get(q.speakerId)?.type ?? null,
@@ -40,5 +40,5 @@ export function toQuoteRows(archive: Archive): QuoteRow[] {
       articleUrl: article?.url ?? null,
       articlePath: article?.path ?? '',
     };
-  });
+  }
 }

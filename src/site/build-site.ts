@@ -9,14 +9,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive, Diagnostic } from '../archive/types.ts';
-import { toArchiveJson } from '../export/json.ts';
 import { toAtomFeeds } from '../export/feeds.ts';
 import { toRobotsTxt, toSitemap } from '../export/sitemap.ts';
 import { toQuoteJsonFeed } from '../export/json-feed.ts';
-import { toQuotesCsv } from '../export/csv.ts';
-import { toQuotesJsonl } from '../export/jsonl.ts';
-import { toQuoteRowsCsv } from '../export/quote-rows-csv.ts';
-import { SCHEMA_FILES, toArchiveJsonSchema, toQuoteRowJsonSchema } from '../export/json-schema.ts';
+import { SCHEMA_FILES, toArchiveJsonSchema, toDataIndexJsonSchema, toQuoteRowJsonSchema } from '../export/json-schema.ts';
+import { DEFAULT_EXPORT_LIMIT_BYTES, toDataIndex, toDataPartFiles, toWholeExports, type DataPartFile, type WholeExport } from '../export/data-exports.ts';
+import { DATA_INDEX_PATH, toDataIndexJson } from '../export/data-index.ts';
 import { articleFileOf } from '../render/article-failure.ts';
 import { toSearchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/pagefind.ts';
@@ -52,6 +50,12 @@ export interface BuildSiteOptions extends ViewDataOptions {
    * still holds them unchanged (default: none, everything is made anew).
    */
   previousSite?: string;
+  /**
+   * The largest data export file, in bytes (default: `DEFAULT_EXPORT_LIMIT_BYTES`, 50 MB): a whole
+   * export (archive.json, archive.csv, quotes.jsonl, quotes.csv) larger than this is published in
+   * parts only, with a `data-export-split` warning.
+   */
+  exportLimitBytes?: number;
 }
 
 function siteDiagnostic(file: string, reason: string, ruleId: string, note?: string): Diagnostic {
@@ -73,10 +77,10 @@ function describeError(error: unknown): string {
 }
 
 /** Renders every page of `archive` with Eleventy into `outDir`. */
-async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions, bodies: Map<string, string>): Promise<{ diagnostics: Diagnostic[]; site: SiteView }> {
+async function writePages(archive: Archive, outDir: string, options: BuildSiteOptions, bodies: Map<string, string>, partsOnly: readonly string[]): Promise<{ diagnostics: Diagnostic[]; site: SiteView }> {
   const progress = options.progress ?? silentProgress;
   const viewing = progress.stage('page data', archive.articles.length);
-  const site = toSiteView(archive, { ...options, bodies });
+  const site = toSiteView(archive, { ...options, bodies, partsOnly });
   viewing.end();
   // One page per record, plus the eight pages of templates that are not paginated (home, lists, data, search, 404).
   const pageCount = site.articles.length + site.speakers.length + site.entities.length + site.sources.length + site.articleListPages.length + 8;
@@ -118,17 +122,72 @@ async function writePages(archive: Archive, outDir: string, options: BuildSiteOp
   }
 }
 
-/** Writes the data exports and feeds, which are text made from the archive rather than templates; returns the files written too (relative to `outDir`). */
-async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>): Promise<{ diagnostics: Diagnostic[]; written: string[] }> {
-  const hosting = { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}) };
+/** The warning that a whole export is published in parts only, naming the index that lists them. */
+function splitDiagnostic(outDir: string, whole: WholeExport, limitBytes: number, parts: readonly { entry: { bytes: number } }[]): Diagnostic {
+  const entry = RULES['data-export-split'];
+  const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const total = parts.reduce((n, p) => n + p.entry.bytes, 0);
+  return {
+    file: path.join(outDir, whole.kind.name), line: 0, column: 0, severity: entry.severity, source: entry.source, ruleId: 'data-export-split', note: entry.hint,
+    reason: `${whole.kind.name} would be over the ${megabytes(limitBytes)} limit for one file: it is published in ${parts.length} parts only (${megabytes(total)} in all), listed in ${DATA_INDEX_PATH.slice(1)}`,
+  };
+}
+
+/** Writes one file under `outDir`, a diagnostic when it cannot be written. */
+async function writeSiteFile(outDir: string, name: string, text: string): Promise<Diagnostic[]> {
+  try {
+    await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
+    await writeFile(path.join(outDir, name), text);
+    return [];
+  } catch (error) {
+    return [siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-build-failed')];
+  }
+}
+
+/** What a writer of site files reports: its problems and the files it wrote (relative to `outDir`). */
+interface Written {
+  diagnostics: Diagnostic[];
+  written: string[];
+}
+
+/**
+ * Writes the whole-archive data exports: each whole while within the limit
+ * and, once any of them is past it, all of them in parts as well (written one
+ * by one, so they are never all in memory); and the index of both. A small
+ * archive publishes its wholes only: parts beside them would double the
+ * exports' size for nothing.
+ */
+async function writeDataExports(archive: Archive, outDir: string, wholes: readonly WholeExport[], limitBytes: number): Promise<Written> {
   const diagnostics: Diagnostic[] = [];
+  const written: string[] = [];
+  const write = async (name: string, text: string): Promise<void> => {
+    diagnostics.push(...(await writeSiteFile(outDir, name, text)));
+    written.push(name);
+  };
+  for (const whole of wholes) if (whole.text !== null) await write(whole.kind.path.slice(1), whole.text);
+  const parts: Pick<DataPartFile, 'kind' | 'entry'>[] = [];
+  if (wholes.some((w) => w.text === null)) {
+    for (const part of toDataPartFiles(archive, limitBytes)) {
+      await write(part.entry.path.slice(1), part.text);
+      parts.push({ kind: part.kind, entry: part.entry });
+    }
+  }
+  await write(DATA_INDEX_PATH.slice(1), toDataIndexJson(toDataIndex(limitBytes, wholes, parts)));
+  for (const whole of wholes) {
+    if (whole.text === null) diagnostics.push(splitDiagnostic(outDir, whole, limitBytes, parts.filter((p) => p.kind === whole.kind)));
+  }
+  return { diagnostics, written };
+}
+
+/** Writes the data exports and feeds, which are text made from the archive rather than templates; returns the files written too (relative to `outDir`). */
+async function writeExports(archive: Archive, site: SiteView, outDir: string, options: BuildSiteOptions, citationScript: Promise<string>, wholes: readonly WholeExport[]): Promise<Written> {
+  const hosting = { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}) };
+  const data = await writeDataExports(archive, outDir, wholes, options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES);
+  const diagnostics = [...data.diagnostics];
   const files: [string, string][] = [
-    ['archive.json', toArchiveJson(archive)],
-    ['archive.csv', toQuotesCsv(archive)],
-    ['quotes.jsonl', toQuotesJsonl(archive)],
-    ['quotes.csv', toQuoteRowsCsv(archive)],
     [SCHEMA_FILES.archive, toArchiveJsonSchema()],
     [SCHEMA_FILES.quoteRow, toQuoteRowJsonSchema()],
+    [SCHEMA_FILES.dataIndex, toDataIndexJsonSchema()],
     ['quotes.json', toQuoteJsonFeed(archive, hosting)],
     ['sitemap.xml', toSitemap(toSitemapPages(site), hosting)],
     ['robots.txt', toRobotsTxt(hosting)],
@@ -141,16 +200,8 @@ async function writeExports(archive: Archive, site: SiteView, outDir: string, op
   } catch (error) {
     diagnostics.push(siteDiagnostic(path.join(outDir, CITATION_SCRIPT_PATH), `Unexpected failure bundling the citation script: ${describeError(error)}`, 'site-build-failed'));
   }
-  await mkdir(outDir, { recursive: true });
-  for (const [name, text] of files) {
-    try {
-      await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
-      await writeFile(path.join(outDir, name), text);
-    } catch (error) {
-      diagnostics.push(siteDiagnostic(path.join(outDir, name), `Unexpected failure writing the file: ${describeError(error)}`, 'site-build-failed'));
-    }
-  }
-  return { diagnostics, written: files.map(([name]) => name) };
+  for (const [name, text] of files) diagnostics.push(...(await writeSiteFile(outDir, name, text)));
+  return { diagnostics, written: [...data.written, ...files.map(([name]) => name)] };
 }
 
 /**
@@ -252,12 +303,14 @@ async function writeSite(archive: Archive, outDir: string, options: BuildSiteOpt
   searching?.catch(() => undefined);
   let diagnostics: Diagnostic[];
   try {
-    const pages = await writePages(archive, outDir, options, bodies);
+    // Which whole exports fit in one file decides what the /data/ page links to, so they are made before the pages.
+    const wholes = toWholeExports(archive, options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES);
+    const pages = await writePages(archive, outDir, options, bodies, wholes.filter((w) => w.text === null).map((w) => w.kind.name));
     diagnostics = pages.diagnostics;
     if (!diagnostics.some((d) => d.severity === 'error')) {
       const exporting = progress.stage('exports');
       if (!exportsReused) {
-        const exported = await writeExports(archive, pages.site, outDir, options, citationScript);
+        const exported = await writeExports(archive, pages.site, outDir, options, citationScript, wholes);
         diagnostics.push(...exported.diagnostics);
         const files = exportsCacheKey !== null && exported.diagnostics.length === 0 ? await describeOutputFiles(outDir, exported.written) : null;
         if (exportsCacheKey !== null && files) options.cache?.set('exports', exportsCacheKey, files);

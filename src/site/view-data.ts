@@ -123,7 +123,13 @@ export interface SpeakerPageView {
   aliases: string[];
   entity: LinkView | null;
   quoteCount: number;
-  quotes: QuoteView[];
+  /**
+   * Every quote by date; `citeArticleAbove` when the quote before it is from
+   * the same article, whose Cite control then carries the article's fields
+   * for both (a speaker is quoted about five times an article, and those
+   * fields were a sixth of a speaker page).
+   */
+  quotes: (QuoteView & { citeArticleAbove: boolean })[];
   sources: LinkView[];
   jsonLd: string;
   feed: FeedLinkView;
@@ -227,6 +233,8 @@ export interface ViewDataOptions {
   now?: () => number;
   /** Article bodies already rendered (`renderArticleBodies`), by article id; others are rendered here (default: none). */
   bodies?: ReadonlyMap<string, string>;
+  /** Data exports too large to publish whole (`archive.json`, …), published in parts only: `/data/` does not link their whole file (default: none). */
+  partsOnly?: readonly string[];
 }
 
 const KIND_LABELS: Record<QuoteKind, string> = { direct: 'Direct quote', partial: 'Partial quote', indirect: 'Reported speech' };
@@ -407,7 +415,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
       aliases: s.aliases.filter((alias) => alias !== s.name),
       entity: entity ? { name: entity.name, path: entity.path } : null,
       quoteCount: quotes.length,
-      quotes,
+      quotes: quotes.map((q, i) => ({ ...q, citeArticleAbove: quotes[i - 1]?.article.path === q.article.path })),
       sources: [...sources.values()].sort((x, y) => compareNames(x.name, y.name)),
       jsonLd: toJsonLdElement(toRecordJsonLd(recordOf(s), { aliases: s.aliases.filter((alias) => alias !== s.name), titles: s.titles })),
       feed: { path: feedPathOf(s.path), title: `Quotes by ${s.name}` },
@@ -505,7 +513,7 @@ export function toSiteView(archive: Archive, options: ViewDataOptions = {}): Sit
     sources,
     sourceIndex,
     timeline: { chart: toTimelineChart(archive), ...toTimeline(allSummaries) },
-    dataFiles: toDataDictionary(),
+    dataFiles: toDataDictionary(options.partsOnly ?? []),
     articleListPages: chunkArticleList(allSummaries, options.articleListPageSize ?? 100),
     search: {
       filters: [

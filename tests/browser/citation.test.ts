@@ -121,3 +121,21 @@ test("a speaker page's Cite control copies the same APA reference for the quote"
   assert.deepEqual(session.problems, [], 'no console error, page error or CSP violation');
   await page.close();
 });
+
+test("a speaker page gives an article's fields once for its run of quotes, and the Cite control of a later quote of that article copies the same APA reference", async () => {
+  const page = await session.newPage();
+  await page.goto(site.origin + SPEAKER);
+  const controls = await page.$$eval('.quote-card details.cite', (elements) => elements.map((d) => ({ id: d.getAttribute('data-cite-quote-id') ?? '', title: d.hasAttribute('data-cite-title') })));
+  assert.equal(controls.length, 2, 'the speaker has two quotes in the fixture article');
+  assert.deepEqual(controls.map((c) => c.title), [true, false], 'only the first control of the run carries the article');
+  const later = controls[1]!.id;
+  await openCite(page, later);
+  assert.equal(await copyFormat(page, later, 'apa'), APA);
+  const csl = JSON.parse(await copyFormat(page, later, 'csl-json')) as { custom: { permalink: string; quote: string } }[];
+  assert.equal(csl[0]?.custom.quote, 'Our members have waited long enough for a safe port');
+  assert.equal(csl[0]?.custom.permalink, `${site.origin}${ARTICLE}#${later}`, "the later quote's own permalink, read from its card");
+  assert.match(await copyFormat(page, later, 'plain'), /Pieter van der Berg/, 'the speaker, named once by the list of quotes');
+  assert.equal(await page.$$eval('.quote-card details.cite[data-cite-speaker], .quote-card details.cite[data-cite-permalink]', (elements) => elements.length), 0, 'no control repeats the speaker or the permalink');
+  assert.deepEqual(session.problems, [], 'no console error, page error or CSP violation');
+  await page.close();
+});
