@@ -1,0 +1,68 @@
+/**
+ * The merge step of a sharded build: reads the shard bundles, checks them
+ * (`checkShardBundles`), and hands their extraction results to the normal
+ * build as cache entries, filed under the keys this build looks each article
+ * up by. The build then runs as usual and finds every article's extraction
+ * done: linking, pages, exports and the search index are the unsharded
+ * build's own, so the merged site is the unsharded one.
+ */
+import type { ArticleFacts, Diagnostic, SourceFile } from '../archive/types.ts';
+import type { BuildCache } from '../cache/build-cache.ts';
+import { hasErrors } from '../diagnostics/report.ts';
+import { loadArticle } from '../load/front-matter.ts';
+import { toPublishedPath } from '../output/published-paths.ts';
+import { extractCacheKey } from '../pipeline.ts';
+import { readShardEntries, readShardManifest, type ShardBundle } from './shard-bundle.ts';
+import { checkShardBundles } from './shard-check.ts';
+
+/** What `loadShardBundles` read: extraction facts by cache key, the problems found, and the manifests' texts (to show their lines). */
+export interface LoadedShards {
+  extracted: Map<string, ArticleFacts>;
+  diagnostics: Diagnostic[];
+  manifestTexts: Map<string, string>;
+}
+
+/**
+ * Reads and checks the bundles in `dirs` against `files` (the content folder
+ * `contentDir` as read now) and code version `codeVersion`. With any error,
+ * `extracted` is empty and nothing of the bundles may be used.
+ */
+export async function loadShardBundles(dirs: readonly string[], files: readonly SourceFile[], contentDir: string, codeVersion: string): Promise<LoadedShards> {
+  const diagnostics: Diagnostic[] = [];
+  const bundles: ShardBundle[] = [];
+  for (const dir of dirs) {
+    const read = await readShardManifest(dir);
+    diagnostics.push(...read.diagnostics);
+    if (read.bundle) bundles.push(read.bundle);
+  }
+  const manifestTexts = new Map(bundles.map((b) => [b.manifestPath, b.manifestText]));
+  const extracted = new Map<string, ArticleFacts>();
+  const content = files.map((f) => ({ path: toPublishedPath(f.path, contentDir), file: f.path, text: f.value }));
+  diagnostics.push(...checkShardBundles(bundles, codeVersion, content));
+  if (hasErrors(diagnostics)) return { extracted, diagnostics, manifestTexts };
+
+  const byPath = new Map(content.map((c, i) => [c.path, files[i] as SourceFile]));
+  for (const bundle of bundles) {
+    const read = await readShardEntries(bundle);
+    diagnostics.push(...read.diagnostics);
+    for (const entry of read.entries) {
+      const file = byPath.get(entry.path);
+      const loaded = file ? loadArticle(file).article : null;
+      if (!file || !loaded) continue;
+      // The shard named the file relative to the content folder; this build names it as it was given here.
+      const facts: ArticleFacts = { ...entry.facts, diagnostics: entry.facts.diagnostics.map((d) => (d.file === entry.path ? { ...d, file: file.path } : d)) };
+      extracted.set(extractCacheKey(loaded), facts);
+    }
+  }
+  if (hasErrors(diagnostics)) extracted.clear();
+  return { extracted, diagnostics, manifestTexts };
+}
+
+/** `cache` with the shards' extraction results in front of it: read first, never written to disk. */
+export function withShardResults(cache: BuildCache, extracted: ReadonlyMap<string, ArticleFacts>): BuildCache {
+  return {
+    get: (kind, key) => (kind === 'extract' && extracted.has(key) ? extracted.get(key) : cache.get(kind, key)),
+    set: (kind, key, value) => cache.set(kind, key, value),
+    flush: () => cache.flush(),
+  };
+}
