@@ -212,6 +212,22 @@ test('a merge of a bundle made by other code, or of a folder that is not a bundl
   assert.match(notBundle, /is not a shard bundle: it has no readable shard-manifest\.json \[shard:shard-bundle-invalid\]/);
 });
 
+test('a merge of a damaged bundle (an entry file cut short, an article\'s extraction left out) names what is wrong and keeps the previous site', async () => {
+  const cut = join(dir, 'cut-2');
+  await cp(bundle(2), cut, { recursive: true });
+  const cutFile = join(cut, 'entries-0001.bin');
+  writeFileSync(cutFile, readFileSync(cutFile).subarray(0, 200));
+  assert.match(await failingMerge([bundle(1), cut, bundle(3), bundle(4)]), new RegExp(`${escape(cutFile)}: error: entry file "entries-0001.bin" of shard 2 of 4 is missing or damaged \\[shard:shard-bundle-invalid\\]`));
+
+  const short = join(dir, 'short-2');
+  await cp(bundle(2), short, { recursive: true });
+  const entryFile = join(short, 'entries-0001.bin');
+  const [left, ...kept] = decodeEntry(readFileSync(entryFile)) as ShardEntry[];
+  writeFileSync(entryFile, encodeEntry(kept));
+  const stderr = await failingMerge([bundle(1), short, bundle(3), bundle(4)]);
+  assert.match(stderr, new RegExp(`${escape(join(short, SHARD_MANIFEST))}:\\d+:6: error: shard 2 of 4 lists "${escape(left!.path)}" but holds no extraction of it \\[shard:shard-bundle-invalid\\]`));
+});
+
 test('a shard refuses an output folder holding other files, and a shard with an error in its articles writes no bundle', async () => {
   const foreign = join(dir, 'foreign');
   mkdirSync(foreign);

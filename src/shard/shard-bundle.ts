@@ -136,6 +136,7 @@ export function checkBundleFolder(dir: string): Diagnostic[] {
  */
 export async function writeShardBundle(dir: string, manifest: Omit<ShardManifest, 'entryFiles' | 'format'>, entries: ShardEntry[]): Promise<void> {
   const temporary = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  await removeDeadTemporaries(dir);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   try {
@@ -153,6 +154,32 @@ export async function writeShardBundle(dir: string, manifest: Omit<ShardManifest
   } catch (error) {
     await rm(temporary, { recursive: true, force: true }).catch(() => {});
     throw error;
+  }
+}
+
+/** Removes the temporary folders that shards killed while writing a bundle into `dir` left beside it (those of a live process are its own). */
+async function removeDeadTemporaries(dir: string): Promise<void> {
+  const prefix = `.${basename(dir)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    await rm(join(dirname(dir), name), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -12,7 +12,7 @@ import { hasErrors } from '../diagnostics/report.ts';
 import { loadArticle } from '../load/front-matter.ts';
 import { toPublishedPath } from '../output/published-paths.ts';
 import { extractCacheKey } from '../pipeline.ts';
-import { readShardEntries, readShardManifest, type ShardBundle } from './shard-bundle.ts';
+import { positionOf, readShardEntries, readShardManifest, shardDiagnostic, type ShardBundle } from './shard-bundle.ts';
 import { checkShardBundles } from './shard-check.ts';
 
 /** What `loadShardBundles` read: extraction facts by cache key, the problems found, and the manifests' texts (to show their lines). */
@@ -45,10 +45,18 @@ export async function loadShardBundles(dirs: readonly string[], files: readonly 
   for (const bundle of bundles) {
     const read = await readShardEntries(bundle);
     diagnostics.push(...read.diagnostics);
-    for (const entry of read.entries) {
-      const file = byPath.get(entry.path);
+    const entries = new Map(read.entries.map((e) => [e.path, e]));
+    for (const listed of bundle.manifest.files) {
+      const file = byPath.get(listed.path);
       const loaded = file ? loadArticle(file).article : null;
+      // A file that does not load has no entry: the build reports its problem as an unsharded build does.
       if (!file || !loaded) continue;
+      const entry = entries.get(listed.path);
+      if (!entry) {
+        // Were it extracted here, silently, the merge would no longer be a check that the shards did their work.
+        if (read.diagnostics.length === 0) diagnostics.push(shardDiagnostic('shard-bundle-invalid', bundle.manifestPath, positionOf(bundle.manifestText, `"path": ${JSON.stringify(listed.path)}`), `shard ${bundle.manifest.shard} of ${bundle.manifest.of} lists "${listed.path}" but holds no extraction of it`));
+        continue;
+      }
       // The shard named the file relative to the content folder; this build names it as it was given here.
       const facts: ArticleFacts = { ...entry.facts, diagnostics: entry.facts.diagnostics.map((d) => (d.file === entry.path ? { ...d, file: file.path } : d)) };
       extracted.set(extractCacheKey(loaded), facts);
