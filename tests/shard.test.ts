@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli } from '../src/cli.ts';
 import { decodeEntry, encodeEntry } from '../src/cache/build-cache.ts';
 import { parseShardSpec, shardOf } from '../src/shard/shard-assignment.ts';
-import { SHARD_MANIFEST, type ShardEntry } from '../src/shard/shard-bundle.ts';
+import { SHARD_MANIFEST, type RenderEntry, type ShardEntry } from '../src/shard/shard-bundle.ts';
 import { findContentFiles } from '../src/load/content-files.ts';
 import { writeCorpus } from './bench/corpus/generate.ts';
 import { hashTree, listFiles, pagefindRecords } from './helpers/tree.ts';
@@ -40,6 +40,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 const bundle = (k: number, n = SHARDS) => join(dir, `shard-${k}-of-${n}`);
 const bundles = () => Array.from({ length: SHARDS }, (_, i) => bundle(i + 1));
+/** The second round's bundles (rendered bodies), made with the first round's. */
+const renderBundles = () => Array.from({ length: SHARDS }, (_, i) => join(dir, `render-${i + 1}-of-${SHARDS}`));
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'qa-shard-'));
@@ -57,21 +59,51 @@ before(async () => {
   }
   runs.merged = await cli(['build', '--merge', ...bundles(), '--content', content, '--out', join(dir, 'merged'), '--no-cache']);
   assert.equal(runs.merged.code, 0, runs.merged.stderr);
+  for (const [i, out] of renderBundles().entries()) {
+    const run = await cli(['build', '--shard', `${i + 1}/${SHARDS}`, '--merge', ...bundles(), '--content', content, '--out', out, '--no-cache']);
+    assert.equal(run.code, 0, run.stderr);
+  }
+  runs.mergedRendered = await cli(['build', '--merge', ...bundles(), ...renderBundles(), '--content', content, '--out', join(dir, 'merged-rendered'), '--no-cache']);
+  assert.equal(runs.mergedRendered.code, 0, runs.mergedRendered.stderr);
 });
 
 after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('a merged 4-shard build gives every file of the unsharded build byte for byte, and the same search records', async () => {
-  const expected = join(dir, 'unsharded');
-  const actual = join(dir, 'merged');
-  // Pagefind names its chunk files differently on each run: its index is compared by its records.
+/** Asserts two sites have the same files with the same bytes; Pagefind's index by its records, since it names its chunk files differently on each run. */
+async function assertSameSite(actual: string, expected: string): Promise<void> {
   const files = listFiles(expected).filter((file) => !file.startsWith('pagefind/'));
   assert.ok(files.length > 100, 'a whole site was built');
   assert.deepEqual(listFiles(actual).filter((file) => !file.startsWith('pagefind/')), files);
   for (const file of files) assert.ok((await readFile(join(actual, file))).equals(await readFile(join(expected, file))), `${file} has the same bytes`);
   assert.deepEqual(pagefindRecords(actual), pagefindRecords(expected));
+}
+
+test('a merged 4-shard build gives every file of the unsharded build byte for byte, and the same search records', async () => {
+  await assertSameSite(join(dir, 'merged'), join(dir, 'unsharded'));
+});
+
+test('a merge of both rounds (extraction, then rendered bodies) gives every file of the unsharded build byte for byte too', async () => {
+  await assertSameSite(join(dir, 'merged-rendered'), join(dir, 'unsharded'));
+  assert.deepEqual(runs.mergedRendered!.stderr, runs.merged!.stderr, 'the same warnings');
+});
+
+test('the merge takes each article\'s body from its render bundle instead of rendering it again, and render bundles alone are refused', async () => {
+  const altered = join(dir, 'altered-render-1');
+  await cp(renderBundles()[0]!, altered, { recursive: true });
+  const entryFile = join(altered, 'entries-0001.bin');
+  const entries = decodeEntry(readFileSync(entryFile)) as RenderEntry[];
+  assert.ok(entries.length > 0);
+  writeFileSync(entryFile, encodeEntry(entries.map((e) => ({ ...e, body: { ...e.body, html: `<p>from the render bundle</p>${e.body.html}` } }))));
+  const run = await cli(['build', '--merge', ...bundles(), altered, ...renderBundles().slice(1), '--content', content, '--out', join(dir, 'altered-render-site'), '--no-cache']);
+  assert.equal(run.code, 0, run.stderr);
+  const pages = listFiles(join(dir, 'altered-render-site', 'articles'), '.html').filter((file) => file !== 'index.html' && !file.includes('page'));
+  const marked = pages.filter((file) => readFileSync(join(dir, 'altered-render-site', 'articles', file), 'utf8').includes('from the render bundle'));
+  assert.equal(marked.length, entries.length, 'every article of render shard 1, and only those, shows the bundle\'s body');
+
+  const stderr = await failingMerge(renderBundles());
+  assert.match(stderr, /render-1-of-4\/shard-manifest\.json:6:3: error: no extraction bundle is given: render bundles come with the bundles of `build --shard k\/n` they were made from \[shard:shard-missing\]/);
 });
 
 test('the shards split the content: each article is in exactly one bundle, the one a hash of its path names', async () => {
@@ -252,8 +284,8 @@ test('a shard refuses an output folder holding other files, and a shard with an 
   assert.equal(other.code, 0, other.stderr);
 });
 
-test('--shard and --merge are checked as usage: a wrong k/n, both at once, or --merge without folders exits 2', async () => {
-  for (const args of [['--shard', '5/4'], ['--shard', '1/4', '--merge', bundle(1)], ['--merge'], [bundle(1)]]) {
+test('--shard and --merge are checked as usage: a wrong k/n, folders without --merge, --merge without folders, or site settings given to a shard exit 2', async () => {
+  for (const args of [['--shard', '5/4'], ['--shard', '1/4', bundle(1)], ['--merge'], [bundle(1)], ['--shard', '1/4', '--url', 'https://example.org']]) {
     const run = await cli(['build', ...args, '--content', content, '--out', join(dir, 'unused'), '--no-cache']);
     assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
   }

@@ -11,10 +11,9 @@ import { extractArticlesCached, type BuildArchiveCachedOptions } from '../pipeli
 import { contentHash, type ShardEntry, type ShardFile } from './shard-bundle.ts';
 import { shardOf, type ShardSpec } from './shard-assignment.ts';
 
-/** What a shard worked out: its bundle's entries and files, and the problems of its articles. */
+/** What a shard worked out: its bundle's entries, and the problems of its articles. */
 export interface ShardResult {
   entries: ShardEntry[];
-  files: ShardFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -46,6 +45,12 @@ export async function buildShard(files: readonly SourceFile[], contentDir: strin
     // Named relative to the content folder: the merge's machine may keep the content elsewhere.
     return { path, facts: { ...found, diagnostics: found.diagnostics.map((d) => (d.file === article.file ? { ...d, file: path } : d)) } };
   });
-  const shardFiles = mine.map((f) => ({ path: toPublishedPath(f.path, contentDir), sha256: contentHash(f.value) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries, files: shardFiles, diagnostics };
+  return { entries, diagnostics };
+}
+
+/** The content files shard `spec` covers, as its manifest lists them: path relative to the content folder and hash of the text, sorted by path. */
+export function shardFiles(files: readonly SourceFile[], contentDir: string, spec: ShardSpec): ShardFile[] {
+  return files.filter((f) => inShard(f.path, contentDir, spec))
+    .map((f) => ({ path: toPublishedPath(f.path, contentDir), sha256: contentHash(f.value) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -8,8 +8,9 @@
  *   made it, its entry files, and every content file it covered (path
  *   relative to the content folder, SHA-256 of its text), one a line, so a
  *   problem found with one is reported on its own line;
- * - `entries-0001.bin`, …: the extraction results of up to
- *   `ARTICLES_PER_ENTRY_FILE` articles each, in the build cache's own entry
+ * - `entries-0001.bin`, …: the results of up to `ARTICLES_PER_ENTRY_FILE`
+ *   articles each (their extraction, or for a render bundle their rendered
+ *   bodies), in the build cache's own entry
  *   format (magic, payload hash, V8 serialization), so a damaged file is told
  *   from a good one. A few hundred files per shard, not one per article,
  *   because CI artifacts are uploaded and downloaded file by file.
@@ -24,6 +25,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ArticleFacts, Diagnostic } from '../archive/types.ts';
+import type { RenderedArticleBody } from '../render/article-body.ts';
 import { decodeEntry, encodeEntry } from '../cache/build-cache.ts';
 import { RULES, type RuleId } from '../diagnostics/messages.ts';
 
@@ -44,6 +46,14 @@ export interface ShardFile {
   sha256: string;
 }
 
+/**
+ * What a bundle holds: `extract`, the extraction of its articles (a shard's
+ * first round, `build --shard k/n`); `render`, their rendered bodies (a
+ * second round after the first, `build --shard k/n --merge …`, which needs
+ * the whole archive linked).
+ */
+export type ShardStage = 'extract' | 'render';
+
 /** What `shard-manifest.json` holds. */
 export interface ShardManifest {
   format: string;
@@ -53,6 +63,7 @@ export interface ShardManifest {
   of: number;
   /** The code version (`computeCodeVersion`) of the tool that made the bundle. */
   codeVersion: string;
+  stage: ShardStage;
   /** The bundle's entry files, in order. */
   entryFiles: string[];
   /** Every content file the shard covered, sorted by path. */
@@ -63,6 +74,16 @@ export interface ShardManifest {
 export interface ShardEntry {
   path: string;
   facts: ArticleFacts;
+}
+
+/**
+ * One rendered body as a render bundle keeps it: under its build cache key,
+ * which depends on nothing of the machine (the body's input names its file
+ * relative to the content folder), so the merge files it as it is.
+ */
+export interface RenderEntry {
+  key: string;
+  body: RenderedArticleBody;
 }
 
 /** A bundle whose manifest was read: its folder, the manifest's path and text (for positions), and the manifest. */
@@ -86,6 +107,7 @@ export function toManifestText(manifest: ShardManifest): string {
     `  "shard": ${manifest.shard},`,
     `  "of": ${manifest.of},`,
     `  "codeVersion": ${JSON.stringify(manifest.codeVersion)},`,
+    `  "stage": ${JSON.stringify(manifest.stage)},`,
     `  "entryFiles": ${JSON.stringify(manifest.entryFiles)},`,
   ];
   const files = manifest.files.map((f, i) => `    {"path": ${JSON.stringify(f.path)}, "sha256": ${JSON.stringify(f.sha256)}}${i < manifest.files.length - 1 ? ',' : ''}`);
@@ -134,7 +156,7 @@ export function checkBundleFolder(dir: string): Diagnostic[] {
  * beside it, then swapped in, so a killed shard never leaves a bundle that
  * passes for complete. `dir` must have passed `checkBundleFolder`.
  */
-export async function writeShardBundle(dir: string, manifest: Omit<ShardManifest, 'entryFiles' | 'format'>, entries: ShardEntry[]): Promise<void> {
+export async function writeShardBundle(dir: string, manifest: Omit<ShardManifest, 'entryFiles' | 'format'>, entries: ShardEntry[] | RenderEntry[]): Promise<void> {
   const temporary = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
   await removeDeadTemporaries(dir);
   await rm(temporary, { recursive: true, force: true });
@@ -205,15 +227,24 @@ export async function readShardManifest(dir: string): Promise<{ bundle: ShardBun
   }
   const fileOk = (f: unknown): f is ShardFile => typeof (f as ShardFile)?.path === 'string' && typeof (f as ShardFile)?.sha256 === 'string';
   const ok = Number.isInteger(m.shard) && Number.isInteger(m.of) && (m.of ?? 0) >= 1 && (m.shard ?? 0) >= 1 && (m.shard ?? 0) <= (m.of ?? 0)
-    && typeof m.codeVersion === 'string' && Array.isArray(m.entryFiles) && m.entryFiles.every((f) => typeof f === 'string' && /^entries-\d{4,}\.bin$/.test(f))
+    && typeof m.codeVersion === 'string' && (m.stage === 'extract' || m.stage === 'render') && Array.isArray(m.entryFiles) && m.entryFiles.every((f) => typeof f === 'string' && /^entries-\d{4,}\.bin$/.test(f))
     && Array.isArray(m.files) && m.files.every(fileOk);
-  if (!ok) return invalid({ line: 1, column: 1 }, 'the shard manifest lacks a field or has a wrong value (shard, of, codeVersion, entryFiles, files)');
+  if (!ok) return invalid({ line: 1, column: 1 }, 'the shard manifest lacks a field or has a wrong value (shard, of, codeVersion, stage, entryFiles, files)');
   return { bundle: { dir, manifestPath, manifestText, manifest: m as ShardManifest }, diagnostics: [] };
 }
 
-/** Reads a bundle's entries; a missing or damaged entry file is a `shard-bundle-invalid` error naming it. */
-export async function readShardEntries(bundle: ShardBundle): Promise<{ entries: ShardEntry[]; diagnostics: Diagnostic[] }> {
-  const entries: ShardEntry[] = [];
+/** Reads an extraction bundle's entries; a missing or damaged entry file is a `shard-bundle-invalid` error naming it. */
+export function readShardEntries(bundle: ShardBundle): Promise<{ entries: ShardEntry[]; diagnostics: Diagnostic[] }> {
+  return readEntries(bundle, isShardEntry);
+}
+
+/** Reads a render bundle's entries, as `readShardEntries`. */
+export function readRenderEntries(bundle: ShardBundle): Promise<{ entries: RenderEntry[]; diagnostics: Diagnostic[] }> {
+  return readEntries(bundle, isRenderEntry);
+}
+
+async function readEntries<T>(bundle: ShardBundle, isEntry: (value: unknown) => value is T): Promise<{ entries: T[]; diagnostics: Diagnostic[] }> {
+  const entries: T[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of bundle.manifest.entryFiles) {
     const path = join(bundle.dir, name);
@@ -223,7 +254,7 @@ export async function readShardEntries(bundle: ShardBundle): Promise<{ entries: 
     } catch {
       value = undefined;
     }
-    if (!Array.isArray(value) || !value.every(isShardEntry)) {
+    if (!Array.isArray(value) || !value.every(isEntry)) {
       diagnostics.push(shardDiagnostic('shard-bundle-invalid', path, { line: 0, column: 0 }, `entry file "${name}" of shard ${bundle.manifest.shard} of ${bundle.manifest.of} is missing or damaged`));
       continue;
     }
@@ -236,4 +267,10 @@ function isShardEntry(value: unknown): value is ShardEntry {
   const entry = value as Partial<ShardEntry> | null;
   const facts = entry?.facts;
   return typeof entry?.path === 'string' && !!facts && Array.isArray(facts.quotes) && Array.isArray(facts.entities) && Array.isArray(facts.diagnostics);
+}
+
+function isRenderEntry(value: unknown): value is RenderEntry {
+  const entry = value as Partial<RenderEntry> | null;
+  const body = entry?.body;
+  return typeof entry?.key === 'string' && !!body && typeof body.html === 'string' && typeof body.plainText === 'string' && Array.isArray(body.quoteTexts);
 }

@@ -22,14 +22,32 @@ export interface MergeContentFile {
   text: string;
 }
 
-/** Every problem with merging `bundles` into a build of `content` by code version `codeVersion`; none when they fit. */
+/**
+ * Every problem with merging `bundles` into a build of `content` by code
+ * version `codeVersion`; none when they fit. The extraction bundles must be
+ * one whole split; render bundles are optional, and when given must be one
+ * whole split too (of any count).
+ */
 export function checkShardBundles(bundles: readonly ShardBundle[], codeVersion: string, content: readonly MergeContentFile[]): Diagnostic[] {
+  const extract = bundles.filter((b) => b.manifest.stage === 'extract');
+  const render = bundles.filter((b) => b.manifest.stage === 'render');
+  const diagnostics: Diagnostic[] = [];
+  const first = bundles[0];
+  if (first && extract.length === 0) {
+    diagnostics.push(shardDiagnostic('shard-missing', first.manifestPath, positionOf(first.manifestText, '"stage"'), 'no extraction bundle is given: render bundles come with the bundles of `build --shard k/n` they were made from'));
+  }
+  return [...diagnostics, ...checkSplit(extract, codeVersion, content), ...checkSplit(render, codeVersion, content)];
+}
+
+/** The problems of the bundles of one stage as a split of `content`. */
+function checkSplit(bundles: readonly ShardBundle[], codeVersion: string, content: readonly MergeContentFile[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const first = bundles[0];
   if (!first) return diagnostics;
   const count = first.manifest.of;
+  const rendering = first.manifest.stage === 'render';
   const at = (bundle: ShardBundle, needle: string) => positionOf(bundle.manifestText, needle);
-  const name = (bundle: ShardBundle) => `shard ${bundle.manifest.shard} of ${bundle.manifest.of}`;
+  const name = (bundle: ShardBundle) => `${rendering ? 'render shard' : 'shard'} ${bundle.manifest.shard} of ${bundle.manifest.of}`;
 
   let splitBroken = false;
   const byShard = new Map<number, ShardBundle>();
@@ -54,7 +72,8 @@ export function checkShardBundles(bundles: readonly ShardBundle[], codeVersion: 
   for (let shard = 1; shard <= count; shard++) {
     if (byShard.has(shard)) continue;
     splitBroken = true;
-    diagnostics.push(shardDiagnostic('shard-missing', first.manifestPath, at(first, '"of"'), `shard ${shard} of ${count} is missing: no bundle given was built with --shard ${shard}/${count}`));
+    const how = rendering ? `no render bundle given was built with --shard ${shard}/${count} --merge` : `no bundle given was built with --shard ${shard}/${count}`;
+    diagnostics.push(shardDiagnostic('shard-missing', first.manifestPath, at(first, '"of"'), `${rendering ? 'render shard' : 'shard'} ${shard} of ${count} is missing: ${how}`));
   }
   // With a shard missing or twice, every file of it would be reported too: the split is the one problem.
   if (splitBroken) return diagnostics;
