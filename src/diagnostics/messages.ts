@@ -309,7 +309,7 @@ export const RULES = {
   },
   'shard-missing': {
     severity: 'error', source: 'shard',
-    why: 'Without one shard\'s bundle its articles would be missing from the merged site, or extracted on the merging machine without anyone noticing.',
+    why: 'Without one shard\'s bundle its articles would be missing from the merged site, or extracted on the merging machine without anyone noticing; render bundles alone carry no extraction to link.',
     hint: 'Give the bundle of every shard, 1 to n; rerun the shard that failed or whose artifact was not downloaded.',
   },
   'shard-content-changed': {
