@@ -29,9 +29,14 @@ import { noCache, openBuildCache, type BuildCache, type OpenedBuildCache } from 
 import { computeCodeVersion } from './cache/code-version.ts';
 import { createArticleWorkers, type ArticleWorkers } from './parallel/article-workers.ts';
 import { reachTestPoint } from './test-points.ts';
+import { parseShardSpec, type ShardSpec } from './shard/shard-assignment.ts';
+import type { LoadedShards } from './shard/shard-merge.ts';
+import type { RenderEntry } from './shard/shard-bundle.ts';
 
 const USAGE = `Usage:
   quote-archive build [--content content] [--out _site] [--cache DIR | --no-cache] [--url URL] [--path-prefix /folder/]
+  quote-archive build --shard K/N [--merge BUNDLE_DIR...] [--content content] [--out _shard-K-of-N] [--cache DIR | --no-cache]
+  quote-archive build --merge BUNDLE_DIR... [--content content] [--out _site] [--cache DIR | --no-cache] [--url URL] [--path-prefix /folder/]
   quote-archive extract [--aliases FILE] FILE...
   quote-archive import [--out content] [--force] [--title T] [--date YYYY-MM-DD] [--source S] [--url U] [--byline B] [--dateline D] [--language L] FILE_OR_DIR...
   quote-archive serve [--dir _site] [--host 127.0.0.1] [--port 8080] [--path-prefix /folder/]`;
@@ -108,7 +113,7 @@ function failUsage(message: string): void {
   process.exitCode = EXIT_USAGE;
 }
 
-function parse<T extends Record<string, { type: 'string'; default?: string } | { type: 'boolean' }>>(args: string[], options: T, positionals = false) {
+function parse<T extends Record<string, { type: 'string'; default?: string } | { type: 'boolean'; default?: boolean }>>(args: string[], options: T, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
@@ -118,12 +123,18 @@ function parse<T extends Record<string, { type: 'string'; default?: string } | {
 }
 
 async function runBuild(args: string[]): Promise<void> {
-  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: '_site' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' }, url: { type: 'string' }, 'path-prefix': { type: 'string' } });
+  const parsed = parse(args, { content: { type: 'string', default: 'content' }, out: { type: 'string' }, cache: { type: 'string' }, 'no-cache': { type: 'boolean' }, url: { type: 'string' }, 'path-prefix': { type: 'string' }, shard: { type: 'string' }, merge: { type: 'boolean' } }, true);
   if (!parsed) return;
+  const sharding = shardingOf(parsed.values.shard, parsed.values.merge === true, parsed.positionals);
+  if (!sharding) return;
+  if (sharding.shard && (parsed.values.url !== undefined || parsed.values['path-prefix'] !== undefined)) {
+    failUsage('--url and --path-prefix are settings of the site, which the merge builds: give them to `build --merge`, not to a shard');
+    return;
+  }
   const overrides = siteOverrides(parsed.values.url, parsed.values['path-prefix']);
   if (!overrides) return;
   const contentDir = String(parsed.values.content ?? 'content');
-  const outDir = String(parsed.values.out ?? '_site');
+  const outDir = String(parsed.values.out ?? (sharding.shard ? `_shard-${sharding.shard.index}-of-${sharding.shard.count}` : '_site'));
   if (parsed.values['no-cache'] && parsed.values.cache !== undefined) {
     failUsage('--cache and --no-cache cannot be given together');
     return;
@@ -137,13 +148,36 @@ async function runBuild(args: string[]): Promise<void> {
   const inProject = join(PROJECT_ROOT, CACHE_FOLDER_NAME);
   const cacheDir = parsed.values['no-cache'] ? null : named ?? (isInside(inProject, resolve(contentDir)) ? null : inProject);
   const started = performance.now();
+  if (sharding.shard) return buildShardInto(contentDir, outDir, cacheDir, started, sharding.shard, sharding.merge);
   const stopHandlingInterrupts = handleInterrupts(outDir);
   try {
     await reachTestPoint('build-started');
-    await buildInto(contentDir, outDir, cacheDir, started, overrides);
+    await buildInto(contentDir, outDir, cacheDir, started, overrides, sharding.merge);
   } finally {
     stopHandlingInterrupts();
   }
+}
+
+/** `--shard K/N` or `--merge DIR...` as given: one of them, or neither (an unsharded build); null after a usage error. */
+function shardingOf(shard: string | undefined, merge: boolean, positionals: string[]): { shard?: ShardSpec; merge?: string[] } | null {
+  if (!merge && positionals.length > 0) {
+    failUsage(`unexpected argument "${positionals[0]}": build takes folders only after --merge`);
+    return null;
+  }
+  if (merge) {
+    if (positionals.length === 0) {
+      failUsage('--merge needs the folders of the shard bundles, e.g. --merge shards/*');
+      return null;
+    }
+  }
+  const mergeDirs = merge ? { merge: positionals } : {};
+  if (shard === undefined) return mergeDirs;
+  const spec = parseShardSpec(shard);
+  if ('problem' in spec) {
+    failUsage(`--shard: ${spec.problem}`);
+    return null;
+  }
+  return { shard: spec, ...mergeDirs };
 }
 
 /** Site settings given on the command line; they win over `content/site.yml` (a deploy preview, a second host). */
@@ -173,7 +207,7 @@ function siteOverrides(url: string | undefined, pathPrefix: string | undefined):
   return overrides;
 }
 
-async function buildInto(contentDir: string, outDir: string, cacheDir: string | null, started: number, overrides: SiteOverrides = {}): Promise<void> {
+async function buildInto(contentDir: string, outDir: string, cacheDir: string | null, started: number, overrides: SiteOverrides = {}, mergeDirs?: string[]): Promise<void> {
   // Before anything is written: a wrong --out must not cost the user a project or the articles.
   const unsafe = checkOutputFolder(outDir, { contentDir, projectRoot: PROJECT_ROOT });
   if (hasErrors(unsafe)) return fail(unsafe, new Map(), `${outDir} was left as it was`);
@@ -195,7 +229,22 @@ async function buildInto(contentDir: string, outDir: string, cacheDir: string | 
   const settings: SiteSettings = { ...loadedConfig.settings, ...overrides };
   const siteConfig = { files: config.files, diagnostics: [...config.diagnostics, ...loadedConfig.diagnostics], settings };
   reading.end();
-  const opened: OpenedBuildCache = cacheDir ? openBuildCache(cacheDir, computeCodeVersion(PROJECT_ROOT)) : { cache: noCache, diagnostics: [] };
+  const codeVersion = computeCodeVersion(PROJECT_ROOT);
+  // A merge takes every article's extraction from the shard bundles, once they are checked to be this content's.
+  let shards: LoadedShards | null = null;
+  if (mergeDirs) {
+    const { loadShardBundles } = await import('./shard/shard-merge.ts');
+    shards = await loadShardBundles(mergeDirs, files, contentDir, codeVersion);
+    if (hasErrors(shards.diagnostics)) {
+      const texts = new Map([...files.map((f): [string, string] => [f.path, f.value]), ...shards.manifestTexts]);
+      return fail(dedupeDiagnostics([...recovered, ...inputDiagnostics, ...shards.diagnostics]), texts, `${outDir} was left as it was`);
+    }
+  }
+  const opened: OpenedBuildCache = cacheDir ? openBuildCache(cacheDir, codeVersion) : { cache: noCache, diagnostics: [] };
+  if (shards) {
+    const { withShardResults } = await import('./shard/shard-merge.ts');
+    opened.cache = withShardResults(opened.cache, shards);
+  }
   // Threads start only when enough articles miss the cache, and stop when the build ends; their code is kept
   // bundled beside the cache entries of this code version.
   const workers = createArticleWorkers({ ...workerOptions(), ...(opened.versionFolder ? { bundleFolder: join(opened.versionFolder, 'worker') } : {}) });
@@ -256,6 +305,100 @@ async function buildWithWorkers(contentDir: string, outDir: string, started: num
     + `${plural(archive.speakers.length, 'speaker')}, ${plural(archive.entities.length, 'entity', 'entities')} `
     + `into ${outDir} in ${seconds}s (${summarizeDiagnostics(all)})\n`,
   );
+}
+
+/**
+ * `build --shard K/N`: the per-article work of the content files assigned to
+ * shard K (see `src/shard/`), written as a shard bundle into `outDir` for
+ * `build --merge`. Its articles' problems are printed as a build prints
+ * them; with an error no bundle is written and the folder is left as it was.
+ * With `--merge` and the first round's bundles, the second round: the
+ * archive linked from them, then shard K's article bodies rendered into a
+ * render bundle.
+ */
+async function buildShardInto(contentDir: string, outDir: string, cacheDir: string | null, started: number, spec: ShardSpec, mergeDirs?: string[]): Promise<void> {
+  const { buildShard, inShard, shardFiles } = await import('./shard/shard-build.ts');
+  const { checkBundleFolder, writeShardBundle } = await import('./shard/shard-bundle.ts');
+  const outcome = `${outDir} was left as it was`;
+  // The site checks (never the content, the project, the working folder) hold for a bundle too; its stamp is its manifest.
+  const unsafe = [...checkOutputFolder(outDir, { contentDir, projectRoot: PROJECT_ROOT }).filter((d) => d.ruleId !== 'output-folder-not-a-site'), ...checkBundleFolder(outDir)];
+  if (hasErrors(unsafe)) return failShard(unsafe, new Map(), outcome);
+  const progress = io === processOutput ? createBuildProgress() : silentProgress;
+  const { files, diagnostics: read } = await readContent(contentDir);
+  // Problems of the whole folder are every shard's; a file's belong to its shard alone (the second round links them all).
+  const inputDiagnostics = mergeDirs ? read : read.filter((d) => d.line === 0 && (d.ruleId === 'missing-content-folder' || d.ruleId === 'no-content-files') || inShard(d.file, contentDir, spec));
+  const fileTexts = new Map(files.map((f) => [f.path, f.value]));
+  if (hasErrors(inputDiagnostics)) return failShard(inputDiagnostics, fileTexts, outcome);
+  const codeVersion = computeCodeVersion(PROJECT_ROOT);
+  const opened = cacheDir ? openBuildCache(cacheDir, codeVersion) : { cache: noCache, diagnostics: [] };
+  const workers = createArticleWorkers(workerOptions());
+  try {
+    const manifest = { shard: spec.index, of: spec.count, codeVersion, files: shardFiles(files, contentDir, spec) };
+    if (mergeDirs) {
+      const rendered = await renderShardBodies(contentDir, files, fileTexts, mergeDirs, spec, { codeVersion, cache: opened.cache, workers, progress, inputDiagnostics });
+      if (!rendered) return;
+      await writeShardBundle(outDir, { ...manifest, stage: 'render' }, rendered);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      io.stdout(`Built render shard ${spec.index} of ${spec.count}: ${plural(rendered.length, 'article body', 'article bodies')} into ${outDir} in ${seconds}s\n`);
+      return;
+    }
+    const result = await buildShard(files, contentDir, spec, { progress, cache: opened.cache, workers });
+    const all = dedupeDiagnostics([...opened.diagnostics, ...inputDiagnostics, ...result.diagnostics]);
+    if (hasErrors(all)) return failShard(all, fileTexts, outcome);
+    await writeShardBundle(outDir, { ...manifest, stage: 'extract' }, result.entries);
+    if (all.length) io.stderr(formatDiagnostics(all, fileTexts));
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.stdout(`Built shard ${spec.index} of ${spec.count}: ${plural(result.entries.length, 'article')} into ${outDir} in ${seconds}s (${summarizeDiagnostics(all)})\n`);
+  } finally {
+    await workers.close();
+    await opened.cache.flush();
+  }
+}
+
+/**
+ * The second round's work: the first round's bundles checked and linked
+ * into the archive, as the merge does, then shard `spec`'s bodies rendered.
+ * Null after printing the errors that stop it (the first round's warnings
+ * are not printed again).
+ */
+async function renderShardBodies(
+  contentDir: string, files: SourceFile[], fileTexts: Map<string, string>, mergeDirs: string[], spec: ShardSpec,
+  context: { codeVersion: string; cache: BuildCache; workers: ArticleWorkers; progress: BuildProgress; inputDiagnostics: Diagnostic[] },
+): Promise<RenderEntry[] | null> {
+  const { loadShardBundles, withShardResults } = await import('./shard/shard-merge.ts');
+  const { renderShard } = await import('./shard/render-shard.ts');
+  const outcome = 'no bundle was written';
+  const shards = await loadShardBundles(mergeDirs, files, contentDir, context.codeVersion);
+  if (hasErrors(shards.diagnostics)) {
+    failShard(shards.diagnostics, new Map([...fileTexts, ...shards.manifestTexts]), outcome);
+    return null;
+  }
+  const cache = withShardResults(context.cache, shards);
+  const aliasesPath = join(contentDir, ALIASES_FILE_NAME);
+  const aliases = existsSync(aliasesPath) ? await readSourceFiles([aliasesPath]) : { files: [], diagnostics: [] };
+  const { archive, diagnostics } = await buildArchiveReportingCrashes(files, aliases.files[0] ?? null, { progress: context.progress, cache, workers: context.workers });
+  const all = dedupeDiagnostics([...context.inputDiagnostics, ...aliases.diagnostics, ...diagnostics, ...findCollisions(files)]);
+  if (hasErrors(all)) {
+    failShard(all, new Map([...fileTexts, ...aliases.files.map((f): [string, string] => [f.path, f.value])]), outcome);
+    return null;
+  }
+  try {
+    return await renderShard(toPublishedArchive(archive, contentDir), spec, { cache, workers: context.workers, progress: context.progress });
+  } catch (error) {
+    const { articleFileOf } = await import('./render/article-failure.ts');
+    const published = articleFileOf(error);
+    const file = files.find((f) => toPublishedPath(f.path, contentDir) === published)?.path ?? contentDir;
+    const entry = RULES['site-build-failed'];
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    failShard([{ file, line: file === contentDir ? 0 : 1, column: file === contentDir ? 0 : 1, severity: entry.severity, source: entry.source, ruleId: 'site-build-failed', reason: `Unexpected failure rendering the article: ${cause}` }], fileTexts, outcome);
+    return null;
+  }
+}
+
+function failShard(diagnostics: Diagnostic[], fileTexts: Map<string, string>, outcome: string): void {
+  io.stderr(formatDiagnostics(diagnostics, fileTexts));
+  io.stderr(`Shard failed; ${outcome}.\n`);
+  process.exitCode = EXIT_ERRORS;
 }
 
 /** Prints the diagnostics and the closing line that says what became of the output folder; exit 1. */

@@ -105,9 +105,42 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
 export async function buildArchiveCached(files: SourceFile[], options: BuildArchiveCachedOptions = {}): Promise<BuildArchiveResult> {
   const cache = options.cache ?? noCache;
   const { toExtract, diagnostics } = loadArticles(files);
+  const { facts, keys } = await extractArticlesCached(toExtract, options);
+  const extracted = toExtract.map((loaded, i) => ({ id: articleSlug(loaded.frontMatter), loaded, facts: facts[i] ?? { quotes: [], entities: [], diagnostics: [] } }));
+  // Linking reads every article: with the same extraction keys and aliases file, its result is the same.
+  const linkKey = cacheKey(...keys, options.aliases?.path ?? '', options.aliases?.value ?? '');
+  const linked = asLinkedArchive(cache.get('link', linkKey));
+  if (linked) {
+    for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
+    return { archive: linked.archive, diagnostics: [...diagnostics, ...linked.diagnostics] };
+  }
+  const before = diagnostics.length + extracted.reduce((n, a) => n + a.facts.diagnostics.length, 0);
+  const result = linkArticles(extracted, diagnostics, options);
+  cache.set('link', linkKey, { archive: result.archive, diagnostics: result.diagnostics.slice(before) });
+  return result;
+}
+
+/**
+ * The cache key of one loaded article's extraction: everything extraction
+ * reads is in the loaded article (file name, front matter, body and where it
+ * starts), and the time budget decides whether a slow article fails.
+ * Exported so a sharded build's merge files the shards' results under the
+ * very key this build looks them up by.
+ */
+export function extractCacheKey(loaded: LoadedArticle, articleBudgetMs?: number): string {
+  return cacheKey(JSON.stringify(loaded), String(articleBudgetMs ?? ''));
+}
+
+/**
+ * Extracts loaded articles, each taken from `cache` when there and the
+ * others extracted on `workers` (and stored in `cache`); resolves to their
+ * facts in order, and their cache keys. The per-article half of
+ * `buildArchiveCached`, which a shard of a sharded build runs alone.
+ */
+export async function extractArticlesCached(toExtract: LoadedArticle[], options: BuildArchiveCachedOptions = {}): Promise<{ facts: ArticleFacts[]; keys: string[] }> {
+  const cache = options.cache ?? noCache;
   const extracting = (options.progress ?? silentProgress).stage('extracting', toExtract.length);
-  // Everything extraction reads is in the loaded article (file name, front matter, body and where it starts).
-  const keys = toExtract.map((a) => cacheKey(JSON.stringify(a), String(options.articleBudgetMs ?? '')));
+  const keys = toExtract.map((a) => extractCacheKey(a, options.articleBudgetMs));
   const facts: (ArticleFacts | undefined)[] = keys.map((key) => asArticleFacts(cache.get('extract', key)));
   extracting.advance(facts.filter(Boolean).length);
   const missing = toExtract.flatMap((a, i) => (facts[i] ? [] : [{ article: a, index: i }]));
@@ -124,18 +157,7 @@ export async function buildArchiveCached(files: SourceFile[], options: BuildArch
     for (const { article, index } of missing) store(index, extractLoadedArticle(article, options).facts);
   }
   extracting.end();
-  const extracted = toExtract.map((loaded, i) => ({ id: articleSlug(loaded.frontMatter), loaded, facts: facts[i] ?? { quotes: [], entities: [], diagnostics: [] } }));
-  // Linking reads every article: with the same extraction keys and aliases file, its result is the same.
-  const linkKey = cacheKey(...keys, options.aliases?.path ?? '', options.aliases?.value ?? '');
-  const linked = asLinkedArchive(cache.get('link', linkKey));
-  if (linked) {
-    for (const a of extracted) diagnostics.push(...a.facts.diagnostics);
-    return { archive: linked.archive, diagnostics: [...diagnostics, ...linked.diagnostics] };
-  }
-  const before = diagnostics.length + extracted.reduce((n, a) => n + a.facts.diagnostics.length, 0);
-  const result = linkArticles(extracted, diagnostics, options);
-  cache.set('link', linkKey, { archive: result.archive, diagnostics: result.diagnostics.slice(before) });
-  return result;
+  return { facts: facts.map((f) => f ?? { quotes: [], entities: [], diagnostics: [] }), keys };
 }
 
 /** Loads every file and leaves out the later of two that would get one page (reported), so ids stay unique. */

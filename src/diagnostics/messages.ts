@@ -8,7 +8,7 @@ export interface RuleEntry {
   /** Default severity. */
   severity: 'error' | 'warning';
   /** The stage that reports it. */
-  source: 'load' | 'extract' | 'link' | 'site' | 'search' | 'output' | 'import';
+  source: 'load' | 'extract' | 'link' | 'site' | 'search' | 'output' | 'import' | 'shard';
   /** Why the rule exists: what would go wrong without it. */
   why: string;
   /** What the user can do about it (printed as the note when none is given). */
@@ -286,6 +286,51 @@ export const RULES = {
     severity: 'warning', source: 'output',
     why: 'The build cache folder is written to and cleaned by the build; a folder of the same name holding other files must not be touched, and the build still succeeds without a cache.',
     hint: 'Pass --cache with a folder of its own (or --no-cache), or move the files out of the folder named.',
+  },
+  'shard-folder-not-a-bundle': {
+    severity: 'error', source: 'shard',
+    why: 'A shard replaces its output folder whole with its bundle; a folder holding anything but an earlier bundle was not made by this tool and must not be replaced.',
+    hint: 'Pass --out a new or empty folder, or the folder of an earlier bundle.',
+  },
+  'shard-bundle-invalid': {
+    severity: 'error', source: 'shard',
+    why: 'A folder given to --merge that is not a whole shard bundle (no manifest, a damaged or missing entry file) cannot stand for its shard\'s articles.',
+    hint: 'Give the folders written by `build --shard k/n --out DIR`, copied whole; build the shard again if one was damaged.',
+  },
+  'shard-count-mismatch': {
+    severity: 'error', source: 'shard',
+    why: 'Bundles of splits into different counts of shards cover the articles unevenly: some twice, some never.',
+    hint: 'Merge the bundles of one run, all built with the same n in --shard k/n.',
+  },
+  'shard-code-version-mismatch': {
+    severity: 'error', source: 'shard',
+    why: 'A bundle made by other code (another commit, other dependencies) holds what that code extracted, which this build would publish as its own.',
+    hint: 'Build every shard and the merge from the same commit and lock file.',
+  },
+  'shard-duplicate': {
+    severity: 'error', source: 'shard',
+    why: 'A shard given twice means the merge was handed the wrong folders (one copied over another), and which copy is right cannot be told.',
+    hint: 'Give each shard\'s bundle once: one folder per k of --shard k/n.',
+  },
+  'shard-missing': {
+    severity: 'error', source: 'shard',
+    why: 'Without one shard\'s bundle its articles would be missing from the merged site, or extracted on the merging machine without anyone noticing; render bundles alone carry no extraction to link.',
+    hint: 'Give the bundle of every shard, 1 to n; rerun the shard that failed or whose artifact was not downloaded.',
+  },
+  'shard-content-changed': {
+    severity: 'error', source: 'shard',
+    why: 'A content file edited or removed after its shard ran would be published with what was extracted from its older text.',
+    hint: 'Build the shards and the merge from the same commit of the content; rerun the shards after changing it.',
+  },
+  'shard-file-not-covered': {
+    severity: 'error', source: 'shard',
+    why: 'A content file no shard covered (added after the shards ran) was never extracted by the shards; merging without it would drop an article.',
+    hint: 'Rerun the shards on the content as it is now.',
+  },
+  'shard-file-covered-twice': {
+    severity: 'error', source: 'shard',
+    why: 'Every content file belongs to exactly one shard; a file in two bundles means they come from different splits or were edited.',
+    hint: 'Merge the bundles of one run of the shards, as written.',
   },
   'import-missing-title': {
     severity: 'error', source: 'import',
