@@ -26,6 +26,13 @@ const SORTS = ['date'];
 const DATA_BATCH = 8;
 /** Quiet time after a keystroke before searching; the index chunks are fetched during it. */
 const TYPING_PAUSE_MS = 120;
+/**
+ * Shortest word being typed whose index chunk is fetched ahead of the search.
+ * Pagefind fetches the chunk a prefix falls in, and the one of a letter or
+ * two holds the archive's commonest words ("s": "said", "t": "the"): 120 kB
+ * and more at 10,000 articles, thrown away a keystroke later.
+ */
+const PRELOAD_MIN_CHARS = 3;
 /** Separator of the facts in a quote's data anchor id (src/search/documents.ts). */
 const DATA_SEPARATOR = '|';
 /** What a quote's kind is called on the page (as on speaker pages). */
@@ -388,16 +395,30 @@ async function loadIndex(language) {
   // Beside this script, so a site served under a path prefix (/archive/) finds its index; Pagefind then
   // prefixes result URLs with the folder it was loaded from.
   pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-  await pagefind.options({ excerptLength: 40 });
+  // No web worker: it is one more script (41 kB) for every visit, and what it takes off the page is the
+  // search itself, milliseconds of WebAssembly per query; the fetching is asynchronous either way.
+  await pagefind.options({ excerptLength: 40, noWorker: true });
   if (language) document.documentElement.lang = language;
   try {
     await pagefind.init();
   } finally {
     document.documentElement.lang = pageLanguage;
   }
-  if (language) return;
-  // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
-  for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
+  if (!language) {
+    // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
+    for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
+  }
+  // Pagefind's init only starts loading the index (its metadata and WebAssembly); an empty search
+  // returns once every index is loaded, and throws when one could not be. So the page says it is
+  // ready only when it is, and the first query does not also wait for the index.
+  await pagefind.search('');
+}
+
+/** The words whose index chunks are worth fetching while typing: all but a last word still too short (PRELOAD_MIN_CHARS). */
+function preloadWords(q) {
+  const words = q.split(/\s+/).filter(Boolean);
+  if (words.length > 0 && [...words[words.length - 1]].length < PRELOAD_MIN_CHARS) words.pop();
+  return words.join(' ');
 }
 
 /** Whether a key press belongs to a field the reader is typing in, where `/` is a character. */
@@ -466,7 +487,8 @@ async function start() {
     window.clearTimeout(timer);
     const q = input.value.trim();
     // Fetch the index chunks of the words while the reader pauses, so the search itself finds them loaded.
-    if (q) pagefind.preload(q, indexOptions(q, selectedFilters())).catch(() => null);
+    const ahead = preloadWords(q);
+    if (ahead) pagefind.preload(ahead, indexOptions(ahead, selectedFilters())).catch(() => null);
     timer = window.setTimeout(() => runSearch('typing'), TYPING_PAUSE_MS);
   });
   // Leaving the box ends the typing: the next words make a new history entry.

@@ -14,6 +14,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { allResults, openFilters, shownResults, waitForSearch } from '../helpers/search-page.ts';
 import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
@@ -515,6 +516,57 @@ test('opening /search/ fetches no filter values; opening the filters fetches the
   const sources = await page.locator('select[data-filter="source"] option').allInnerTexts();
   assert.deepEqual(sources.slice(1).map((s) => s.replace(/ \(\d+\)$/, '')), [...new Set(filtersArchive.sources.map((s) => s.name))].sort());
   assert.ok(sources.slice(1).every((s) => / \(\d+\)$/.test(s)), 'each value with its count');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/**
+ * Records, inside the page, the address of every fetch() the page makes, at
+ * the moment it is called (Pagefind runs on the page's own thread, so its
+ * index requests go through it): `window.__fetched`. Read after an action,
+ * it holds every fetch that action started, with no wait on the network.
+ */
+async function recordFetches(page: Page): Promise<void> {
+  await page.addInitScript({
+    content: "window.__fetched = []; const pageFetch = window.fetch.bind(window); window.fetch = (input, init) => { window.__fetched.push(String(input instanceof Request ? input.url : input)); return pageFetch(input, init); };",
+  });
+}
+
+async function fetchedSoFar(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.__fetched.map((u) => new URL(u, location.href).pathname)')) as string[];
+}
+
+test('opening /search/ loads the index metadata and WebAssembly before it says it is ready, and no web worker, index chunk, result or filter values', async () => {
+  const page = await browser.newPage();
+  await recordFetches(page);
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const opened = await fetchedSoFar(page);
+  assert.ok(opened.some((u) => /^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/.test(u)), `the index metadata is loaded: ${opened.join(', ')}`);
+  assert.ok(opened.some((u) => /^\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(u)), `the WebAssembly is loaded: ${opened.join(', ')}`);
+  assert.deepEqual(opened.filter((u) => /\/pagefind\/(index|fragment|filter)\//.test(u)), [], 'nothing of the index itself before a query');
+  await page.locator('#search-q').fill('ferries');
+  assert.equal(await waitForSearch(page), 'done');
+  const searched = (await fetchedSoFar(page)).slice(opened.length);
+  assert.ok(searched.some((u) => u.startsWith('/pagefind/index/')) && searched.some((u) => u.startsWith('/pagefind/fragment/')), searched.join(', '));
+  assert.ok(!searched.some((u) => /\.pf_meta$|\/wasm\./.test(u)), 'the query does not wait for the index to load');
+  assert.equal(page.workers().length, 0, 'Pagefind runs without its web worker script');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('while a word is typed, its first two letters fetch no index chunk; the third fetches the chunk of the word', async () => {
+  const page = await browser.newPage();
+  await recordFetches(page);
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  // The typing pause never ends on its own here: only what each keystroke itself starts is seen.
+  await page.clock.install();
+  const chunks = async (): Promise<string[]> => (await fetchedSoFar(page)).filter((u) => u.startsWith('/pagefind/index/'));
+  await page.locator('#search-q').pressSequentially('fe');
+  assert.deepEqual(await chunks(), [], 'a one- or two-letter prefix fetches nothing ahead of the search');
+  await page.locator('#search-q').pressSequentially('r');
+  assert.ok((await chunks()).length > 0, 'three letters fetch the chunk of the word ahead of the search');
   await page.close();
   assert.deepEqual(browser.problems, []);
 });
