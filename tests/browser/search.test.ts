@@ -571,6 +571,23 @@ test('while a word is typed, its first two letters fetch no index chunk; the thi
   assert.deepEqual(browser.problems, []);
 });
 
+test('common English words are left out of a search that has other words: "the ferries" shows what "ferries" shows; "the" alone still searches', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const resultsOf = async (q: string): Promise<{ results: string[]; status: string }> => {
+    await page.locator('#search-q').fill(q);
+    assert.equal(await waitForSearch(page), 'done');
+    return { results: await allResults(page), status: (await page.locator('#search-status').textContent()) ?? '' };
+  };
+  const ferries = await resultsOf('ferries');
+  assert.ok(ferries.results.length > 0);
+  assert.deepEqual(await resultsOf('the ferries'), ferries, 'quotes holding "the" but not "ferries" are no hits');
+  assert.ok((await resultsOf('the')).results.length > ferries.results.length);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
 describe('an archive of English articles with one German and one Chinese', () => {
   const languagesContentDir = fileURLToPath(new URL('../fixtures/site/languages/content/', import.meta.url));
   let mixed: Archive;
