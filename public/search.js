@@ -45,6 +45,11 @@ const COMMON_WORDS = new Set([
   'i', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'our', 'she', 'that', 'the', 'their', 'them', 'they', 'this', 'to',
   'was', 'we', 'were', 'which', 'will', 'with', 'would', 'you',
 ]);
+/**
+ * The word every article's metadata holds (EVERY_ARTICLE_WORD, src/search/documents.ts): browsing by
+ * filters alone searches it, as Pagefind's search with no words fetches the whole word index.
+ */
+const EVERY_ARTICLE_WORD = 'qaeveryarticle';
 /** Separator of the facts in a quote's data anchor id (src/search/documents.ts). */
 const DATA_SEPARATOR = '|';
 /** What a quote's kind is called on the page (as on speaker pages). */
@@ -389,7 +394,7 @@ async function runSearch(how) {
   }
   statusLine.textContent = 'Searching…';
   setState('searching');
-  const found = await pagefind.search(q ? searchTerms(q) : null, indexOptions(q, filters));
+  const found = await pagefind.search(q ? searchTerms(q) : EVERY_ARTICLE_WORD, indexOptions(q, filters));
   if (id !== runId || !found) return;
   current = { articles: found.results, next: 0, pending: [], shown: 0, searched: Boolean(q), filters, byDate: sortsByDate(q), counts: { Quote: 0, Article: 0 } };
   list.replaceChildren();

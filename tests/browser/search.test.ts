@@ -10,7 +10,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
@@ -19,6 +20,7 @@ import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { allResults, openFilters, shownResults, waitForSearch } from '../helpers/search-page.ts';
 import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
 import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
+import { writeCorpus } from '../bench/corpus/generate.ts';
 
 /** The few DOM members read inside the page (the project compiles without the DOM lib). */
 interface ComputedStyleSource {
@@ -585,6 +587,33 @@ test('common English words are left out of a search that has other words: "the f
   assert.deepEqual(await resultsOf('the ferries'), ferries, 'quotes holding "the" but not "ferries" are no hits');
   assert.ok((await resultsOf('the')).results.length > ferries.results.length);
   await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('browsing by a filter alone, no words typed, fetches one part of the word index, not all of it', async () => {
+  // Generated articles (tests/bench/corpus), enough words for the index to be split into many parts.
+  const contentDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-browse-'));
+  try {
+    await writeCorpus(contentDir, { articles: 40, seed: 1 });
+    const generated = await archiveOfContent(contentDir);
+    const served = await buildServedSite(generated);
+    try {
+      const parts = (await readdir(path.join(served.dir, 'pagefind', 'index'))).length;
+      assert.ok(parts > 3, `the index has several parts (${parts})`);
+      const page = await browser.newPage();
+      await recordFetches(page);
+      const source = generated.sources[0]!.name;
+      await page.goto(`${served.origin}/search/?source=${encodeURIComponent(source)}`);
+      assert.equal(await waitForSearch(page), 'done');
+      assert.ok((await shownResults(page)).length > 0);
+      assert.equal((await fetchedSoFar(page)).filter((u) => u.startsWith('/pagefind/index/')).length, 1);
+      await page.close();
+    } finally {
+      await served.close();
+    }
+  } finally {
+    await rm(contentDir, { recursive: true, force: true });
+  }
   assert.deepEqual(browser.problems, []);
 });
 
