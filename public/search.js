@@ -26,6 +26,30 @@ const SORTS = ['date'];
 const DATA_BATCH = 8;
 /** Quiet time after a keystroke before searching; the index chunks are fetched during it. */
 const TYPING_PAUSE_MS = 120;
+/**
+ * Shortest word being typed whose index chunk is fetched ahead of the search.
+ * Pagefind fetches the chunk a prefix falls in, and the one of a letter or
+ * two holds the archive's commonest words ("s": "said", "t": "the"): 120 kB
+ * and more at 10,000 articles, thrown away a keystroke later.
+ */
+const PRELOAD_MIN_CHARS = 3;
+/**
+ * English words nearly every article holds. A search that has other words
+ * leaves them out: Pagefind requires every word on the page, which these
+ * hardly narrow, yet their index chunk is the largest ("the": 630 kB at
+ * 10,000 articles) and its search the slowest (seconds), and each quote
+ * holding one became a hit. Words in double quotes are searched as typed.
+ */
+const COMMON_WORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his',
+  'i', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'our', 'she', 'that', 'the', 'their', 'them', 'they', 'this', 'to',
+  'was', 'we', 'were', 'which', 'will', 'with', 'would', 'you',
+]);
+/**
+ * The word every article's metadata holds (EVERY_ARTICLE_WORD, src/search/documents.ts): browsing by
+ * filters alone searches it, as Pagefind's search with no words fetches the whole word index.
+ */
+const EVERY_ARTICLE_WORD = 'qaeveryarticle';
 /** Separator of the facts in a quote's data anchor id (src/search/documents.ts). */
 const DATA_SEPARATOR = '|';
 /** What a quote's kind is called on the page (as on speaker pages). */
@@ -370,7 +394,7 @@ async function runSearch(how) {
   }
   statusLine.textContent = 'Searching…';
   setState('searching');
-  const found = await pagefind.search(q || null, indexOptions(q, filters));
+  const found = await pagefind.search(q ? searchTerms(q) : EVERY_ARTICLE_WORD, indexOptions(q, filters));
   if (id !== runId || !found) return;
   current = { articles: found.results, next: 0, pending: [], shown: 0, searched: Boolean(q), filters, byDate: sortsByDate(q), counts: { Quote: 0, Article: 0 } };
   list.replaceChildren();
@@ -388,16 +412,46 @@ async function loadIndex(language) {
   // Beside this script, so a site served under a path prefix (/archive/) finds its index; Pagefind then
   // prefixes result URLs with the folder it was loaded from.
   pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-  await pagefind.options({ excerptLength: 40 });
+  // No web worker: it is one more script (41 kB) for every visit, and what it takes off the page is the
+  // search itself, milliseconds of WebAssembly per query; the fetching is asynchronous either way.
+  await pagefind.options({ excerptLength: 40, noWorker: true });
   if (language) document.documentElement.lang = language;
   try {
     await pagefind.init();
   } finally {
     document.documentElement.lang = pageLanguage;
   }
-  if (language) return;
-  // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
-  for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
+  if (!language) {
+    // The path is spelled differently ('./') because mergeIndex skips a path equal to the primary index's, language or not.
+    for (const other of otherLanguages) await pagefind.mergeIndex(`${siteRoot.pathname}pagefind/./`, { language: other });
+  }
+  // Pagefind's init only starts loading the index (its metadata and WebAssembly); an empty search
+  // returns once every index is loaded, and throws when one could not be. So the page says it is
+  // ready only when it is, and the first query does not also wait for the index.
+  await pagefind.search('');
+}
+
+/** Whether the index searched is English only, where COMMON_WORDS apply. */
+function searchesEnglish() {
+  const language = loadedLanguage || (otherLanguages.length === 0 ? pageLanguage : '');
+  return language.split('-')[0] === 'en';
+}
+
+const isCommonWord = (word) => COMMON_WORDS.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+
+/** The words sent to Pagefind: the query without its COMMON_WORDS, unless nothing else is left or it is a "quoted phrase". */
+function searchTerms(q) {
+  if (!searchesEnglish() || /^\s*".+"\s*$/.test(q)) return q;
+  const kept = q.split(/\s+/).filter((word) => word && !isCommonWord(word));
+  return kept.length > 0 ? kept.join(' ') : q;
+}
+
+/** The words whose index chunks are worth fetching while typing: no common word (but in a "phrase"), nor a last word still too short (PRELOAD_MIN_CHARS). */
+function preloadWords(q) {
+  const phrase = /^\s*"/.test(q);
+  const words = q.replace(/"/g, ' ').split(/\s+/).filter((word) => word && (phrase || !(searchesEnglish() && isCommonWord(word))));
+  if (words.length > 0 && [...words[words.length - 1]].length < PRELOAD_MIN_CHARS) words.pop();
+  return words.join(' ');
 }
 
 /** Whether a key press belongs to a field the reader is typing in, where `/` is a character. */
@@ -466,7 +520,8 @@ async function start() {
     window.clearTimeout(timer);
     const q = input.value.trim();
     // Fetch the index chunks of the words while the reader pauses, so the search itself finds them loaded.
-    if (q) pagefind.preload(q, indexOptions(q, selectedFilters())).catch(() => null);
+    const ahead = preloadWords(q);
+    if (ahead) pagefind.preload(ahead, indexOptions(ahead, selectedFilters())).catch(() => null);
     timer = window.setTimeout(() => runSearch('typing'), TYPING_PAUSE_MS);
   });
   // Leaving the box ends the typing: the next words make a new history entry.

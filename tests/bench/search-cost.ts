@@ -73,20 +73,21 @@ async function measureQuery(origin: string, counter: ByteCounter, query: string)
     const openBytes = counter.bytes();
     const openRequests = counter.requests();
     counter.reset();
-    // Armed before typing: the moment of each input event, and of the first result element attached after it.
+    // Armed before typing: the moment of each input event, and of the first result element attached after
+    // it. Each input starts the wait again: on a loaded machine a pause between two keystrokes can outlast
+    // the page's typing pause, and the results of the words typed so far must not count for the last ones.
     await page.evaluate(`(() => {
       const list = document.getElementById('search-results');
       const input = document.getElementById('search-q');
-      window.__bench = { lastInput: 0, firstResult: new Promise((resolve) => {
-        new MutationObserver((changes, observer) => {
-          if (list.querySelector('.search-result, li')) { observer.disconnect(); resolve(performance.now()); }
-        }).observe(list, { childList: true, subtree: true });
-      }) };
-      input.addEventListener('input', () => { window.__bench.lastInput = performance.now(); });
+      window.__bench = { lastInput: 0, firstResult: 0 };
+      new MutationObserver(() => {
+        if (window.__bench.firstResult === 0 && list.querySelector('.search-result, li')) window.__bench.firstResult = performance.now();
+      }).observe(list, { childList: true, subtree: true });
+      input.addEventListener('input', () => { window.__bench.lastInput = performance.now(); window.__bench.firstResult = 0; });
     })()`);
     await page.locator('#search-q').pressSequentially(query);
-    const firstResultMs = (await page.evaluate('window.__bench.firstResult.then((t) => t - window.__bench.lastInput)')) as number;
     await settled(page);
+    const firstResultMs = (await page.evaluate('window.__bench.firstResult - window.__bench.lastInput')) as number;
     return {
       query,
       openBytes,

@@ -10,14 +10,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Quote } from '../../src/archive/types.ts';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { allResults, openFilters, shownResults, waitForSearch } from '../helpers/search-page.ts';
 import { archiveOfContent, buildServedSite, type ServedSite } from '../helpers/served-site.ts';
 import { buildArchiveFromFacts } from '../fixtures/site/archive-from-facts.ts';
+import { writeCorpus } from '../bench/corpus/generate.ts';
 
 /** The few DOM members read inside the page (the project compiles without the DOM lib). */
 interface ComputedStyleSource {
@@ -516,6 +519,101 @@ test('opening /search/ fetches no filter values; opening the filters fetches the
   assert.deepEqual(sources.slice(1).map((s) => s.replace(/ \(\d+\)$/, '')), [...new Set(filtersArchive.sources.map((s) => s.name))].sort());
   assert.ok(sources.slice(1).every((s) => / \(\d+\)$/.test(s)), 'each value with its count');
   await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+/**
+ * Records, inside the page, the address of every fetch() the page makes, at
+ * the moment it is called (Pagefind runs on the page's own thread, so its
+ * index requests go through it): `window.__fetched`. Read after an action,
+ * it holds every fetch that action started, with no wait on the network.
+ */
+async function recordFetches(page: Page): Promise<void> {
+  await page.addInitScript({
+    content: "window.__fetched = []; const pageFetch = window.fetch.bind(window); window.fetch = (input, init) => { window.__fetched.push(String(input instanceof Request ? input.url : input)); return pageFetch(input, init); };",
+  });
+}
+
+async function fetchedSoFar(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.__fetched.map((u) => new URL(u, location.href).pathname)')) as string[];
+}
+
+test('opening /search/ loads the index metadata and WebAssembly before it says it is ready, and no web worker, index chunk, result or filter values', async () => {
+  const page = await browser.newPage();
+  await recordFetches(page);
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const opened = await fetchedSoFar(page);
+  assert.ok(opened.some((u) => /^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/.test(u)), `the index metadata is loaded: ${opened.join(', ')}`);
+  assert.ok(opened.some((u) => /^\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(u)), `the WebAssembly is loaded: ${opened.join(', ')}`);
+  assert.deepEqual(opened.filter((u) => /\/pagefind\/(index|fragment|filter)\//.test(u)), [], 'nothing of the index itself before a query');
+  await page.locator('#search-q').fill('ferries');
+  assert.equal(await waitForSearch(page), 'done');
+  const searched = (await fetchedSoFar(page)).slice(opened.length);
+  assert.ok(searched.some((u) => u.startsWith('/pagefind/index/')) && searched.some((u) => u.startsWith('/pagefind/fragment/')), searched.join(', '));
+  assert.ok(!searched.some((u) => /\.pf_meta$|\/wasm\./.test(u)), 'the query does not wait for the index to load');
+  assert.equal(page.workers().length, 0, 'Pagefind runs without its web worker script');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('while a word is typed, its first two letters fetch no index chunk; the third fetches the chunk of the word', async () => {
+  const page = await browser.newPage();
+  await recordFetches(page);
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  // The typing pause never ends on its own here: only what each keystroke itself starts is seen.
+  await page.clock.install();
+  const chunks = async (): Promise<string[]> => (await fetchedSoFar(page)).filter((u) => u.startsWith('/pagefind/index/'));
+  await page.locator('#search-q').pressSequentially('fe');
+  assert.deepEqual(await chunks(), [], 'a one- or two-letter prefix fetches nothing ahead of the search');
+  await page.locator('#search-q').pressSequentially('r');
+  assert.ok((await chunks()).length > 0, 'three letters fetch the chunk of the word ahead of the search');
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('common English words are left out of a search that has other words: "the ferries" shows what "ferries" shows; "the" alone still searches', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${filtersSite.origin}/search/`);
+  assert.equal(await waitForSearch(page), 'idle');
+  const resultsOf = async (q: string): Promise<{ results: string[]; status: string }> => {
+    await page.locator('#search-q').fill(q);
+    assert.equal(await waitForSearch(page), 'done');
+    return { results: await allResults(page), status: (await page.locator('#search-status').textContent()) ?? '' };
+  };
+  const ferries = await resultsOf('ferries');
+  assert.ok(ferries.results.length > 0);
+  assert.deepEqual(await resultsOf('the ferries'), ferries, 'quotes holding "the" but not "ferries" are no hits');
+  assert.ok((await resultsOf('the')).results.length > ferries.results.length);
+  await page.close();
+  assert.deepEqual(browser.problems, []);
+});
+
+test('browsing by a filter alone, no words typed, fetches one part of the word index, not all of it', async () => {
+  // Generated articles (tests/bench/corpus), enough words for the index to be split into many parts.
+  const contentDir = await mkdtemp(path.join(os.tmpdir(), 'quote-archive-browse-'));
+  try {
+    await writeCorpus(contentDir, { articles: 40, seed: 1 });
+    const generated = await archiveOfContent(contentDir);
+    const served = await buildServedSite(generated);
+    try {
+      const parts = (await readdir(path.join(served.dir, 'pagefind', 'index'))).length;
+      assert.ok(parts > 3, `the index has several parts (${parts})`);
+      const page = await browser.newPage();
+      await recordFetches(page);
+      const source = generated.sources[0]!.name;
+      await page.goto(`${served.origin}/search/?source=${encodeURIComponent(source)}`);
+      assert.equal(await waitForSearch(page), 'done');
+      assert.ok((await shownResults(page)).length > 0);
+      assert.equal((await fetchedSoFar(page)).filter((u) => u.startsWith('/pagefind/index/')).length, 1);
+      await page.close();
+    } finally {
+      await served.close();
+    }
+  } finally {
+    await rm(contentDir, { recursive: true, force: true });
+  }
   assert.deepEqual(browser.problems, []);
 });
 
