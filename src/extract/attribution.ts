@@ -298,6 +298,13 @@ export function attributionAfter(doc: TextDocument, from: number, limit: number)
   if (according) {
     const speakerStart = s + according[0].length;
     const speakerEnd = phraseEnd(text, speakerStart, limit);
+    // "…," according to the opposition leader, Jane Ruiz.': the name after the description is the speaker.
+    const description = text.slice(speakerStart, speakerEnd);
+    const named = /^(?:the|a|an|its|their|his|her)\s/i.test(description) ? /^,\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*[.!?]?\s*$/u.exec(text.slice(speakerEnd, limit)) : null;
+    if (named) {
+      const nameStart = speakerEnd + named[0].indexOf(named[1]!);
+      return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart: nameStart, speakerEnd: nameStart + named[1]!.length, appositive: description.trim() };
+    }
     return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart, speakerEnd, appositive: appositiveAfter(text, speakerEnd, limit) };
   }
   const verbs = findVerbs(text, s, Math.min(limit, s + 200));

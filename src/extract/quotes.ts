@@ -113,8 +113,12 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
     let resolution: Resolution = { kind: 'none' };
     let pronoun: string | undefined;
     if (cue) {
-      resolution = resolveWithFallback(ctx, cue.speakerStart, cue.speakerEnd, cue.appositive);
-      pronoun = text.slice(cue.speakerStart, cue.speakerEnd).trim().toLowerCase();
+      // "… came a day after protesters gathered outside parliament, chanting "…"": a participle after a
+      // subordinate clause goes with that clause's subject, not the sentence's.
+      const subordinate = /ing$/.test(cue.cue) ? lastSubordinateSubject(text, sentence.start, cue.cueStart) : null;
+      const [from, to] = subordinate ?? [cue.speakerStart, cue.speakerEnd];
+      resolution = resolveWithFallback(ctx, from, to, subordinate ? '' : cue.appositive);
+      pronoun = text.slice(from, to).trim().toLowerCase();
     }
     const last = found[found.length - 1];
     if (resolution.kind === 'none' && !cue && kind === 'partial' && last && last.sentence === sentence) {
@@ -186,6 +190,21 @@ export function resolveWithFallback(ctx: QuoteContext, start: number, end: numbe
   if (first.kind !== 'none') return first;
   const np = leadingNounPhrase(ctx.doc.text, start, end);
   return np < end ? ctx.resolver.resolve(start, np, appositive) : first;
+}
+
+/**
+ * The subject of the last subordinate clause before a participle's comma
+ * ("after protesters gathered outside parliament,"), as offsets; null when
+ * the participle follows the main clause.
+ */
+function lastSubordinateSubject(text: string, start: number, cueStart: number): [number, number] | null {
+  const before = text.slice(start, cueStart);
+  if (!/,\s*$/.test(before)) return null;
+  const re = /\b(?:after|when|as|while|because|since|before|until|where)\s+((?:the\s+|some\s+|many\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+)?\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,2}?)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:\p{Ll}+ed|gathered|marched|rallied|met|sang|shouted|took|went|came|ran|stood|sat|held)\b[^,]*,\s*$/u;
+  const m = re.exec(before);
+  if (!m) return null;
+  const at = start + m.index + m[0].indexOf(m[1]!);
+  return [at, at + m[1]!.length];
 }
 
 /** Whether a found quote's sentence is the last of its paragraph, so nothing was said after it there. */
