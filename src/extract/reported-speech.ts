@@ -33,7 +33,8 @@ const NEEDS_THAT = new Set(['declare', 'stress', 'emphasize', 'suggest', 'predic
 // "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand
 // between the cue and "that"; "talks were continuing and that …" or "calls with monitors that …" may not.
 const LATE_THAT = /^\s*(?:(?:on|in|at|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
-const THAT = /^\s*(?:,\s*)?that\b\s*/i;
+// "conceded, however, that …": a sentence adverb between commas may stand before "that".
+const THAT = /^\s*(?:,\s*(?:however|though|nevertheless|moreover|too|also|in\s+fact|of\s+course|at\s+least)\s*,\s*|,\s*)?that\b\s*/i;
 
 /**
  * Finds reported speech in one sentence, skipping `taken` ranges (quotes
@@ -76,7 +77,7 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
   if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
   // "did not say whether", "has never said", "Hart's did not respond": a denied saying reports nothing.
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting' && !NEGATED.test(text.slice(Math.max(sentence.start, v.start - 24), v.start)));
-  const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence);
+  const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence) ?? questionClause(ctx, sentence);
   const clauses: ReportedSpeech[] = hit ? [hit] : [];
   // "…, adding that …" and "… and said …": more clauses from the same speaker.
   // Also "…, though it added that …" and "according to X, which said …": the same speaker again.
@@ -360,6 +361,32 @@ function afterQuoteParticiple(ctx: QuoteContext, sentence: Sentence, taken: read
 // "urged residents to stay indoors", "called on the CIA to release …": verbs of asking that report what
 // someone was told to do. The conventions count them as reported speech (urged, asked/pressed, …).
 const DIRECTIVE = /\b(urged|urges|urging|encouraged|encourages|encouraging|advised|advises|advising|instructed|instructs|implored|implores|called\s+on|calls\s+on|calling\s+on|called\s+upon|appealed\s+to|appeals\s+to|pressed|presses|asked|asks|asking|requested|requests|told|tells)\s+((?:(?!to\b)[\p{L}\p{N}'’.-]+\s+){1,6})to\s+(?!be\s+named\b)\p{Ll}/gu;
+
+// "asked whether the agency had warned residents", "pressed the director on whether …", "questioned why …":
+// a question put in reported form is reported speech too (the conventions name "asked/pressed whether").
+const QUESTION = /\b(asked|asks|asking|questioned|questions|pressed|presses|wondered|wonders|queried|queries)\s+((?:(?!to\b|whether\b|if\b)[\p{L}\p{N}'’.-]+\s+){0,5}?)(?:on\s+|about\s+|as\s+to\s+)?(?=(?:whether|if|why|how|what|when|who|where)\s+\p{L})/gu;
+
+/** "Senator X asked whether the agency had warned residents in time": the asker and the question. */
+function questionClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
+  const text = ctx.doc.text;
+  const s = text.slice(sentence.start, sentence.end);
+  QUESTION.lastIndex = 0;
+  for (let m = QUESTION.exec(s); m; m = QUESTION.exec(s)) {
+    const clauseStart = sentence.start + (LEAD_ADVERBIAL.exec(s)?.[0].length ?? 0);
+    const verbStart = sentence.start + m.index;
+    if (ctx.quoted.contains(verbStart) || verbStart <= clauseStart) continue;
+    // "was asked whether", "were pressed on why": the subject was asked, it asked nothing.
+    if (/\b(?:was|were|been|being|be|is|are)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) continue;
+    const subject = subjectBefore(text, clauseStart, verbStart);
+    if (!subject) continue;
+    const resolution = resolveWithFallback(ctx, subject.start, subject.end, subject.appositive);
+    if (resolution.kind === 'none') continue;
+    const start = verbStart + m[0].length;
+    if (sentence.end - start < 12) continue;
+    return { start, end: sentence.end, cue: m[1]!, cueEnd: start, resolution, pronoun: text.slice(subject.start, subject.end).trim().toLowerCase(), sentence };
+  }
+  return null;
+}
 
 /** "The minister urged residents to stay indoors": the subject asked the object to do something. */
 function directiveClause(ctx: QuoteContext, sentence: Sentence): ReportedSpeech | null {
