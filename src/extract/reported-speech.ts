@@ -32,7 +32,7 @@ const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|t
 const NEEDS_THAT = new Set(['declare', 'stress', 'emphasize', 'suggest', 'predict', 'admit', 'warn', 'claim', 'allege', 'find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 // "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand
 // between the cue and "that"; "talks were continuing and that …" or "calls with monitors that …" may not.
-const LATE_THAT = /^\s*(?:(?:on|in|at|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
+const LATE_THAT = /^\s*(?:(?:on|in|at|for|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
 // "conceded, however, that …": a sentence adverb between commas may stand before "that".
 const THAT = /^\s*(?:,\s*(?:however|though|nevertheless|moreover|too|also|in\s+fact|of\s+course|at\s+least)\s*,\s*|,\s*)?that\b\s*/i;
 

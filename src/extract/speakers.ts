@@ -43,6 +43,8 @@ function genderOfName(name: string): Gender | null {
   return GIVEN_NAME_GENDER.get(given) ?? GIVEN_NAME_GENDER.get(given.replace(/-(\p{Ll})/u, (_, c: string) => c)) ?? null;
 }
 const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
+// Bodies whose names say they are no business, so never "the company" or "the firm".
+const NOT_A_BUSINESS = /\b(?:Union|Ministry|Department|Police|Party|Council|Court|Committee|Commission|Government|Parliament|Assembly|Senate|Army|Navy|Church)\b/;
 // Lower-case words that describe a news outlet before its name ("news website", "state broadcaster", "the daily").
 const MEDIA_DESCRIPTOR = /^(?:the\s+)?(?:(?:local|national|regional|state|state-run|state-owned|private|online|independent|local|news|business|financial|sports|tabloid|weekly|daily|investigative|public|pro-government|opposition|\p{Lu}\p{Ll}+-language)\s+){0,3}(?:website|site|agency|newspaper|paper|daily|weekly|broadcaster|channel|network|tabloid|magazine|outlet|portal|publication|station|radio|television|TV|news\s+agency|wire\s+service)\s+(?=\p{Lu})/u;
 // "the latest situation report released by", "its annual review published by": who issued the document spoke.
@@ -598,13 +600,16 @@ export class SpeakerResolver {
       const entity = this.#entities[m.entity]!;
       // A newspaper reporting the story is not "the company" or "the agency" it reports on.
       if ([entity.name, ...entity.aliases].some((n) => MEDIA_NAME.test(n))) continue;
+      // Nor is a union, a ministry or a court "the company".
+      if (COMPANY_HEADS.has(head) && NOT_A_BUSINESS.test(entity.name)) continue;
       const spoke = this.#history.some((h) => h.entity === m.entity);
       const business = COMPANY_HEADS.has(head) && (COMPANY_NAME.test(entity.name) || entity.aliases.some((a) => COMPANY_NAME.test(a)));
       const score = (counts.get(m.entity) ?? 0) + (spoke ? 2 : 0) + (business ? 2 : 0);
       if (!best || score > best.score) best = { m, score };
     }
     if (best) return this.#namedOrganization(best.m);
-    return this.#organizationSpokeNearby(pos);
+    const spoke = this.#organizationSpokeNearby(pos);
+    return spoke?.kind === 'named' && COMPANY_HEADS.has(head) && NOT_A_BUSINESS.test(spoke.ref.name) ? null : spoke;
   }
 
   #documentBefore(pos: number, head: string): Resolution | null {
