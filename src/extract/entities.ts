@@ -1067,7 +1067,10 @@ function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
     for (let k = b + 2; k < b + 7 && k < tokens.length; k++) {
       const t = tokens[k]!;
       if (!t.word) return false;
-      if (!t.cap && ORG_NOUNS.has(t.text)) return true;
+      // "IG Metall, Germany's largest union, said" describes it; "According to X, the movement grew"
+      // starts the sentence's own clause: a verb follows its noun.
+      const next = tokens[k + 1];
+      if (!t.cap && ORG_NOUNS.has(t.text)) return !next?.word || /^(?:of|in|for|at|based|which|that|with|and|whose|representing)$/.test(next.text);
       if (!t.cap && ROLE_WORDS.has(t.text)) return false;
     }
   }
