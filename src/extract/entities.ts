@@ -1723,13 +1723,19 @@ function lastMentionBefore(g: Group, at: number): number {
   return best;
 }
 
+/** Titles a single-named ruler or pontiff is known by ("Pope Francis", "Queen Rania", "Emperor Naruhito"). */
+const REIGN_TITLES = /^(?:Pope|King|Queen|Emperor|Empress|Sultan|Emir|Tsar|Shah|Pharaoh)$/iu;
+
 function toEntity(g: Group): ExtractedEntity {
   const mentions = [...g.mentions].sort((x, y) => x.start - y.start || x.end - y.end);
   const deduped = mentions.filter((m, i) => i === 0 || m.start !== mentions[i - 1]!.start);
   // Forms as one line: a hard-wrapped mention keeps its line break in `mentions`, not in `aliases`.
   const aliases = [...g.forms].map((f) => f.replace(/\s+/g, ' ')).filter((f) => f !== g.name && foldKey(f) !== foldKey(g.name));
   const uniqueAliases = [...new Map(aliases.map((a) => [foldKey(a), a])).values()].sort();
-  const entity: ExtractedEntity = { name: g.name, type: g.type, aliases: uniqueAliases, mentions: deduped };
+  // "Pope Francis", "King Abdullah": a single name held under a title of reign is known by both.
+  const reign = g.type === 'person' && g.parts.length === 1 ? [...g.titles].find((t) => REIGN_TITLES.test(t)) : undefined;
+  const name = reign ? `${reign.replace(/^\p{Ll}/u, (c) => c.toUpperCase())} ${g.name}` : g.name;
+  const entity: ExtractedEntity = { name, type: g.type, aliases: reign ? [...new Set([g.name, ...uniqueAliases])].sort() : uniqueAliases, mentions: deduped };
   if (g.type === 'person') entity.titles = [...g.titles].sort();
   return entity;
 }
