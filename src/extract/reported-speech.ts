@@ -306,9 +306,14 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     let start = cue.end;
     const lemma = lookupSpeechVerb(verb.form)?.lemma ?? '';
     // "agreed to buy", "confirmed the deal", "recalled 160,000 minivans": these verbs report words only with "that".
-    if (NEEDS_THAT.has(lemma) && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end)) && !startsClause(text.slice(start, sentence.end))) continue;
+    // "announced via Twitter around 11:30 am (1830 UTC), phase one had been completed": how and when it was
+    // said, closed by a comma, then the statement.
+    const meansThenClause = /^\s+(?:via|on|in|at|around|during|through|over|from|late|early|earlier|later)\b[^,;"“”]{1,70},\s*/i.exec(text.slice(start, sentence.end));
+    const clauseAfterMeans = meansThenClause !== null && startsClause(text.slice(start + meansThenClause[0].length, sentence.end));
+    if (NEEDS_THAT.has(lemma) && !clauseAfterMeans && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end)) && !startsClause(text.slice(start, sentence.end))) continue;
     const that = THAT.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
+    else if (clauseAfterMeans && !LATE_THAT.test(text.slice(start, sentence.end))) start += meansThenClause[0].length;
     else {
       // "said on Monday that …", "said in a statement that …"
       const late = LATE_THAT.exec(text.slice(start, sentence.end));
