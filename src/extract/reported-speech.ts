@@ -120,7 +120,10 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
     clauses.push({ start: from, end: sentence.end, cue: m[2]!.replace(/\s+/g, ' '), cueEnd: from, resolution, pronoun: text.slice(subjectStart, subjectEnd).trim().toLowerCase(), sentence });
   }
   for (const clause of clauses) {
-    for (const piece of splitAndThat(text, clause.start, clause.end)) {
+    // "reported that X, and that Y": one statement of two clauses, unless quoted words inside need the pieces apart.
+    const pieces = splitAndThat(text, clause.start, clause.end);
+    const whole = pieces.length > 1 && !taken.some((t) => t.start >= clause.start && t.end <= clause.end + 2) ? [{ start: clause.start, end: clause.end }] : pieces;
+    for (const piece of whole) {
       const cut = cutBeforeQuotes(text, piece, taken);
       if (!cut) continue;
       const trimmed = trimClause(text, cut.start, cut.end);
@@ -161,7 +164,7 @@ function semicolonParts(text: string, sentence: Sentence, quoted: SpanIndex): Se
   return parts;
 }
 
-/** "X said the deal was off, and that talks would resume": two statements. */
+/** "X said the deal was off, and that talks would resume": the two that-clauses, for when quoted words inside one need them apart. */
 function splitAndThat(text: string, start: number, end: number): { start: number; end: number }[] {
   const pieces: { start: number; end: number }[] = [];
   const re = /,?\s+and\s+that\s+/g;
