@@ -199,7 +199,9 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   // statement runs up to the quoted words when it is a clause of its own.
   // Only when the quoted words go on with a conjunction: "said the cuts were "deep"" is one partial.
   if (cutAt < 0) return before.trim().split(/\s+/).length >= 4 && isClauseLike(before) && /^(?:and|but|or|because|as|while|so|which|though|although)\b/.test(text.slice(first.start, first.start + 12)) ? { start: piece.start, end: open } : null;
-  const kept = { start: piece.start, end: piece.start + cutAt };
+  // "bringing meat from Bishkek, Kyrgyzstan "to help …"": a comma inside a place's name ends nothing.
+  const afterComma = before.slice(cutAt + 1).trim();
+  const kept = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(afterComma) ? { start: piece.start, end: piece.start + before.trimEnd().length } : { start: piece.start, end: piece.start + cutAt };
   return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 3 ? kept : null;
 }
 
