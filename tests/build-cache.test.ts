@@ -38,6 +38,14 @@ function cacheEntries(dir: string): string[] {
   return listFiles(dir).filter((file) => file.includes('/')).map((file) => join(dir, file));
 }
 
+/** Copies the project's content and the filters fixture into `dir/content`, the content the builds below read. */
+async function copyContent(dir: string): Promise<string> {
+  const content = join(dir, 'content');
+  await cp(join(root, 'content'), content, { recursive: true });
+  await cp(join(root, 'tests', 'fixtures', 'site', 'filters', 'content'), join(content, 'filters'), { recursive: true });
+  return content;
+}
+
 async function build(args: string[]): Promise<void> {
   let stderr = '';
   const code = await runCli(['build', ...args], { stdout: () => {}, stderr: (text) => { stderr += text; } });
@@ -46,9 +54,7 @@ async function build(args: string[]): Promise<void> {
 
 test('a build from a cold cache and one from a warm cache give the same bytes as a build without a cache', async () => {
   await withTempDir('qa-cache-site-', async (dir) => {
-    const content = join(dir, 'content');
-    await cp(join(root, 'content'), content, { recursive: true });
-    await cp(join(root, 'tests', 'fixtures', 'site', 'filters', 'content'), join(content, 'filters'), { recursive: true });
+    const content = await copyContent(dir);
     const cache = join(dir, 'cache');
     await build(['--content', content, '--out', join(dir, 'uncached'), '--no-cache']);
     await build(['--content', content, '--out', join(dir, 'cold'), '--cache', cache]);
@@ -78,9 +84,7 @@ async function assertSameSite(actual: string, expected: string, what: string): P
 
 test('a rebuild takes unchanged pages, the exports and feeds of an unchanged archive and the search index from the previous site, renders what changed, and gives the bytes of an uncached build', async () => {
   await withTempDir('qa-cache-reuse-', async (dir) => {
-    const content = join(dir, 'content');
-    await cp(join(root, 'content'), content, { recursive: true });
-    await cp(join(root, 'tests', 'fixtures', 'site', 'filters', 'content'), join(content, 'filters'), { recursive: true });
+    const content = await copyContent(dir);
     const cache = join(dir, 'cache');
     const out = join(dir, 'site');
     await build(['--content', content, '--out', out, '--cache', cache]);
@@ -279,5 +283,28 @@ test('a cache folder inside the content folder is refused before anything is rea
     assert.match(stderr, /--cache must be outside the content folder/);
     assert.deepEqual(readdirSync(dir).sort(), ['content']);
     assert.ok(!readdirSync(content).includes('cache'));
+  });
+});
+
+test('a rebuild under a smaller export size limit writes the exports again, in parts, rather than taking the whole files of the previous site', async () => {
+  await withTempDir('qa-cache-limit-', async (dir) => {
+    const content = await copyContent(dir);
+    const cache = join(dir, 'cache');
+    const out = join(dir, 'site');
+    await build(['--content', content, '--out', out, '--cache', cache]);
+    const before = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { exports: { whole: unknown; parts: unknown[] }[] };
+    assert.ok(before.exports.every((e) => e.whole !== null && e.parts.length === 0), 'within the default limit every export is whole');
+    const previous = process.env.QUOTE_ARCHIVE_EXPORT_LIMIT_MB;
+    process.env.QUOTE_ARCHIVE_EXPORT_LIMIT_MB = '0.001';
+    try {
+      let stderr = '';
+      const code = await runCli(['build', '--content', content, '--out', out, '--cache', cache], { stdout: () => {}, stderr: (text) => { stderr += text; } });
+      assert.equal(code, 0, stderr);
+    } finally {
+      if (previous === undefined) delete process.env.QUOTE_ARCHIVE_EXPORT_LIMIT_MB;
+      else process.env.QUOTE_ARCHIVE_EXPORT_LIMIT_MB = previous;
+    }
+    const after = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { exports: { whole: unknown; parts: unknown[] }[] };
+    assert.ok(after.exports.every((e) => e.whole === null && e.parts.length > 0), 'past the new limit every export is in parts only');
   });
 });

@@ -40,6 +40,11 @@ export const noCache: BuildCache = { get: () => undefined, set() {}, flush: asyn
 
 /** A hex SHA-256 of the parts, each kept apart from the next so `a`+`bc` never equals `ab`+`c`. */
 export function cacheKey(...parts: string[]): string {
+  return cacheKeyOf(parts);
+}
+
+/** `cacheKey` of parts made one at a time, so a large input (a whole archive) is never one string. */
+export function cacheKeyOf(parts: Iterable<string>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${part.length}:`).update(part);
   return hash.digest('hex');

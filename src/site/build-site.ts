@@ -4,7 +4,6 @@
  * article, its quotes as sub-results). Problems come back as Diagnostics (source `site` or
  * `search`); nothing here throws for a bad build.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -25,7 +24,7 @@ import { prefixSiteLinks } from './path-prefix.ts';
 import { TimeBudgetExceededError } from '../extract/time-budget.ts';
 import { RULES } from '../diagnostics/messages.ts';
 import { silentProgress, type BuildProgress } from '../output/progress.ts';
-import { cacheKey, noCache, type BuildCache } from '../cache/build-cache.ts';
+import { cacheKey, cacheKeyOf, noCache, type BuildCache } from '../cache/build-cache.ts';
 import { asOutputFiles, describeOutputFiles, listOutputFiles, reuseOutputFiles } from '../output/reused-files.ts';
 import type { ArticleWorkers } from '../parallel/article-workers.ts';
 import { renderArticleBodies } from './article-bodies.ts';
@@ -213,20 +212,21 @@ async function writeExports(archive: Archive, site: SiteView, outDir: string, op
 function exportsKey(archive: Archive, options: BuildSiteOptions): string | null {
   if (!options.cache || options.cache === noCache) return null;
   const { title, siteUrl, pathPrefix, language, homeListSize, articleListPageSize } = options;
-  // Hashed record by record (each part prefixed by its length, as `cacheKey` does): the archive as one JSON
-  // string would be ~15 MB per 1,000 articles held at once.
-  const hash = createHash('sha256');
-  const add = (part: string): void => { hash.update(`${part.length}:`).update(part); };
-  add(JSON.stringify({ title, siteUrl, pathPrefix, language, homeListSize, articleListPageSize }));
-  for (const [field, value] of Object.entries(archive) as [string, unknown][]) {
-    if (!Array.isArray(value)) {
-      add(`${field}=${JSON.stringify(value) ?? 'undefined'}`);
-      continue;
+  // The file size limit decides which exports are written whole and which in parts.
+  const exportLimitBytes = options.exportLimitBytes ?? DEFAULT_EXPORT_LIMIT_BYTES;
+  // Record by record: the archive as one JSON string would be ~15 MB per 1,000 articles held at once.
+  function* parts(): Generator<string> {
+    yield JSON.stringify({ title, siteUrl, pathPrefix, language, homeListSize, articleListPageSize, exportLimitBytes });
+    for (const [field, value] of Object.entries(archive) as [string, unknown][]) {
+      if (!Array.isArray(value)) {
+        yield `${field}=${JSON.stringify(value) ?? 'undefined'}`;
+        continue;
+      }
+      yield `${field}[${value.length}]`;
+      for (const record of value) yield JSON.stringify(record) ?? 'undefined';
     }
-    add(`${field}[${value.length}]`);
-    for (const record of value) add(JSON.stringify(record) ?? 'undefined');
   }
-  return hash.digest('hex');
+  return cacheKeyOf(parts());
 }
 
 /**
