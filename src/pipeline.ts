@@ -3,7 +3,7 @@
  * load → parse → extract → link → assemble. No logic of its own.
  */
 import type { Archive, ArticleFacts, Diagnostic, LoadedArticle, SourceFile } from './archive/types.ts';
-import { loadArticle } from './load/front-matter.ts';
+import { loadArticles } from './load/front-matter.ts';
 import { checkArticleCollisions } from './load/collisions.ts';
 import { parseArticleBody } from './parse/text-document.ts';
 import { describeNestingProblem } from './parse/nesting-depth.ts';
@@ -85,7 +85,7 @@ export interface BuildArchiveCachedOptions extends BuildArchiveOptions {
  * reported; the caller decides whether errors stop the build.
  */
 export function buildArchive(files: SourceFile[], options: BuildArchiveOptions = {}): BuildArchiveResult {
-  const { toExtract, diagnostics } = loadArticles(files);
+  const { toExtract, diagnostics } = loadUniqueArticles(files);
   const extracting = (options.progress ?? silentProgress).stage('extracting', toExtract.length);
   const extracted = toExtract.map((a) => {
     const result = extractLoadedArticle(a, options);
@@ -104,7 +104,7 @@ export function buildArchive(files: SourceFile[], options: BuildArchiveOptions =
  */
 export async function buildArchiveCached(files: SourceFile[], options: BuildArchiveCachedOptions = {}): Promise<BuildArchiveResult> {
   const cache = options.cache ?? noCache;
-  const { toExtract, diagnostics } = loadArticles(files);
+  const { toExtract, diagnostics } = loadUniqueArticles(files);
   const { facts, keys } = await extractArticlesCached(toExtract, options);
   const extracted = toExtract.map((loaded, i) => ({ id: articleSlug(loaded.frontMatter), loaded, facts: facts[i] ?? { quotes: [], entities: [], diagnostics: [] } }));
   // Linking reads every article: with the same extraction keys and aliases file, its result is the same.
@@ -161,14 +161,8 @@ export async function extractArticlesCached(toExtract: LoadedArticle[], options:
 }
 
 /** Loads every file and leaves out the later of two that would get one page (reported), so ids stay unique. */
-function loadArticles(files: SourceFile[]): { toExtract: LoadedArticle[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedArticle[] = [];
-  for (const file of files) {
-    const result = loadArticle(file);
-    diagnostics.push(...result.diagnostics);
-    if (result.article) loaded.push(result.article);
-  }
+function loadUniqueArticles(files: SourceFile[]): { toExtract: LoadedArticle[]; diagnostics: Diagnostic[] } {
+  const { loaded, diagnostics } = loadArticles(files);
   const collisions = checkArticleCollisions(loaded, (a) => articleSlug(a.frontMatter), new Map(files.map((f) => [f.path, f.value])));
   diagnostics.push(...collisions);
   const duplicates = new Set(collisions.filter((d) => d.ruleId === 'duplicate-slug').map((d) => d.file));

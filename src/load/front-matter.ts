@@ -137,6 +137,18 @@ interface Split {
   bodyOffset: number;
 }
 
+/** Loads every file with `loadArticle`: the articles that loaded, and every file's diagnostics. Pure. */
+export function loadArticles(files: readonly SourceFile[]): { loaded: LoadedArticle[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedArticle[] = [];
+  for (const file of files) {
+    const result = loadArticle(file);
+    diagnostics.push(...result.diagnostics);
+    if (result.article) loaded.push(result.article);
+  }
+  return { loaded, diagnostics };
+}
+
 /**
  * Loads one content file: front matter validated, body located. Pure.
  * `bodyOffset` is an offset into `file.value` (BOM included, if any), so

@@ -4,8 +4,8 @@
  * matter, extract), as the entries of a shard bundle. Linking, pages and the
  * search index need every article, so they are left to the merge.
  */
-import type { Diagnostic, LoadedArticle, SourceFile } from '../archive/types.ts';
-import { loadArticle } from '../load/front-matter.ts';
+import type { Diagnostic, SourceFile } from '../archive/types.ts';
+import { loadArticles } from '../load/front-matter.ts';
 import { toPublishedPath } from '../output/published-paths.ts';
 import { extractArticlesCached, type BuildArchiveCachedOptions } from '../pipeline.ts';
 import { contentHash, type ShardEntry, type ShardFile } from './shard-bundle.ts';
@@ -29,14 +29,7 @@ export function inShard(file: string, contentDir: string, spec: ShardSpec): bool
  * them as the unsharded build does.
  */
 export async function buildShard(files: readonly SourceFile[], contentDir: string, spec: ShardSpec, options: BuildArchiveCachedOptions = {}): Promise<ShardResult> {
-  const mine = files.filter((f) => inShard(f.path, contentDir, spec));
-  const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedArticle[] = [];
-  for (const file of mine) {
-    const result = loadArticle(file);
-    diagnostics.push(...result.diagnostics);
-    if (result.article) loaded.push(result.article);
-  }
+  const { loaded, diagnostics } = loadArticles(files.filter((f) => inShard(f.path, contentDir, spec)));
   const { facts } = await extractArticlesCached(loaded, options);
   const entries = loaded.map((article, i): ShardEntry => {
     const path = toPublishedPath(article.file, contentDir);
