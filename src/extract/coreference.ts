@@ -7,7 +7,7 @@
  * are rather than guess.
  */
 import type { ExtractedEntity, SpeakerRef } from '../archive/types.ts';
-import { familyName, isFamilyNameFirst, splitTitles } from './names.ts';
+import { AFFILIATION_PREFIX, familyName, isFamilyNameFirst, splitTitles } from './names.ts';
 import { cleanTitles } from './speakers.ts';
 import { lookupGazetteer } from './entity-lexicons.ts';
 
@@ -210,7 +210,7 @@ export function canonicalizeSpeakers(text: string, entities: ExtractedEntity[], 
     }
     // "Osaka-based Hinode Materials": where an organization is based is not part of its name.
     // "Kurdish-led Syrian Democratic Forces", "Iran-backed …": who leads or backs it is not part of its name either.
-    if (ref.type === 'organization') name = name.replace(/^\p{Lu}[\p{L}.'’ -]*?-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s+(?=\p{Lu})/u, '');
+    if (ref.type === 'organization') name = name.replace(AFFILIATION_PREFIX, '');
     if (ref.type === 'organization' && !written(name)) {
       // A name the lexicon expanded ("NASA" → its full name) stays in the form the article uses.
       const form = ref.aliases.filter(written).sort((a, b) => b.length - a.length)[0];

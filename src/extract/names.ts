@@ -134,6 +134,13 @@ export function findNameStart(words: string[]): number {
   return lastTitle + 1;
 }
 
+/**
+ * Where an organization is based, or who leads or backs it, written before its
+ * name ("Osaka-based Hinode Materials", "Kurdish-led Syrian Democratic
+ * Forces"): no part of the name.
+ */
+export const AFFILIATION_PREFIX = /^\p{Lu}[\p{L}.'’ -]*?-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s+(?=\p{Lu})/u;
+
 /** An ordinary English word ("Representatives"), or a compound of them ("Co-developer"). */
 function isEnglishWord(word: string): boolean {
   const w = stripPossessive(word);

@@ -7,7 +7,7 @@
 import type { EntityType, ExtractedEntity, SpeakerRef } from '../archive/types.ts';
 import type { TextDocument } from '../parse/text-document.ts';
 import type { Sentence } from './sentences.ts';
-import { isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
+import { AFFILIATION_PREFIX, isFamilyNameFirst, isRoleWord, splitTitles } from './names.ts';
 import { DEMONYMS, isPersonalName, wordFlags, WORD_CONTENT, WORD_ENGLISH, WORD_FUNCTION } from './entity-lexicons.ts';
 import { findLastBefore, lastIndexStartingBy, type SpanIndex } from './span-index.ts';
 import nouns from './lexicons/speaker-nouns.json' with { type: 'json' };
@@ -220,7 +220,7 @@ export class SpeakerResolver {
     const titledName = /^the\s+((?:\p{Lu}[\p{L}&'’.-]*\s+(?:(?:of|for|and|on|de|del|la|du|des)\s+)?)*\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
     // "the Center for Biological Diversity and Center for Food Safety": two bodies the entity stage found apart speak jointly, each its own.
     const bodiesInside = inside.filter((m) => m.type === 'organization').length;
-    if (titledName && bodiesInside < 2 && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !/^\S+-(?:based|led|backed|owned|run|funded|controlled|allied|aligned)\s/.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
+    if (titledName && bodiesInside < 2 && titledName[1]!.includes(' ') && !/['’]s\s/.test(titledName[1]!) && !AFFILIATION_PREFIX.test(titledName[1]!) && !person && !inside.some((m) => m.end - m.start >= titledName[1]!.length) && !isRoleWord(titledName[1]!.split(/\s+/)[0]!.toLowerCase())) {
       return { kind: 'named', ref: { name: titledName[1]!, type: 'organization', aliases: [], titles: [] }, entity: null };
     }
     // "Gas Infrastructure Europe": a capitalized name that merely contains a place names an organization.
