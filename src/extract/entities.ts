@@ -351,6 +351,8 @@ function tokenize(text: string, excluded: { start: number; end: number }[], bloc
 }
 
 const WORD_START = /[\p{L}\p{M}\d]/u;
+/** A capital after lower-case letters: "BlackBerry", "JetBlue", "McDonald". */
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
 const UPPER_START = /^\p{Lu}/u;
 
 /** First character is a capital letter; ASCII without allocating, the rest by Unicode property. */
@@ -689,7 +691,8 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     if (runTo - from === 1 && tokens[from]!.sentenceStart) {
       const w = bareText(tokens[from]!);
       const f = wordFlags(w);
-      if (f & (WORD_FUNCTION | WORD_CONTENT | WORD_ENGLISH) && !(f & (WORD_PERSONAL | WORD_EAST_ASIAN)) && !lookupGazetteer(w)) continue;
+      // A capital inside the word ("BlackBerry", "PayPal") is written only in names.
+      if (f & (WORD_FUNCTION | WORD_CONTENT | WORD_ENGLISH) && !(f & (WORD_PERSONAL | WORD_EAST_ASIAN)) && !lookupGazetteer(w) && !INNER_CAPITAL.test(w)) continue;
     }
     // "with The Rolling Stones", "told The Independent": a capital "The" inside a sentence belongs to a
     // name, and people's names never carry it.

@@ -33,6 +33,8 @@ const NEEDS_THAT = new Set(['declare', 'stress', 'emphasize', 'suggest', 'predic
 // "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand
 // between the cue and "that"; "talks were continuing and that …" or "calls with monitors that …" may not.
 const LATE_THAT = /^\s*(?:(?:on|in|at|for|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
+// "posted on Facebook on Monday saying …": how and when, then the participle that opens the statement.
+const SAYING_AFTER_MEANS = /^(?:\s+(?:on|in|at|via|during|through|over|late|early|earlier|later|this|last|yesterday|today|tonight|\w+day)\b[^,.;"“”]{0,60}?)?,?\s+saying\s+(?:that\s+)?/i;
 // "conceded, however, that …": a sentence adverb between commas may stand before "that".
 const THAT = /^\s*(?:,\s*(?:however|though|nevertheless|moreover|too|also|in\s+fact|of\s+course|at\s+least)\s*,\s*|,\s*)?that\b\s*/i;
 
@@ -317,7 +319,10 @@ function speakerFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: num
     const clauseAfterMeans = meansThenClause !== null && startsClause(text.slice(start + meansThenClause[0].length, sentence.end));
     if (NEEDS_THAT.has(lemma) && !clauseAfterMeans && !THAT.test(text.slice(start, sentence.end)) && !LATE_THAT.test(text.slice(start, sentence.end)) && !startsClause(text.slice(start, sentence.end))) continue;
     const that = THAT.exec(text.slice(start, sentence.end));
+    // "tweeted Friday afternoon saying the minister was concerned": the participle opens the statement.
+    const saying = that ? null : SAYING_AFTER_MEANS.exec(text.slice(start, sentence.end));
     if (that) start += that[0].length;
+    else if (saying && startsClause(text.slice(start + saying[0].length, sentence.end))) start += saying[0].length;
     else if (clauseAfterMeans && !LATE_THAT.test(text.slice(start, sentence.end))) start += meansThenClause[0].length;
     else {
       // "said on Monday that …", "said in a statement that …"

@@ -46,7 +46,7 @@ const UNNAMED_GROUPS = new Set(nouns.unnamedGroups);
 // Bodies whose names say they are no business, so never "the company" or "the firm".
 const NOT_A_BUSINESS = /\b(?:Union|Ministry|Department|Police|Party|Council|Court|Committee|Commission|Government|Parliament|Assembly|Senate|Army|Navy|Church)\b/;
 // Lower-case words that describe a news outlet before its name ("news website", "state broadcaster", "the daily").
-const MEDIA_DESCRIPTOR = /^(?:the\s+)?(?:(?:local|national|regional|state|state-run|state-owned|private|online|independent|local|news|business|financial|sports|tabloid|weekly|daily|investigative|public|pro-government|opposition|\p{Lu}\p{Ll}+-language)\s+){0,3}(?:website|site|agency|newspaper|paper|daily|weekly|broadcaster|channel|network|tabloid|magazine|outlet|portal|publication|station|radio|television|TV|news\s+agency|wire\s+service)\s+(?=\p{Lu})/u;
+const MEDIA_DESCRIPTOR = /^(?:the\s+)?(?:(?:local|national|regional|state|state-run|state-owned|private|online|independent|news|business|financial|sports|tabloid|weekly|daily|investigative|public|pro-government|opposition|tech|technology|entertainment|celebrity|gossip|political|music|trade|industry|science|gaming|conservative|liberal|left-leaning|right-leaning|satirical|\p{Lu}\p{Ll}+-language)\s+){0,3}(?:website|site|agency|newspaper|paper|daily|weekly|broadcaster|channel|network|tabloid|magazine|outlet|portal|publication|blog|newsletter|station|radio|television|TV|news\s+agency|wire\s+service)\s+(?=\p{Lu})/u;
 // "the latest situation report released by", "its annual review published by": who issued the document spoke.
 const DOCUMENT_ISSUED_BY = /^(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:report|study|survey|statement|analysis|review|assessment|bulletin|update|figures|data|statistics)\s+(?:released|published|issued|compiled|prepared|posted|produced)\s+(?:(?:on|last|this)\s+\p{L}+\s+)?by\s+/iu;
 // "the company said": businesses are named with these words.
@@ -80,6 +80,8 @@ const TRAILING_TIME = /\s+(?:during|over|on|at|in|last|this|earlier|late|early)\
 // "the ruling said": papers a court issues speak for the court.
 const COURT_DOCUMENTS = new Set(['ruling', 'judgment', 'judgement', 'verdict', 'decision', 'order', 'opinion']);
 const QUESTIONERS = new Set(['reporter', 'reporters', 'journalist', 'journalists', 'questioner', 'correspondent', 'member', 'caller', 'listener', 'viewer', 'voter', 'student', 'participant']);
+/** Roles held for a body, whose unnamed holder speaks for it. */
+const SPOKESPERSON_ROLE = /^(?:spokes(?:person|man|woman|people)|representatives?)$/;
 const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|most|other|another|few|multiple|various|numerous|both|all|each|\d+|no)\b/i;
 // Capitalized words that start sentences but never name anyone.
 const NOT_NAMES = /^(?:Prior|Later|Earlier|Previously|Subsequently|Afterwards|Additionally|Moreover|Furthermore|Nevertheless|Instead|Indeed|Ultimately|Eventually|Finally|Recently|Currently|Under|Amid|Despite|With|Without|Through|Following|Ahead|Across|Within|From|By|For|Among|Against|Unlike|Like|Outside|Inside|Near|Beyond|Over|Until|Upon|Once|When|While|As|If|Although|Though|Because|Since|After|Before|During|In|On|At|The|A|An|This|That|These|Those|It|They|He|She|We|There|Here|Asked|Speaking|Meanwhile|However|Still|Yet|Also|And|But|Or|So|Then|Now|Today|Yesterday|Officials?|Analysts?|Experts?|Police|Authorities|Residents?|Critics?|Sources?)\b/;
@@ -339,6 +341,12 @@ export class SpeakerResolver {
         // "the British player said" right after a named player: the role names them again.
         // In a lead, the role comes first and the name in the next paragraphs.
         const before = this.#personWithRoleBefore(s, role);
+        // "A Twitter representative declined to comment … "…," the representative told Recode": no
+        // person named with that role, so the body whose unnamed spokesperson it was.
+        if (before?.kind !== 'named' && SPOKESPERSON_ROLE.test(role)) {
+          const body = this.#bodyWithUnnamedRole(s, role);
+          if (body) return body;
+        }
         const found = (before?.kind === 'named' ? before : null) ?? (this.#blockIndex(s) <= 1 ? this.#personWithRoleAfter(end, role) : null) ?? before ?? (words.length <= 4 || /^the\s+\S+\s+(?:for|of)\s/i.test(phrase) ? this.#resolveDescription(s, ROLE_GENDER.get(role)) : null);
         return found ?? { kind: 'unnamed', description: phrase };
       }
@@ -630,6 +638,25 @@ export class SpeakerResolver {
       const entity = this.#entities[m.entity]!;
       const names = [entity.name, ...entity.aliases].join(' ').toLowerCase();
       if (names.includes(head.slice(0, 6)) || (HEAD_SYNONYMS[head] ?? []).some((w) => names.includes(w))) return this.#namedOrganization(m);
+    }
+    return null;
+  }
+
+  /**
+   * The organization written with an unnamed holder of `role` before `pos`, within four
+   * paragraphs: "a Northwind Airlines spokeswoman", "Twitter's representative", "a
+   * spokesperson for the ministry".
+   */
+  #bodyWithUnnamedRole(pos: number, role: string): Resolution | null {
+    const word = /^spokes/.test(role) ? 'spokes(?:person|man|woman|people)' : role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const after = new RegExp(`^(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?${word}\\b`, 'u');
+    const before = new RegExp(`\\b${word}\\s+(?:for|of|at|from|with)\\s+(?:the\\s+)?$`, 'i');
+    const text = this.#doc.text;
+    for (let i = this.#lastMentionBefore(pos); i >= 0; i--) {
+      const c = this.#mentions[i]!;
+      if (this.#blockIndex(c.start) < this.#blockIndex(pos) - 4) break;
+      if (c.type !== 'organization' || c.start >= pos) continue;
+      if (after.test(text.slice(c.end, c.end + 40)) || before.test(text.slice(Math.max(0, c.start - 40), c.start))) return this.#namedOrganization(c);
     }
     return null;
   }
