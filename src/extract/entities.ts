@@ -967,7 +967,8 @@ function classifyPhrase(text: string, tokens: Token[], a: number, b: number, all
   }
 
   // Places by their first or last word ("Lake Charles", "Jamison Valley"), or a compass word before a known place.
-  const personLike = n === 2 && isNameLike(first) && SURNAME_LIKE_SUFFIXES.has(last) && !isLocative(tokens, a);
+  // "Orchard Close", "Mill Lane": an everyday word that is no given name before the suffix names a street.
+  const personLike = n === 2 && isNameLike(first) && SURNAME_LIKE_SUFFIXES.has(last) && !isLocative(tokens, a) && !(ENGLISH_WORDS.has(first.toLowerCase()) && !GIVEN_NAMES.has(first));
   // Not "New Year", "New Deal", "Old Testament": a time or an idea after the prefix names no place.
   const notPlace = /^(?:Year|Years|Day|Eve|Week|Deal|Age|Testament|Wave|Moon|Era|Normal|Order)$/.test(last);
   if ((PLACE_SUFFIXES.has(last) && !personLike) || (PLACE_PREFIXES.has(first) && !isNameLike(first) && !/(?:ers|ians|ites|ese)$/.test(last) && !notPlace)) return [makeCandidate(text, tokens, a, b, 'place')];

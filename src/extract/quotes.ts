@@ -95,6 +95,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
 
     let kind: 'direct' | 'partial';
     let cue: CueMatch | null = null;
+    let goesOn = false;
     if ((atStart || colonIntro || verbIntro || strictBefore || /[—–-]\s*$/.test(localPrefix)) && sentenceLike && !(titleLike && !after && !strictBefore)) {
       kind = 'direct';
       cue = after ?? strictBefore ?? (verbIntro ? attributionBefore(doc, clauseStart, span.open, false, quoted) : null);
@@ -105,7 +106,11 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       const anyBefore = attributionBefore(doc, clauseStart, span.open, false, quoted);
       cue = anyBefore ?? after;
       const verbsInSentence = findVerbs(text, sentence.start, sentence.end, quoted);
-      if (!cue && !verbsInSentence.length) continue; // scare quotes: no one is said to have said them
+      // Scare quotes: no one is said to have said them. But a long fragment right after someone's
+      // quote goes on with their words ("This was in relation to "a reported altercation at …"").
+      const prior = found[found.length - 1];
+      goesOn = !cue && !verbsInSentence.length && words.length >= 8 && /\p{L}+\s+\p{L}+[^;:]*$/u.test(localPrefix) && !/\baccording\s+to\b/i.test(text.slice(sentence.start, sentence.end)) && prior !== undefined && prior.sentence !== sentence && sentence.block - prior.sentence.block <= 1 && (prior.speaker !== null || prior.unnamedSpeaker !== undefined);
+      if (!cue && !verbsInSentence.length && !goesOn) continue;
       if (!cue && words.length <= 2 && !/[.!?,]$/.test(content)) continue;
       kind = 'partial';
     }
@@ -121,6 +126,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       pronoun = text.slice(from, to).trim().toLowerCase();
     }
     const last = found[found.length - 1];
+    if (goesOn) resolution = carriedOver(last!);
     if (resolution.kind === 'none' && !cue && kind === 'partial' && last && last.sentence === sentence) {
       // `said Seoul was "closely following" the dispute and opposed "unilateralism"`: one speaker for both.
       resolution = carriedOver(last);

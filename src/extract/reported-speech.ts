@@ -76,7 +76,8 @@ function reportedIn(ctx: QuoteContext, sentence: Sentence, taken: readonly Taken
     if (groups.length > 1) return groups.flatMap((group) => group.found ?? reportedIn(ctx, group.sentence, taken));
   }
   // "she said of the school:" introduces the quote that follows; it reports nothing itself.
-  if (/:\s*$/.test(text.slice(sentence.start, sentence.end))) return found;
+  // But "said that Mr Stead had lived there since 1963:" reports that clause, then the quote goes on.
+  if (/:\s*$/.test(text.slice(sentence.start, sentence.end)) && !/\b(?:said|says|told\s+\S+(?:\s+\S+)?|added|explained|confirmed|stated)\s+that\s+\S+\s+\S+/.test(text.slice(sentence.start, sentence.end))) return found;
   // "did not say whether", "has never said", "Hart's did not respond": a denied saying reports nothing.
   const verbs = findVerbs(text, sentence.start, sentence.end, quoted).filter((v) => lookupSpeechVerb(v.form)?.verbClass === 'reporting' && !NEGATED.test(text.slice(Math.max(sentence.start, v.start - 24), v.start)));
   const hit = relativeClauseSpeaker(ctx, sentence) ?? parentheticalSpeaker(ctx, sentence) ?? (verbs.length ? (speakerFirst(ctx, sentence, verbs) ?? clauseFirst(ctx, sentence, verbs)) : null) ?? accordingTo(ctx, sentence) ?? participleClause(ctx, sentence) ?? afterQuoteParticiple(ctx, sentence, taken) ?? directiveClause(ctx, sentence) ?? questionClause(ctx, sentence);

@@ -73,6 +73,8 @@ const HEAD_SYNONYMS: Record<string, string[]> = {
   university: ['college', 'institute', 'school'],
   government: ['ministry', 'cabinet', 'administration', 'office'],
   police: ['constabulary', 'force', 'department'],
+  // "West Mercia Police … the force said": British usage calls a police service a force.
+  force: ['police', 'constabulary'],
   authority: ['agency', 'administration', 'commission'],
 };
 const DOCUMENT_HEADS = new Set(nouns.documentHeads);
