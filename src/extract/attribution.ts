@@ -114,6 +114,9 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   while (index > 0) {
     const segText = segmentText(index);
     if (!isAppositive(segText)) break;
+    // "The players fought hard, coach Peter Lund said", "…, the coach said": with no comma closing it,
+    // the phrase right before the verb is its subject; an appositive would be closed by a comma.
+    if (index === segments.length - 1 && !/,\s*$/.test(stretch)) break;
     // The name stands before the appositive, perhaps with an age between ("Jane Doe, 61, a nurse,").
     let j = index - 1;
     while (j > 0 && /^\d{1,3}$/.test(segmentText(j))) j--;

@@ -979,7 +979,7 @@ function classifyPhrase(text: string, tokens: Token[], a: number, b: number, all
   if (isPlaceByContext(tokens, a, b)) return [makeCandidate(text, tokens, a, b, 'place')];
 
   const prevNoun = tokens[a - 1];
-  const afterOrgNoun = (!!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start) || isAfterAppositiveOrgNoun(tokens, a, b) || isAfterShareNoun(tokens, a);
+  const afterOrgNoun = (!!prevNoun?.word && !prevNoun.cap && ORG_NOUNS.has(prevNoun.text) && prevNoun.end + 1 === tokens[a]!.start && !holdsRoleOf(tokens, a - 1, b)) || isAfterAppositiveOrgNoun(tokens, a, b) || isAfterShareNoun(tokens, a);
   if (afterOrgNoun || (!(isNameLike(first) && n >= 2) && (hasOrganizationNoun(tokens, a, b) || (!isNameLike(first) && isOrganizationByContext(tokens, a))))) return [makeCandidate(text, tokens, a, b, 'organization')];
   // "in Sha Tin", "at Farragut North": after a locative preposition, a phrase that is not shaped like
   // a Western personal name ("Jane Doe") is a place, whatever its words.
@@ -1055,12 +1055,26 @@ function isAfterAppositiveOrgNoun(tokens: Token[], a: number, b: number): boolea
 }
 
 /**
+ * "head coach of the Chinese national football team Alain Perrin": a role of the body comes first,
+ * so the name after the body's noun is the role's holder, a person, when it reads as one.
+ */
+function holdsRoleOf(tokens: Token[], noun: number, b: number): boolean {
+  if (b - noun - 1 < 2 || !GIVEN_NAMES.has(tokens[noun + 1]!.text)) return false;
+  for (let k = noun - 1; k >= 1 && k >= noun - 8; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return false;
+    if ((t.text === 'of' || t.text === 'for') && ROLE_WORDS.has(tokens[k - 1]!.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
  * An organization by the noun next to it: "the union Verdi", "airport operator
  * Fraport", "the Houthi movement", "Lumio, a startup based in …".
  */
 function hasOrganizationNoun(tokens: Token[], a: number, b: number): boolean {
   const prev = tokens[a - 1];
-  if (prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === tokens[a]!.start) return true;
+  if (prev?.word && !prev.cap && ORG_NOUNS.has(prev.text) && prev.end + 1 === tokens[a]!.start && !holdsRoleOf(tokens, a - 1, b)) return true;
   if (isAfterAppositiveOrgNoun(tokens, a, b)) return true;
   const next = tokens[b];
   if (next?.word && !next.cap && ORG_NOUNS.has(next.text) && tokens[b - 1]!.text === bareText(tokens[b - 1]!) && !(tokens[b + 1]?.cap && tokens[b + 1]!.word)) return true;
