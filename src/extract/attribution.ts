@@ -366,7 +366,11 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
       const speakerStart = verb.start - absolute[0].length + absolute[0].indexOf(absolute[1]!);
       return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart, speakerEnd: speakerStart + absolute[1]!.trimEnd().length, appositive: '' };
     }
-    const subject = participle ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
+    // "She also criticised the Home Minister and said, "…"": a second verb of the sentence's subject,
+    // not of the object before "and".
+    const before = text.slice(clauseStart, verb.start);
+    const conjoined = /\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(before) && /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}(?:also\s+|then\s+|later\s+)?\p{Ll}+(?:ed|ted)\b/u.test(before.replace(/^(?:the|a|an)\s+/i, ''));
+    const subject = participle || conjoined ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
     if (!subject) continue;
     return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
   }

@@ -956,6 +956,12 @@ function classifyPhrase(text: string, tokens: Token[], a: number, b: number, all
     return [makeCandidate(text, tokens, a, b, 'organization')];
   }
 
+  // "Fine Gael leader Enda Kenny", "the Fine Gael leader": a name of two words or more right before a
+  // lower-case role and another name (or after "the") is the body whose role it is, not a person (a
+  // person's would start with a given name).
+  if (allowPerson && n >= 2 && !GIVEN_NAMES.has(first) && !EAST_ASIAN_SURNAMES.has(first) && (isRoleBeforeName(tokens, b) || (tokens[a - 1]?.text === 'the' && !!tokens[b]?.word && !tokens[b]!.cap && ROLE_WORDS.has(tokens[b]!.text))) && words.every((w) => /^\p{Lu}/u.test(w) && !isRoleWord(w.toLowerCase()))) {
+    return [makeCandidate(text, tokens, a, b, 'organization')];
+  }
   if (allowPerson) {
     const nameStart = findNameStart(words);
     if (nameStart > 0 && nameStart < n) {
@@ -1052,6 +1058,13 @@ function isAfterAppositiveOrgNoun(tokens: Token[], a: number, b: number): boolea
   // "At the school, Jane Doe teaches": a given name followed by its verb is a person.
   if (isPersonalName(bareText(tokens[a]!)) && after?.word) return false;
   return !after || (!after.word && after.text !== '(') || (!after.cap && !lookupSpeechVerb(after.text) && !/^(?:who|whose)$/.test(after.text));
+}
+
+/** A lower-case role (one or two words) right after `b`, then a capitalized name: "leader Enda Kenny". */
+function isRoleBeforeName(tokens: Token[], b: number): boolean {
+  let k = b;
+  while (k < b + 2 && tokens[k]?.word && !tokens[k]!.cap && ROLE_WORDS.has(tokens[k]!.text)) k++;
+  return k > b && !!tokens[k]?.word && tokens[k]!.cap && !tokens[k]!.sentenceStart && tokens[k]!.start === tokens[k - 1]!.end + 1;
 }
 
 /**
@@ -1332,10 +1345,12 @@ function personCandidate(text: string, tokens: Token[], a: number, b: number, ti
     named.push(i === b - 1 ? bareText(t) : t.text);
   }
   if (named.filter((w) => !NAME_PARTICLES.has(w)).length > 5 || named.some((w) => /^\d/.test(w))) return undefined;
-  if (named.length === 1 && (lookupGazetteer(named[0]!) || DEMONYMS.has(named[0]!) || ACRONYM.test(named[0]!) || CONTENT_OR_ROLE(named[0]!))) return undefined;
+  const honorific = titles.length > 0 ? titles[0]!.split(' ').at(-1) : undefined;
+  // "Mr Brown", "Mrs May", "Dr Jordan": after a personal honorific an everyday word or a place is a surname.
+  const surnameAfterHonorific = named.length === 1 && !!honorific && /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(honorific) && !isRoleWord(named[0]!.toLowerCase()) && !ACRONYM.test(named[0]!);
+  if (named.length === 1 && !surnameAfterHonorific && (lookupGazetteer(named[0]!) || DEMONYMS.has(named[0]!) || ACRONYM.test(named[0]!) || CONTENT_OR_ROLE(named[0]!))) return undefined;
   const start = tokens[a]!.start;
   const end = bareEnd(tokens[b - 1]!);
-  const honorific = titles.length > 0 ? titles[0]!.split(' ').at(-1) : undefined;
   const c: Candidate = { type: 'person', name: named.join(' '), parts: named, start, end, text: text.slice(start, end), titles: cleanTitles(titles), known: false };
   if (named.length === 1) c.single = 'person';
   if (honorific && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(honorific)) c.honorificForm = `${honorific} ${named.join(' ')}`;

@@ -130,6 +130,8 @@ export function findNameStart(words: string[]): number {
   }
   // "President Zelenskyy": the words right after the title, unless they name a place or thing.
   const rest = words.slice(lastTitle + 1);
+  // "Mr Brown", "Mrs May", "Dr Jordan": after a personal honorific an everyday word or a place is a surname.
+  if (/^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(words[lastTitle]!) && rest.length === 1 && !isTitleWord(rest[0]!) && !/^[\p{Lu}\d&]{2,}$/u.test(rest[0]!)) return lastTitle + 1;
   if (rest.every((w) => lookupGazetteer(w) || CONTENT_WORDS.has(w.toLowerCase()) || DEMONYMS.has(w) || /^[\p{Lu}\d&]{2,}$/u.test(w))) return n;
   return lastTitle + 1;
 }

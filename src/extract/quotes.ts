@@ -104,7 +104,7 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       // "the report "Silent Spring"" names a work; "called the report "misleading"" judges one.
       if (WORK.test(localPrefix) && words.length <= 8 && /^\p{Lu}/u.test(content)) continue;
       const anyBefore = attributionBefore(doc, clauseStart, span.open, false, quoted);
-      cue = anyBefore ?? after;
+      cue = passiveAgentAfter(text, localPrefix, span.open, span.close, limit) ?? anyBefore ?? after;
       const verbsInSentence = findVerbs(text, sentence.start, sentence.end, quoted);
       // Scare quotes: no one is said to have said them. But a long fragment right after someone's
       // quote goes on with their words ("This was in relation to "a reported altercation at …"").
@@ -175,6 +175,23 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
   }
   while (flushed < sentences.length) onSentenceDone(sentences[flushed]!, quotesOf(found, sentences[flushed++]!));
   return found;
+}
+
+// "Accused of being", "described as", "branded": a passive verb of judging before quoted words.
+const PASSIVE_JUDGING = /\b((?:accused|described|called|labell?ed|branded|dubbed|critici[sz]ed|derided|dismissed|condemned|praised|hailed)(?:\s+(?:of\s+being|as(?:\s+being)?))?)\s*$/i;
+
+/**
+ * 'Accused of being "in denial" by Mr Cameron, Mr Brown …': the agent after "by" said the quoted
+ * words, not the sentence's subject.
+ */
+function passiveAgentAfter(text: string, localPrefix: string, open: number, close: number, limit: number): CueMatch | null {
+  const verb = PASSIVE_JUDGING.exec(localPrefix);
+  if (!verb) return null;
+  const by = /^\s*by\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*)/u.exec(text.slice(close, limit));
+  if (!by) return null;
+  const speakerStart = close + by[0].length - by[1]!.length;
+  const cueStart = open - localPrefix.length + verb.index;
+  return { cue: verb[1]!, cueStart, cueEnd: cueStart + verb[1]!.length, speakerStart, speakerEnd: speakerStart + by[1]!.length, appositive: '' };
 }
 
 /** The speaker of an earlier quote, carried over to one with no cue of its own. */
@@ -254,7 +271,10 @@ function isNickname(text: string, span: QuoteMarkSpan, words: string[]): boolean
   if (words.length > 3) return false;
   const before = /([A-Z][\p{L}.'’-]*)\s*$/u.exec(text.slice(Math.max(0, span.open - 30), span.open));
   const after = /^\s*([A-Z][\p{L}'’-]+)/u.exec(text.slice(span.close, span.close + 30));
-  return Boolean(before && after) && words.every((w) => /^[A-Z0-9]/.test(w));
+  if (!words.every((w) => /^[A-Z0-9]/.test(w))) return false;
+  // "Pushpa Kamal Dahal ‘Prachanda’ was …": capitalized words right after a full name are its nickname.
+  const afterFullName = /\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+\s$/u.test(text.slice(Math.max(0, span.open - 60), span.open));
+  return Boolean(before && (after || afterFullName));
 }
 
 function isTitleCase(words: string[]): boolean {

@@ -205,7 +205,11 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   // "bringing meat from Bishkek, Kyrgyzstan "to help …"": a comma inside a place's name ends nothing.
   const afterComma = before.slice(cutAt + 1).trim();
   const kept = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(afterComma) ? { start: piece.start, end: piece.start + before.trimEnd().length } : { start: piece.start, end: piece.start + cutAt };
-  return text.slice(kept.start, kept.end).trim().split(/\s+/).length >= 3 ? kept : null;
+  const keptText = text.slice(kept.start, kept.end).replace(/^[\s,;:—–-]+/, '').trim();
+  // "insisted that, far from being tired, the Government was ready to fulfil its mandate "…"": an aside
+  // before the clause that holds the quoted words states nothing; the clause is the partial quote's.
+  if (/^(?:far\s+from|despite|in\s+spite\s+of|instead\s+of|rather\s+than|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|unlike|like|after|before|since|while|when|if|unless|though|although)\b/i.test(keptText) && !isClauseLike(keptText)) return null;
+  return keptText.split(/\s+/).length >= 3 ? kept : null;
 }
 
 function clauseFirst(ctx: QuoteContext, sentence: Sentence, verbs: { start: number; end: number; form: string }[]): ReportedSpeech | null {
