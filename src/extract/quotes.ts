@@ -111,7 +111,9 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       const prior = found[found.length - 1];
       goesOn = !cue && !verbsInSentence.length && words.length >= 8 && /\p{L}+\s+\p{L}+[^;:]*$/u.test(localPrefix) && !/\baccording\s+to\b/i.test(text.slice(sentence.start, sentence.end)) && prior !== undefined && prior.sentence !== sentence && sentence.block - prior.sentence.block <= 1 && (prior.speaker !== null || prior.unnamedSpeaker !== undefined);
       if (!cue && !verbsInSentence.length && !goesOn) continue;
-      if (!cue && words.length <= 2 && !/[.!?,]$/.test(content)) continue;
+      // 'the "obstructionist" and "impatient" attitude': a word listed with the quote before goes with it.
+      const listed = /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(localPrefix) && found.at(-1)?.sentence === sentence && found.at(-1)?.kind === 'partial';
+      if (!cue && words.length <= 2 && !/[.!?,]$/.test(content) && !listed) continue;
       kind = 'partial';
     }
 

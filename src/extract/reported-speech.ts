@@ -194,6 +194,7 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   const before = text.slice(piece.start, open);
   // The last comma or semicolon before the quoted words ends the statement; failing that, a conjunction.
   let cutAt = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  const byConjunction = cutAt < 0;
   if (cutAt < 0) {
     const conjunction = /\s(?:and|but|though|although|while|whereas|as)\s/g;
     for (let m = conjunction.exec(before); m; m = conjunction.exec(before)) cutAt = m.index;
@@ -209,6 +210,9 @@ function cutBeforeQuotes(text: string, piece: { start: number; end: number }, qu
   // "insisted that, far from being tired, the Government was ready to fulfil its mandate "…"": an aside
   // before the clause that holds the quoted words states nothing; the clause is the partial quote's.
   if (/^(?:far\s+from|despite|in\s+spite\s+of|instead\s+of|rather\s+than|apart\s+from|aside\s+from|as\s+well\s+as|along\s+with|unlike|like|after|before|since|while|when|if|unless|though|although)\b/i.test(keptText) && !isClauseLike(keptText)) return null;
+  // "said his great regret as prime minister was that bills … "obstructionist"": a conjunction cuts off a
+  // statement only when what it keeps is a clause.
+  if (byConjunction && !isClauseLike(keptText) && !startsClause(keptText) && !/^(?:\S+\s+){0,5}(?:\p{Ll}+ed|to\s+\p{Ll}+)\b/u.test(keptText)) return null;
   return keptText.split(/\s+/).length >= 3 ? kept : null;
 }
 
