@@ -133,8 +133,11 @@ export function subjectBefore(text: string, clauseStart: number, verbStart: numb
   }
   const last = segments[index]!;
   const appositive = appositives.filter((a) => !/^\d+$/.test(a)).join(', ');
-  const s = clauseStart + last.start;
+  let s = clauseStart + last.start;
   let e = clauseStart + last.end;
+  // "…, which is six times more than usual, Accuweather said": the relative clause ends at its comma.
+  const relativeLead = /^\s*(?:which|where|when)\b[^,]*,\s*/i.exec(text.slice(s, e));
+  if (relativeLead) s += relativeLead[0].length;
   // "She said she would call Harmon …, adding": a subject never contains a speech verb.
   const inner = findVerbs(text, s, e).filter((v) => CORE_SPEECH.has(lookupSpeechVerb(v.form)?.lemma ?? ''));
   if (inner.length) e = inner[0]!.start;
@@ -156,7 +159,8 @@ const LEAD_PHRASE = new RegExp(`^${LEAD_WORDS}\\b`);
 export function isClauseLike(segment: string): boolean {
   if (/^(?:who|whose|which|that|speaking|citing|asked|writing|responding|reached|contacted|interviewed|quoted|based|headquartered|known)\b/i.test(segment)) return false;
   // Verbs inside a relative clause describe the noun: "a statistician who was not involved".
-  const main = segment.replace(/\b(?:who|whom|whose|which|that)\b.*$/i, '');
+  // "Will Ray", "May Chen": a given name spelled like an auxiliary, before the surname.
+  const main = segment.replace(/\b(?:who|whom|whose|which|that)\b.*$/i, '').replace(/^(?:Will|May|Can)\s+(?=\p{Lu})/u, '');
   return /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do)\b/i.test(main);
 }
 
@@ -164,6 +168,10 @@ export function isAppositive(segment: string): boolean {
   // "president of Fallon Brothers", "spokeswoman for the ministry": a role written lower-case describes the name before it.
   const firstWord = /^\p{Ll}[\p{L}-]*/u.exec(segment)?.[0];
   if (firstWord && isRoleWord(firstWord) && segment.split(/\s+/).length <= 12) return true;
+  // "North Carolina emergency management director", "Guilford County fire chief": a place or body, then a
+  // role written in lower case.
+  const placeRole = /^(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4}(?:\p{Ll}[\p{L}-]*\s+){0,3}(\p{Ll}[\p{L}-]*)$/u.exec(segment);
+  if (placeRole && isRoleWord(placeRole[1]!)) return true;
   // "the Rev. Harold Jenkins", "the late Jane Doe": a name behind an article, not a description.
   if (/^the\s+(?:Rev|Very Rev|Most Rev|Hon|Right Hon|Rt Hon|late)\.?\s+\p{Lu}/u.test(segment)) return false;
   // "the Junta de Andalucía", "the National Elections Jury": an organization's name, not a description.
@@ -309,6 +317,12 @@ export function attributionAfter(doc: TextDocument, from: number, limit: number)
       return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart: nameStart, speakerEnd: nameStart + named[1]!.length, appositive: description.trim() };
     }
     return { cue: 'according to', cueStart: s, cueEnd: s + according[0].trimEnd().length, speakerStart, speakerEnd, appositive: appositiveAfter(text, speakerEnd, limit) };
+  }
+  // "…”, reads the NWS alert.": a document's text is quoted with "read", inverted like "said".
+  const reads = /^(reads?)\s+(the\s+(?:[\p{L}\d.&'’-]+\s+){0,4}(?:statement|alert|warning|advisory|bulletin|notice|letter|message|post|tweet|email|release|report|order|ruling|filing|complaint|document|announcement|note))\b/iu.exec(tail);
+  if (reads) {
+    const speakerStart = s + reads[0].length - reads[2]!.length;
+    return { cue: reads[1]!, cueStart: s, cueEnd: s + reads[1]!.length, speakerStart, speakerEnd: speakerStart + reads[2]!.length, appositive: '' };
   }
   const verbs = findVerbs(text, s, Math.min(limit, s + 200));
   const first = verbs[0];

@@ -678,7 +678,10 @@ function findCandidates(text: string, tokens: Token[]): Candidate[] {
     let from = runFrom;
     // Function words ("The", "But", "In") are never the start of a name unless
     // the gazetteer knows the whole phrase ("The Hague").
-    while (from < runTo && wordFlags(tokens[from]!.text) & WORD_FUNCTION && !(NAME_PARTICLES.has(lowerText(tokens[from]!)) && from + 1 < runTo) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
+    // "Will Ray, the emergency management director, said": a given name that is also a function word
+    // opens a name when a comma or a verb of saying closes the two words.
+    const givenFirst = runTo - from === 2 && isPersonalName(tokens[from]!.text) && isPersonalName(bareText(tokens[from + 1]!)) && (tokens[runTo]?.text === ',' || !!lookupSpeechVerb(tokens[runTo]?.text ?? ''));
+    while (!givenFirst && from < runTo && wordFlags(tokens[from]!.text) & WORD_FUNCTION && !(NAME_PARTICLES.has(lowerText(tokens[from]!)) && from + 1 < runTo) && (tokens[from]!.sentenceStart || ARTICLES.has(tokens[from]!.text)) && !longestGazetteerMatch(tokens, from, runTo)) {
       // Kept for linking: "However Smith said" never happens, but "Moon said" at a sentence start does.
       from++;
     }

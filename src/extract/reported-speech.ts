@@ -274,7 +274,9 @@ function subjectSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { start: nu
   // A description before the name belongs to the speaker, not the clause.
   const prevComma = text.lastIndexOf(',', clauseEnd - 1);
   const description = prevComma > sentence.start ? text.slice(prevComma + 1, clauseEnd).trim() : '';
-  if (description && isAppositive(description) && description.split(/\s+/).length <= 10) {
+  // "…, which is six times more than usual, Accuweather said": a relative clause on the statement's own
+  // noun belongs to the statement, not to the speaker.
+  if (description && isAppositive(description) && description.split(/\s+/).length <= 10 && !/^(?:which|where|when)\b/i.test(description)) {
     appositive = [description, appositive].filter(Boolean).join(', ');
     clauseEnd = clauseEndBefore(text, sentence.start, prevComma + 1);
   }
