@@ -184,7 +184,7 @@ export function isAppositive(segment: string): boolean {
   // "defending", "presiding" (court reports); "organized in a group called …"; "popularly known as …".
   if (/^\p{Ll}+ing$/u.test(segment)) return true;
   if (/^(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:in|by|at|from|with|as|under|among|to|for)\b/u.test(segment)) return true;
-  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
+  const opens = /^(?:a|an|the|another|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
   return opens && segment.split(/\s+/).length <= 24;
 }
 

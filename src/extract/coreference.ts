@@ -9,7 +9,7 @@
 import type { ExtractedEntity, SpeakerRef } from '../archive/types.ts';
 import { AFFILIATION_PREFIX, familyName, isFamilyNameFirst, splitTitles } from './names.ts';
 import { cleanTitles } from './speakers.ts';
-import { lookupGazetteer } from './entity-lexicons.ts';
+import { GIVEN_NAMES, lookupGazetteer, wordFlags, WORD_FUNCTION } from './entity-lexicons.ts';
 
 interface Candidate {
   name: string;
@@ -106,7 +106,10 @@ function collectCandidates(text: string, entities: ExtractedEntity[], speakers: 
       for (const { run, i } of at.get(short[0]!) ?? []) {
         if (i + short.length > run.words.length || !short.every((w, k) => run.words[i + k] === w)) continue;
         if (i > 0) {
-          const full = stripDescriptors(splitTitles(run.words.slice(0, i + short.length).join(' ')).name);
+          // "Both Kozlowski and Swartz": a function word opening the sentence is no given name.
+          const words = run.words.slice(0, i + short.length);
+          while (words.length > short.length && wordFlags(words[0]!.toLowerCase()) & WORD_FUNCTION && !GIVEN_NAMES.has(words[0]!)) words.shift();
+          const full = stripDescriptors(splitTitles(words.join(' ')).name);
           if (full.split(/\s+/).length > short.length && !/^(?:The|A|An|In|On|At|But|And|When|After|Before|As|If)\s/.test(full)) add(full, 'person', run.start);
         }
         const next = run.words[i + short.length];

@@ -215,7 +215,13 @@ export class SpeakerResolver {
       const index = this.#entities.findIndex((e) => e.type === 'organization' && e.name.toLowerCase() === bare);
       if (index >= 0) return this.#organization(index);
     }
-    const person = inside.find((m) => m.type === 'person' && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
+    // "Cabral's lawyer Rodrigo Roca", "Silver's lawyer": the possessor is someone else than who spoke.
+    const possessor = (m: Mention) => m.type === 'person' && /^['’]s?\s+\S/.test(this.#doc.text.slice(m.end, end));
+    const person = inside.find((m) => m.type === 'person' && !possessor(m) && !/\b(?:for|of|to|with|by|from|about|against)\s+(?:the\s+)?$/i.test(this.#doc.text.slice(s, m.start)));
+    if (!person && inside.length && inside.every(possessor)) {
+      const head = phrase.toLowerCase().split(/\s+/).pop()!;
+      if (isRoleWord(head) && !ORGANIZATION_HEADS.has(head)) return { kind: 'unnamed', description: phrase };
+    }
     if (person && !INDEFINITE.test(phrase)) return this.#named(person, this.#doc.text.slice(s, person.start), appositive);
     if (person && INDEFINITE.test(phrase) && this.#doc.text.slice(s, person.start).split(/\s+/).length <= 1) return this.#named(person, '', appositive);
 
