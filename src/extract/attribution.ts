@@ -170,6 +170,9 @@ export function isAppositive(segment: string): boolean {
   if (firstWord && isRoleWord(firstWord) && segment.split(/\s+/).length <= 12) return true;
   // "North Carolina emergency management director", "Guilford County fire chief": a place or body, then a
   // role written in lower case.
+  // "another member of the defence team", "another senior official": a second holder of a role.
+  const another = /^another\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)(?:\s+(?:of|for|at|from|with|on)\b.*)?$/u.exec(segment);
+  if (another && (isRoleWord(another[1]!) || /^(?:member|official|colleague|representative|partner|lawyer|attorney)$/.test(another[1]!)) && segment.split(/\s+/).length <= 12) return true;
   const placeRole = /^(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4}(?:\p{Ll}[\p{L}-]*\s+){0,3}(\p{Ll}[\p{L}-]*)$/u.exec(segment);
   if (placeRole && isRoleWord(placeRole[1]!)) return true;
   // "the Rev. Harold Jenkins", "the late Jane Doe": a name behind an article, not a description.
@@ -184,7 +187,7 @@ export function isAppositive(segment: string): boolean {
   // "defending", "presiding" (court reports); "organized in a group called …"; "popularly known as …".
   if (/^\p{Ll}+ing$/u.test(segment)) return true;
   if (/^(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:in|by|at|from|with|as|under|among|to|for)\b/u.test(segment)) return true;
-  const opens = /^(?:a|an|the|another|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
+  const opens = /^(?:a|an|the|who|whose|which|its|his|her|their|one of|also|now|then|formerly|currently|speaking|citing|based|headquartered|founded|located|known|asked|writing|responding|reached|contacted|interviewed|quoted|himself|herself|of|from|at)\b/i.test(segment) || /^(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{L}+['’]s\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}/u.test(segment) || /^\p{Ll}+(?:ed|en)\s+by\b/u.test(segment);
   return opens && segment.split(/\s+/).length <= 24;
 }
 
