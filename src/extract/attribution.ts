@@ -386,8 +386,9 @@ export function attributionBefore(doc: TextDocument, clauseStart: number, open: 
     // "She also criticised the Home Minister and said, "…"": a second verb of the sentence's subject,
     // not of the object before "and".
     const before = text.slice(clauseStart, verb.start);
-    const conjoined = /\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i.test(before) && /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}(?:also\s+|then\s+|later\s+)?\p{Ll}+(?:ed|ted)\b/u.test(before.replace(/^(?:the|a|an)\s+/i, ''));
-    const subject = participle || conjoined ? sentenceSubject(text, clauseStart, verb.start) : subjectBefore(text, clauseStart, verb.start);
+    const leading = /\s(?:and|but)\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|later\s+)?$/i.test(before) ? sentenceSubject(text, clauseStart, verb.start) : null;
+    const conjoined = leading !== null && /^\s+(?:(?:also|then|later|first)\s+)?(?:\p{Ll}+ed|has|have|had|was|were|is|are)\b/u.test(text.slice(leading.end, verb.start));
+    const subject = participle ? sentenceSubject(text, clauseStart, verb.start) : conjoined ? leading : subjectBefore(text, clauseStart, verb.start);
     if (!subject) continue;
     return { cue: cue.cue, cueStart: verb.start, cueEnd: cue.end, speakerStart: subject.start, speakerEnd: subject.end, appositive: subject.appositive };
   }

@@ -29,11 +29,24 @@ const DOUBLE_CLOSE = new Set(['”', '»', '"', '“']);
 const BEFORE_OPEN = /[\s([{\-—–/:;,]/;
 const AFTER_CLOSE = /[\s)\]}.,;:!?\-—–…]/;
 
+/**
+ * Two straight apostrophes written as one double mark (''like this''), the house style of some
+ * entertainment wires; never three, and never an empty pair.
+ */
+function isDoubledApostrophe(text: string, i: number): boolean {
+  return text[i] === "'" && text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'";
+}
+
+/** How many characters the quotation mark at `i` takes: two for a doubled apostrophe. */
+function markWidth(text: string, i: number): number {
+  return isDoubledApostrophe(text, i) ? 2 : 1;
+}
+
 function isOpeningAt(text: string, i: number, blockStart: number): boolean {
   const ch = text[i]!;
   if (ch === '”' || ch === '»') return false;
   const prev = i > blockStart ? text[i - 1]! : ' ';
-  const next = text[i + 1] ?? ' ';
+  const next = text[i + markWidth(text, i)] ?? ' ';
   if (/\s/.test(next)) return false;
   if (ch === '“' || ch === '«' || ch === '„') return true;
   return BEFORE_OPEN.test(prev) || DOUBLE_OPEN.has(prev) || prev === '‘';
@@ -43,7 +56,8 @@ function isClosingAt(text: string, i: number, blockEnd: number): boolean {
   const ch = text[i]!;
   if (ch === '“' || ch === '«' || ch === '„') return false;
   const prev = text[i - 1] ?? ' ';
-  const next = i + 1 < blockEnd ? text[i + 1]! : ' ';
+  const width = markWidth(text, i);
+  const next = i + width < blockEnd ? text[i + width]! : ' ';
   if (ch === '”' || ch === '»') return true;
   return !/\s/.test(prev) && (AFTER_CLOSE.test(next) || DOUBLE_CLOSE.has(next) || next === '’' || next === "'");
 }
@@ -60,12 +74,13 @@ export function findQuoteMarkSpans(doc: TextDocument): QuoteMarkSpan[] {
   const emit = (openPos: number, contentEnd: number, closeEnd: number, multiBlock: boolean, unclosed: boolean) => {
     let end = contentEnd;
     let close = closeEnd;
+    const from = openPos + markWidth(text, openPos);
     if (unclosed) {
       // A closing mark forgotten before the attribution ("… agreed, said Henrik Solberg."): the quote ends at that comma.
-      const attribution = UNCLOSED_ATTRIBUTION.exec(text.slice(openPos + 1, contentEnd));
-      if (attribution) end = close = openPos + 1 + attribution.index;
+      const attribution = UNCLOSED_ATTRIBUTION.exec(text.slice(from, contentEnd));
+      if (attribution) end = close = from + attribution.index;
     }
-    const bounds = trimContent(text, openPos + 1, end);
+    const bounds = trimContent(text, from, end);
     if (bounds.end > bounds.start) spans.push({ open: openPos, close, ...bounds, family: 'double', multiBlock, unclosed });
   };
 
@@ -74,7 +89,7 @@ export function findQuoteMarkSpans(doc: TextDocument): QuoteMarkSpan[] {
     let i = block.start;
     if (open) {
       // News convention: a paragraph inside a running quote starts with an opening mark.
-      if (DOUBLE_OPEN.has(text[i]!) && text[i] !== '»' && isOpeningAt(text, i, block.start)) i++;
+      if ((DOUBLE_OPEN.has(text[i]!) || isDoubledApostrophe(text, i)) && text[i] !== '»' && isOpeningAt(text, i, block.start)) i += markWidth(text, i);
       else {
         emit(open.pos, lastBlockEnd, lastBlockEnd, open.block !== b - 1, true);
         open = null;
@@ -82,13 +97,15 @@ export function findQuoteMarkSpans(doc: TextDocument): QuoteMarkSpan[] {
     }
     for (; i < block.end; i++) {
       const ch = text[i]!;
-      if (!DOUBLE_OPEN.has(ch) && !DOUBLE_CLOSE.has(ch)) continue;
+      const doubled = isDoubledApostrophe(text, i);
+      if (!DOUBLE_OPEN.has(ch) && !DOUBLE_CLOSE.has(ch) && !doubled) continue;
       if (!open) {
         if (isOpeningAt(text, i, block.start)) open = { pos: i, block: b };
       } else if (isClosingAt(text, i, block.end)) {
-        emit(open.pos, i, i + 1, open.block !== b, false);
+        emit(open.pos, i, i + markWidth(text, i), open.block !== b, false);
         open = null;
       }
+      if (doubled) i++;
     }
     lastBlockEnd = block.end;
   }

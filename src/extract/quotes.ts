@@ -101,6 +101,8 @@ export function extractQuotes(ctx: QuoteContext, onSentenceDone: (sentence: Sent
       cue = after ?? strictBefore ?? (verbIntro ? attributionBefore(doc, clauseStart, span.open, false, quoted) : null);
     } else {
       if (titleLike && (WORK.test(localPrefix) || !after)) continue;
+      // 'his "Friends With Benefits" co-star': a title-case name used as a modifier of the noun after it.
+      if (titleLike && /^\s+(?!(?:and|or|but|as|to|in|on|at|for|with|by|from|of|that|which|who|whom|is|was|are|were|has|had|have|will|would|said|says)\b)\p{Ll}[\p{L}-]+/u.test(text.slice(span.close, span.close + 30))) continue;
       // "the report "Silent Spring"" names a work; "called the report "misleading"" judges one.
       if (WORK.test(localPrefix) && words.length <= 8 && /^\p{Lu}/u.test(content)) continue;
       const anyBefore = attributionBefore(doc, clauseStart, span.open, false, quoted);

@@ -29,7 +29,7 @@ export interface ReportedSpeech {
 // conjunction alone leads; the name is the subject, not the end of a lead adverbial.
 const LEAD_ADVERBIAL = new RegExp(`^(?:(?:But|And|So|Yet)\\s+(?=\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)+,)|(?:${LEAD_WORDS}|\\p{Lu}\\p{Ll}+ing)\\b[^,"“”]{0,80},\\s*|(?:But|And|So|Yet|Still|Meanwhile|Separately|However|Also)\\s+)`, 'u');
 const CLAUSE_TAIL = /^(?:\s+(?:on|in|at|during|after|before|late|early|earlier|this|last|while|when|via|to|through|from|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b[^.;!?,]{0,120}?)?\s*(?:[.!?]?\s*$|,\s*(?:adding|saying|noting|stressing|warning|explaining|arguing|insisting|as|while|when|after|before|but|and|though|although)\b|,\s*\p{Ll})/iu;
-const NEEDS_THAT = new Set(['declare', 'stress', 'emphasize', 'suggest', 'predict', 'admit', 'warn', 'claim', 'allege', 'find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
+const NEEDS_THAT = new Set(['confess', 'hint', 'mention', 'affirm', 'speculate', 'divulge', 'confide', 'advise', 'declare', 'stress', 'emphasize', 'suggest', 'predict', 'admit', 'warn', 'claim', 'allege', 'find', 'show', 'agree', 'concur', 'recall', 'announce', 'confirm', 'deny', 'reveal', 'disclose', 'indicate', 'signal', 'estimate', 'forecast', 'report', 'concede', 'acknowledge', 'maintain', 'promise', 'pledge', 'vow', 'respond', 'reply', 'answer', 'counter', 'continue', 'conclude', 'remark', 'observe', 'comment', 'reflect', 'recount', 'retort', 'inform', 'brief', 'clarify', 'elaborate', 'assure', 'reassure', 'explain', 'post', 'tweet', 'write', 'testify', 'reiterate', 'underscore', 'lament', 'complain', 'boast', 'caution']);
 // "said on Monday that …", "told reporters in Geneva that …": only an adverbial or a listener may stand
 // between the cue and "that"; "talks were continuing and that …" or "calls with monitors that …" may not.
 const LATE_THAT = /^\s*(?:(?:on|in|at|for|during|to|after|before|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|again|also|privately|publicly|repeatedly|\w+day)\b[^,.;"“”]{0,50}?\s)?that\s+/i;
@@ -269,6 +269,8 @@ function subjectSpeaker(ctx: QuoteContext, sentence: Sentence, verb: { start: nu
   if (!CLAUSE_TAIL.test(tail) && !(between.trim().split(/\s+/).length <= 5 && /^\s*(?:on\s+\w+\s*)?[,.;]/.test(tail))) return null;
   const subject = subjectBefore(text, sentence.start, verb.start);
   if (!subject || subject.start <= sentence.start + 1) return null;
+  // "…, an affair they've both denied": a noun the verb has as its object, not a speaker.
+  if (/^(?:a|an|the|this|that|one)\s+.*\b(?:they|he|she|we|i|you)(?:['’](?:ve|d|s|re|ll))?(?:\s+(?:both|all|each|also|since|later|previously|repeatedly|publicly))*$/i.test(text.slice(subject.start, subject.end).trim())) return null;
   let clauseEnd = clauseEndBefore(text, sentence.start, subject.start);
   let appositive = subject.appositive;
   // A description before the name belongs to the speaker, not the clause.
